@@ -1,0 +1,3 @@
+export * from './classification-schemas';
+export * from './gadget-config-schemas';
+export * from './resolver-schemas';

@@ -1,0 +1,137 @@
+/**
+ * The resolver contract: function names, payload schemas and result shapes, imported by both the
+ * backend (src/resolvers) and the Custom UI (static/app), so the two cannot drift.
+ * Every payload is validated with these schemas before any logic runs.
+ */
+import { z } from 'zod';
+import { KindSchema, ShareSchema, StoredClassificationSchema, EvidenceSchema, MAX_NOTE_LENGTH } from './classification-schemas';
+import { GadgetConfigSchema, ProjectKeySchema } from './gadget-config-schemas';
+
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD', // the payload failed validation
+  'INVALID_CONFIG', // gadget configuration missing or invalid
+  'NOT_FOUND', // the issue or project does not exist or the user may not see it
+  'FORBIDDEN', // Jira refused: the user lacks a permission
+  'RATE_LIMITED', // Jira kept answering 429 within the invocation's time budget
+  'JIRA_UNAVAILABLE', // Jira answered 5xx / malformed responses / dropped connections
+  'CONFLICT', // a concurrent change won; retry
+  'INTERNAL', // a bug on our side
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ResolverErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export type ResolverError = z.infer<typeof ResolverErrorSchema>;
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+const Empty = z.object({}).strict();
+
+// ---- shared result pieces ----
+export const TallySchema = z.object({
+  strategic: z.number().nonnegative(),
+  tactical: z.number().nonnegative(),
+  mixed: z.number().nonnegative(),
+  unclassified: z.number().nonnegative(),
+});
+export type Tally = z.infer<typeof TallySchema>;
+
+export const BalanceSchema = z.object({
+  count: TallySchema,
+  points: TallySchema,
+  /** Strategic share of the classified work, by count and by points (null when nothing is classified). */
+  strategicShareByCount: ShareSchema.nullable(),
+  strategicShareByPoints: ShareSchema.nullable(),
+});
+export type Balance = z.infer<typeof BalanceSchema>;
+
+export const IssueRefSchema = z.object({
+  key: z.string(),
+  summary: z.string(),
+  type: z.string(),
+  kind: KindSchema.nullable(),
+  share: ShareSchema.nullable(),
+});
+export type IssueRef = z.infer<typeof IssueRefSchema>;
+
+export const HealthWarningSchema = z.object({
+  code: z.enum(['VISION_WITHOUT_EXECUTION', 'EXECUTION_WITHOUT_DIRECTION', 'CHILDREN_DISAGREE']),
+  message: z.string(),
+});
+
+// ---- issue panel ----
+export const IssuePanelDataSchema = z.object({
+  issue: z.object({ key: z.string(), summary: z.string(), type: z.string(), isEpic: z.boolean() }),
+  classification: StoredClassificationSchema,
+  /** True when the stored result was missing or made by older rules and this one is fresh. */
+  refreshed: z.boolean(),
+  epic: IssueRefSchema.nullable(),
+  /** For an epic: the balance of its children; for a child: its epic's children. */
+  childBalance: BalanceSchema.nullable(),
+  warnings: z.array(HealthWarningSchema),
+  canOverride: z.boolean(),
+  /** Why the viewer may not override, in words a user can act on. */
+  cannotOverrideReason: z.string().nullable(),
+});
+export type IssuePanelData = z.infer<typeof IssuePanelDataSchema>;
+
+// ---- gadget ----
+export const TrendPointSchema = z.object({
+  /** ISO date (YYYY-MM-DD) of the first day of the week or month. */
+  start: z.string(),
+  count: TallySchema,
+  points: TallySchema,
+});
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
+
+export const BackfillStatusSchema = z.object({
+  projectKey: ProjectKeySchema,
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  errors: z.array(z.object({ issueKey: z.string().nullable(), message: z.string() })).max(20),
+  startedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type BackfillStatus = z.infer<typeof BackfillStatusSchema>;
+
+export const GadgetDataSchema = z.object({
+  config: GadgetConfigSchema,
+  project: z.object({ key: z.string(), name: z.string() }),
+  balance: BalanceSchema,
+  trend: z.array(TrendPointSchema),
+  target: z.object({
+    share: ShareSchema,
+    /** actual strategic share (in the configured unit) minus the target; null when nothing is classified */
+    drift: z.number().nullable(),
+    message: z.string(),
+  }),
+  /** JQL for drill-down, per kind plus "all". */
+  jql: z.object({ all: z.string(), strategic: z.string(), tactical: z.string(), mixed: z.string(), unclassified: z.string() }),
+  topEpics: z.object({ strategic: z.array(IssueRefSchema), tactical: z.array(IssueRefSchema) }),
+  backfill: BackfillStatusSchema.nullable(),
+  generatedAt: z.string(),
+});
+export type GadgetData = z.infer<typeof GadgetDataSchema>;
+
+export const ProjectOptionSchema = z.object({ key: z.string(), name: z.string() });
+
+// ---- the resolver table: name → payload schema and result schema ----
+export const RESOLVERS = {
+  getIssuePanel: { payload: Empty, result: IssuePanelDataSchema },
+  setOverride: {
+    payload: z.object({ kind: KindSchema, note: z.string().max(MAX_NOTE_LENGTH).optional() }).strict(),
+    result: IssuePanelDataSchema,
+  },
+  clearOverride: { payload: Empty, result: IssuePanelDataSchema },
+  getGadget: { payload: Empty, result: GadgetDataSchema },
+  validateGadgetConfig: { payload: z.object({ config: z.unknown() }).strict(), result: GadgetConfigSchema },
+  listProjects: { payload: Empty, result: z.array(ProjectOptionSchema) },
+  startBackfill: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
+  getBackfillStatus: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
+} as const;
+
+export type ResolverName = keyof typeof RESOLVERS;
+export type PayloadOf<N extends ResolverName> = z.infer<(typeof RESOLVERS)[N]['payload']>;
+export type DataOf<N extends ResolverName> = z.infer<(typeof RESOLVERS)[N]['result']>;
+
+export { EvidenceSchema };
