@@ -1,0 +1,7 @@
+/** The pure domain: classifier, catalogue and balance math. Imports nothing from Forge. */
+export * from './types';
+export { classify, RULES_VERSION, textFingerprint } from './classifier';
+export { normaliseText } from './normalise-text';
+export { kindFromShare, rollUpChildren, computeBalance, driftFromTarget, strategicShareOf, type BalanceFigures } from './balance';
+export { SIGNALS as CATALOGUE, LABEL_SIGNALS, TYPE_PRIORS, type Signal, type SignalFamily } from './catalogue';
+export { hashText } from './fingerprint';

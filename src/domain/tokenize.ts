@@ -1,0 +1,51 @@
+/**
+ * Words and their stems. The catalogue's phrases are stemmed the same way, so "roadmaps",
+ * "prioritising" and "prioritized" meet "roadmap" and "prioritize" on whole-word boundaries.
+ */
+
+export interface Token {
+  stem: string;
+  /** Offset of the word in the text it came from, for evidence excerpts. */
+  start: number;
+  end: number;
+}
+
+const WORD = /[a-z0-9]+(?:['’][a-z]+)?%?|%/g;
+
+const IRREGULAR: Record<string, string> = {
+  strategies: 'strategy', strategic: 'strategy', strategically: 'strategy',
+  analyses: 'analysis', criteria: 'criterion', children: 'child', people: 'person',
+};
+
+/** A light, deterministic stemmer: enough for English inflections, never clever. */
+export function stem(word: string): string {
+  const w = word.replace(/['’](s|t|re|ll|ve|d)$/, (_m, s: string) => (s === 't' ? 't' : ''));
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ing') && w.length > 5) return trimDouble(w.slice(0, -3));
+  if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ed') && w.length > 4) return trimDouble(w.slice(0, -2));
+  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
+  if (/(ches|shes|xes|sses|zes)$/.test(w)) return w.slice(0, -2);
+  const base = w.endsWith('s') ? w.slice(0, -1) : w;
+  return base.replace(/ise$/, 'ize').replace(/e$/, '');
+}
+
+function trimDouble(w: string): string {
+  const s = /([bdgmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
+  return s.replace(/is$/, 'iz').replace(/e$/, '');
+}
+
+/** Lower-cases and splits text into stemmed word tokens with offsets. */
+export function tokenize(text: string): Token[] {
+  const lower = text.toLowerCase();
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(lower)) !== null) {
+    tokens.push({ stem: stem(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
