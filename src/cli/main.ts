@@ -1,0 +1,105 @@
+/**
+ * `ownership-balance` — the command-line classifier.
+ *   classify FILE [--format jsonl|table|csv]   one result per item
+ *   evaluate FILE                              metrics against the file's gold labels
+ *   balance FILE                               ownership balance per project and per epic
+ * Exit codes: 0 ok, 1 some input rows were bad (they are reported and skipped), 2 usage or unreadable file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { computeBalance, type BalanceFigures, type Kind } from '../domain';
+import { classifyRows, type ClassifiedRow } from './classify-file';
+import { csvField } from './csv';
+import { evaluate, formatEvaluation } from './evaluation';
+import { readWorkItems, type ReadResult } from './read-work-items';
+
+const USAGE = `usage: ownership-balance <classify|evaluate|balance> FILE [--format jsonl|table|csv]`;
+
+export interface CliIo { out: (s: string) => void; err: (s: string) => void }
+
+class UsageError extends Error {}
+
+function load(file: string | undefined): ReadResult {
+  if (!file) throw new UsageError(`no input file given\n${USAGE}`);
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a file`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  if (text.trim() === '') throw new UsageError(`${file} is empty: nothing to classify (expected JSON Lines, a Jira CSV export or a Jira search response)`);
+  return readWorkItems(text);
+}
+
+function formatRows(rows: ClassifiedRow[], format: string): string[] {
+  if (format === 'jsonl') {
+    return rows.map((r) => JSON.stringify({ key: r.item.key, kind: r.result.kind, strategicShare: r.result.strategicShare, confidence: r.result.confidence,
+      evidence: r.result.evidence.map((e) => ({ side: e.side, signal: e.signal, text: e.text, seed: e.seed })) }));
+  }
+  if (format === 'csv') {
+    return ['key,kind,strategicShare,confidence,evidence', ...rows.map((r) => [r.item.key, r.result.kind, r.result.strategicShare, r.result.confidence,
+      r.result.evidence.slice(0, 3).map((e) => `${e.side}:${e.signal}(${e.seed})`).join(' ')].map(csvField).join(','))];
+  }
+  const width = Math.max(3, ...rows.map((r) => r.item.key.length));
+  return [`${'key'.padEnd(width)}  kind       share  conf  top evidence`, ...rows.map((r) => {
+    const top = r.result.evidence[0];
+    return `${r.item.key.padEnd(width)}  ${r.result.kind.padEnd(9)}  ${r.result.strategicShare.toFixed(2)}   ${r.result.confidence.toFixed(2)}  ${top ? `${top.side} ${top.signal}: ${top.text.slice(0, 60)}` : ''}`;
+  })];
+}
+
+function balanceLines(title: string, b: BalanceFigures): string {
+  const share = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
+  return `${title.padEnd(24)} count S/T/M ${b.count.strategic}/${b.count.tactical}/${b.count.mixed}  points S/T/M ${b.points.strategic}/${b.points.tactical}/${b.points.mixed}  strategic share ${share(b.strategicShareByCount)} by count, ${share(b.strategicShareByPoints)} by points`;
+}
+
+function balanceReport(rows: ClassifiedRow[]): string[] {
+  const groups = (keyOf: (r: ClassifiedRow) => string | null) => {
+    const m = new Map<string, Array<{ kind: Kind; storyPoints: number | null }>>();
+    for (const r of rows) {
+      const k = keyOf(r);
+      if (!k) continue;
+      m.set(k, [...(m.get(k) ?? []), { kind: r.result.kind, storyPoints: r.item.storyPoints ?? null }]);
+    }
+    return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  };
+  const out = ['by project'];
+  for (const [k, items] of groups((r) => r.item.project ?? r.item.key.split('-')[0] ?? null)) out.push('  ' + balanceLines(k, computeBalance(items)));
+  out.push('by epic (children of a parent in the file)');
+  const keys = new Set(rows.map((r) => r.item.key));
+  for (const [k, items] of groups((r) => (r.item.parent && keys.has(r.item.parent) ? r.item.parent : null))) out.push('  ' + balanceLines(k, computeBalance(items)));
+  out.push(balanceLines('all items', computeBalance(rows.map((r) => ({ kind: r.result.kind, storyPoints: r.item.storyPoints ?? null })))));
+  return out;
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  const formatAt = rest.indexOf('--format');
+  const format = formatAt >= 0 ? rest[formatAt + 1] ?? '' : (rest.find((a) => a.startsWith('--format='))?.split('=')[1] ?? 'jsonl');
+  const file = rest.find((a, i) => !a.startsWith('--') && !(formatAt >= 0 && i === formatAt + 1));
+  try {
+    if (!['classify', 'evaluate', 'balance'].includes(command ?? '')) throw new UsageError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+    if (!['jsonl', 'table', 'csv'].includes(format)) throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
+    const input = load(file);
+    for (const p of input.problems) io.err(`${file}: line ${p.line}: ${p.message} (skipped)`);
+    if (input.rows.length === 0) { io.err(`${file}: no valid work items found`); return input.problems.length ? 1 : 2; }
+    const rows = classifyRows(input.rows);
+    if (command === 'classify') formatRows(rows, format).forEach((l) => io.out(l));
+    else if (command === 'balance') balanceReport(rows).forEach((l) => io.out(l));
+    else {
+      const labeled = rows.filter((r) => r.gold).map((r) => ({ item: r.item, gold: r.gold as Kind, goldShare: r.goldShare ?? null, result: r.result }));
+      if (labeled.length === 0) { io.err(`${file}: no row has a "gold" label to evaluate against`); return 2; }
+      io.out(formatEvaluation(evaluate(labeled)));
+    }
+    return input.problems.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) { io.err(e.message); return 2; }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  const out: string[] = [];
+  const code = runCli(process.argv.slice(2), { out: (s) => out.push(s), err: (s) => process.stderr.write(s + '\n') });
+  process.stdout.write(out.length ? out.join('\n') + '\n' : '', () => process.exit(code));
+}

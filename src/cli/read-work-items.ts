@@ -1,0 +1,135 @@
+/**
+ * Reads work items from a file in any of the three formats the CLI accepts: JSON Lines
+ * (shared/docs/work-items-jsonl.md), a Jira CSV export, or a Jira search response
+ * (`{ issues: [{ key, fields }] }`, as /rest/api/3/search/jql returns it). Every row is validated;
+ * a bad row is reported with its line number and skipped, never fatal.
+ */
+import { z } from 'zod';
+import type { Kind, WorkItem } from '../domain';
+import { parseCsv } from './csv';
+
+export interface InputRow { line: number; item: WorkItem; gold?: Kind; goldShare?: number | null }
+export interface InputProblem { line: number; message: string }
+export interface ReadResult { format: 'jsonl' | 'csv' | 'jira-search'; rows: InputRow[]; problems: InputProblem[] }
+
+const JsonlRowSchema = z.object({
+  key: z.string().min(1),
+  project: z.string().optional(),
+  type: z.string().min(1),
+  summary: z.string(),
+  description: z.union([z.string(), z.record(z.string(), z.unknown()), z.null()]).optional(),
+  labels: z.array(z.string()).optional(),
+  components: z.array(z.string()).optional(),
+  parent: z.string().nullable().optional(),
+  storyPoints: z.number().finite().nullable().optional(),
+  created: z.string().optional(),
+  status: z.string().optional(),
+  gold: z.enum(['strategic', 'tactical', 'mixed']).optional(),
+  goldShare: z.number().min(0).max(1).nullable().optional(),
+});
+
+const JiraIssueSchema = z.object({
+  key: z.string().min(1),
+  fields: z.object({
+    summary: z.string().optional(),
+    description: z.unknown().optional(),
+    issuetype: z.object({ name: z.string() }).partial().optional(),
+    labels: z.array(z.string()).optional(),
+    components: z.array(z.object({ name: z.string() }).partial()).optional(),
+    parent: z.object({ key: z.string() }).partial().nullable().optional(),
+    project: z.object({ key: z.string() }).partial().optional(),
+    created: z.string().optional(),
+    status: z.object({ name: z.string() }).partial().nullable().optional(),
+  }).catchall(z.unknown()),
+});
+
+function describe(error: z.ZodError): string {
+  return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ');
+}
+
+function toItem(row: z.infer<typeof JsonlRowSchema>): WorkItem {
+  const { gold: _g, goldShare: _s, ...item } = row;
+  return item as WorkItem;
+}
+
+function readJsonl(text: string): ReadResult {
+  const rows: InputRow[] = [];
+  const problems: InputProblem[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    let value: unknown;
+    try { value = JSON.parse(raw); } catch (e) { problems.push({ line, message: `not valid JSON (${(e as Error).message.slice(0, 80)})` }); return; }
+    const parsed = JsonlRowSchema.safeParse(value);
+    if (!parsed.success) { problems.push({ line, message: describe(parsed.error) }); return; }
+    rows.push({ line, item: toItem(parsed.data), gold: parsed.data.gold, goldShare: parsed.data.goldShare ?? null });
+  });
+  return { format: 'jsonl', rows, problems };
+}
+
+function storyPointsOf(fields: Record<string, unknown>): number | null {
+  for (const id of ['customfield_10016', 'customfield_10026', 'customfield_10002', 'storyPoints']) {
+    const v = fields[id];
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+  }
+  return null;
+}
+
+function readJiraSearch(value: { issues?: unknown }): ReadResult {
+  const rows: InputRow[] = [];
+  const problems: InputProblem[] = [];
+  const issues = Array.isArray(value.issues) ? value.issues : [];
+  issues.forEach((issue, i) => {
+    const parsed = JiraIssueSchema.safeParse(issue);
+    if (!parsed.success) { problems.push({ line: i + 1, message: `issue ${i + 1}: ${describe(parsed.error)}` }); return; }
+    const f = parsed.data.fields;
+    rows.push({ line: i + 1, item: {
+      key: parsed.data.key, project: f.project?.key, type: f.issuetype?.name ?? 'Task', summary: f.summary ?? '',
+      description: f.description as WorkItem['description'], labels: f.labels ?? [], components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
+      parent: f.parent?.key ?? null, storyPoints: storyPointsOf(f), created: f.created, status: f.status?.name,
+    } });
+  });
+  return { format: 'jira-search', rows, problems };
+}
+
+function readCsv(text: string): ReadResult {
+  const table = parseCsv(text);
+  const header = (table[0] ?? []).map((h) => h.trim());
+  const col = (...names: string[]) => header.findIndex((h) => names.some((n) => h.toLowerCase() === n.toLowerCase()));
+  const cols = (name: string) => header.map((h, i) => (h.toLowerCase() === name.toLowerCase() ? i : -1)).filter((i) => i >= 0);
+  const key = col('Issue key', 'Key');
+  const summary = col('Summary');
+  if (key < 0 || summary < 0) return { format: 'csv', rows: [], problems: [{ line: 1, message: 'not a Jira CSV export: the header needs "Issue key" and "Summary" columns' }] };
+  const idx = { type: col('Issue Type', 'Type'), description: col('Description'), parent: col('Parent', 'Parent key', 'Parent id'), project: col('Project key'), created: col('Created'), status: col('Status'),
+    points: col('Custom field (Story point estimate)', 'Custom field (Story Points)', 'Story Points', 'Story point estimate') };
+  const labelCols = cols('Labels');
+  const componentCols = cols('Component/s');
+  const rows: InputRow[] = [];
+  const problems: InputProblem[] = [];
+  table.slice(1).forEach((cells, i) => {
+    const line = i + 2;
+    const get = (j: number) => (j >= 0 ? (cells[j] ?? '').trim() : '');
+    if (!get(key)) { problems.push({ line, message: 'row has no issue key' }); return; }
+    const pointsText = get(idx.points);
+    const points = pointsText === '' ? null : Number(pointsText);
+    if (points !== null && !Number.isFinite(points)) { problems.push({ line, message: `story points "${pointsText}" is not a number` }); return; }
+    rows.push({ line, item: {
+      key: get(key), summary: get(summary), type: get(idx.type) || 'Task', description: get(idx.description) || null, project: get(idx.project) || undefined,
+      labels: labelCols.map(get).filter(Boolean), components: componentCols.map(get).filter(Boolean), parent: get(idx.parent) || null,
+      storyPoints: points, created: get(idx.created) || undefined, status: get(idx.status) || undefined,
+    } });
+  });
+  return { format: 'csv', rows, problems };
+}
+
+/** Detects the format and reads every row it can. */
+export function readWorkItems(text: string): ReadResult {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let whole: unknown;
+    try { whole = JSON.parse(trimmed); } catch { whole = undefined; }
+    if (whole && typeof whole === 'object' && Array.isArray((whole as { issues?: unknown }).issues)) return readJiraSearch(whole as { issues: unknown[] });
+    return readJsonl(text);
+  }
+  return readCsv(text);
+}

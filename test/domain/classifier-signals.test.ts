@@ -1,0 +1,120 @@
+import { classify, CATALOGUE, LABEL_SIGNALS } from '../../src/domain';
+import { makeWorkItem } from '../factories/work-item';
+
+const signalsOf = (summary: string, description: string | null = null, type = 'Task') =>
+  classify(makeWorkItem({ summary, description, type })).evidence.map((e) => e.signal);
+
+describe('every signal cites a seed and has a side and a positive weight', () => {
+  it.each([...CATALOGUE, ...LABEL_SIGNALS].map((s) => [s.id, s] as const))('%s', (_id, s) => {
+    expect(['000', '001', '002', '003', '004']).toContain(s.seed);
+    expect(['PM', 'PO']).toContain(s.side);
+    expect(s.weight).toBeGreaterThan(0);
+    expect(s.meaning.length).toBeGreaterThan(10);
+  });
+});
+
+describe('vocabulary (phrases on whole stemmed words)', () => {
+  it.each([
+    ['Define the product vision for next year', 'vision', 'PM'],
+    ['Competitor analysis of the market', 'market', 'PM'],
+    ['Update the roadmap with the new MVP scope', 'roadmap', 'PM'],
+    ['Rework pricing for the enterprise plan', 'pricing-budget', 'PM'],
+    ['Plan the launch campaign and positioning', 'go-to-market', 'PM'],
+    ['Interview customers to learn their pain points', 'discovery', 'PM'],
+    ['Refine the backlog before planning', 'backlog', 'PO'],
+    ['Prepare the sprint review demo', 'sprint', 'PO'],
+    ['Fix crash when saving a draft', 'delivery', 'PO'],
+    ['Write the acceptance criteria for checkout', 'user-story', 'PO'],
+  ])('"%s" → %s (%s)', (summary, signal, side) => {
+    const ev = classify(makeWorkItem({ summary })).evidence.find((e) => e.signal === signal);
+    expect(ev).toBeDefined();
+    expect(ev!.side).toBe(side);
+  });
+
+  it.each([
+    ['Roadmaps and prioritising', 'roadmap'],
+    ['Prioritized investments', 'what-to-build'],
+  ])('inflections: "%s" matches %s', (summary, signal) => {
+    expect(signalsOf(summary)).toContain(signal);
+  });
+
+  it.each([
+    ['The supermarketplace widget', 'market'],
+    ['Updated the pricingtable css', 'pricing-budget'],
+    ['Visionary font kerning', 'vision'],
+  ])('no bare substrings: "%s" does not match %s', (summary, signal) => {
+    expect(signalsOf(summary)).not.toContain(signal);
+  });
+});
+
+describe('negations', () => {
+  it.each([
+    ['This is not a roadmap item, just a typo fix', 'roadmap'],
+    ['No pricing change here', 'pricing-budget'],
+    ['Without a launch campaign', 'go-to-market'],
+  ])('"%s" gives no %s evidence', (summary, signal) => {
+    expect(signalsOf(summary)).not.toContain(signal);
+  });
+});
+
+describe('time horizon', () => {
+  it.each([
+    ['Grow revenue over the next two years', 'long-horizon', 'PM'],
+    ['Goals for Q3', 'long-horizon', 'PM'],
+    ['Finish the form this sprint', 'short-horizon', 'PO'],
+    ['Deploy the hotfix by Friday', 'short-horizon', 'PO'],
+  ])('"%s" → %s', (summary, signal, side) => {
+    const ev = classify(makeWorkItem({ summary })).evidence.find((e) => e.signal === signal);
+    expect(ev?.side).toBe(side);
+  });
+});
+
+describe('outcome targets with numbers', () => {
+  it.each([
+    ['Reduce checkout time by 20% this quarter', true],
+    ['Increase paying customers to 500 teams', true],
+    ['Increase the timeout to 30', false],
+    ['Grow activation by 15 percent', true],
+    ['Reduce checkout time', false],
+    ['Fix the 20% padding on the button', false],
+  ])('"%s" → outcome-target %s', (summary, expected) => {
+    expect(signalsOf(summary).includes('outcome-target')).toBe(expected);
+  });
+});
+
+describe('structure', () => {
+  it.each([
+    ['As a shopper, I want to save my cart so that I can buy later', 'user-story-form'],
+    ['Given a logged-in user\nWhen they open the cart\nThen the items show', 'given-when-then'],
+    ['- [ ] add field\n- [ ] add test', 'checklist'],
+    ['Steps to reproduce: open app. Expected result: it opens.', 'bug-report'],
+  ])('%j → %s (PO)', (description, signal) => {
+    const ev = classify(makeWorkItem({ summary: 'Item', description })).evidence.find((e) => e.signal === signal);
+    expect(ev?.side).toBe('PO');
+  });
+});
+
+describe('issue-type priors are hints, never the answer', () => {
+  it('an epic is not automatically strategic (seed 000 gives epics to product owners)', () => {
+    const r = classify(makeWorkItem({ type: 'Epic', summary: 'Checkout page improvements' }));
+    expect(r.kind).toBe('tactical');
+    expect(r.evidence.find((e) => e.signal === 'type-prior')?.side).toBe('PO');
+  });
+  it('a task can be strategic when its text argues direction', () => {
+    const r = classify(makeWorkItem({ type: 'Task', summary: 'Run the Q3 pricing survey with customers to decide our market positioning', description: 'Market research to decide which segment we enter next year and grow revenue by 20%.' }));
+    expect(r.kind).toBe('strategic');
+  });
+  it('a bug stays tactical', () => {
+    expect(classify(makeWorkItem({ type: 'Bug', summary: 'Cart total wrong after coupon' })).kind).toBe('tactical');
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    [['roadmap'], 'label-strategic', 'PM'],
+    [['tech-debt'], 'label-tactical', 'PO'],
+  ])('%j → %s', (labels, signal, side) => {
+    const ev = classify(makeWorkItem({ labels })).evidence.find((e) => e.signal === signal);
+    expect(ev?.side).toBe(side);
+  });
+});
