@@ -1,0 +1,70 @@
+/** Renders emulator issues in Jira Cloud REST v3 shapes. */
+import { ISSUE_TYPES, STORY_POINTS_FIELD, type EmuIssue, type EmulatorStore } from './model';
+
+const SITE = 'https://emulator.atlassian.net';
+
+function userJson(store: EmulatorStore, accountId: string | null) {
+  if (!accountId) return null;
+  const u = store.users.get(accountId);
+  return { accountId, accountType: 'atlassian', active: true, displayName: u?.displayName ?? accountId, self: `${SITE}/rest/api/3/user?accountId=${accountId}` };
+}
+
+function typeJson(name: string) {
+  const t = ISSUE_TYPES[name] ?? { id: '10002', hierarchyLevel: 0, subtask: false };
+  return { id: t.id, name, subtask: t.subtask, hierarchyLevel: t.hierarchyLevel, self: `${SITE}/rest/api/3/issuetype/${t.id}` };
+}
+
+export function allFields(store: EmulatorStore, issue: EmuIssue): Record<string, unknown> {
+  const project = store.projects.get(issue.projectKey)!;
+  const parent = issue.parent ? store.issues.get(issue.parent) : undefined;
+  return {
+    summary: issue.summary,
+    description: issue.description,
+    issuetype: typeJson(issue.type),
+    project: { id: project.id, key: project.key, name: project.name, self: `${SITE}/rest/api/3/project/${project.id}` },
+    labels: [...issue.labels],
+    components: issue.components.map((name, i) => ({ id: String(10000 + i), name })),
+    parent: parent ? { id: parent.id, key: parent.key, self: `${SITE}/rest/api/3/issue/${parent.id}`, fields: { summary: parent.summary, issuetype: typeJson(parent.type), status: { name: parent.status } } } : undefined,
+    created: issue.created.replace('Z', '+0000'),
+    updated: issue.updated.replace('Z', '+0000'),
+    status: { name: issue.status, id: issue.status === 'Done' ? '10002' : '10000' },
+    assignee: userJson(store, issue.assignee),
+    reporter: userJson(store, issue.reporter),
+    [STORY_POINTS_FIELD]: issue.storyPoints,
+  };
+}
+
+/** `fields` as Jira reads it: absent = all navigable, `*all`, `*navigable`, `-field` exclusions, or a list. */
+export function pickFields(all: Record<string, unknown>, fields: string[] | null): Record<string, unknown> | undefined {
+  if (fields === null || fields.length === 0 || fields.includes('*all') || fields.includes('*navigable')) {
+    const out = { ...all };
+    for (const f of fields ?? []) if (f.startsWith('-')) delete out[f.slice(1)];
+    return out;
+  }
+  const wanted = fields.filter((f) => f !== 'id' && f !== 'key' && f !== '*none');
+  if (wanted.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const f of wanted) if (f in all && all[f] !== undefined) out[f] = all[f];
+  return out;
+}
+
+export function issueJson(store: EmulatorStore, issue: EmuIssue, fields: string[] | null, properties: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: issue.id, key: issue.key, self: `${SITE}/rest/api/3/issue/${issue.id}`, expand: '' };
+  const picked = pickFields(allFields(store, issue), fields);
+  if (picked) out.fields = picked;
+  if (properties.length > 0) {
+    const props: Record<string, unknown> = {};
+    const stored = store.properties.get(issue.key);
+    for (const p of properties) if (stored?.has(p)) props[p] = stored.get(p);
+    out.properties = props;
+  }
+  return out;
+}
+
+export function splitList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return [];
+}
+
+export { SITE };

@@ -1,0 +1,172 @@
+/** The Jira Cloud REST v3 endpoints the app uses, answered from the emulator's store with Jira's rights and error shapes. */
+import { JqlError } from './jql-parser';
+import { compileJql, type EntityPropertyIndex } from './jql-evaluator';
+import { issueJson, SITE, splitList } from './issue-json';
+import { STORY_POINTS_FIELD, type EmuIssue, type EmulatorStore, type Principal } from './model';
+import type { IssueWrites } from './issue-writes';
+
+export interface RouteContext { principal: Principal; params: string[]; query: URLSearchParams; body: unknown }
+export interface RouteResult { status: number; body?: unknown; headers?: Record<string, string> }
+type Handler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
+
+export const jiraError = (status: number, ...messages: string[]): RouteResult => ({ status, body: { errorMessages: messages, errors: {} } });
+const NO_ISSUE = 'Issue does not exist or you do not have permission to see it.';
+const PROPERTY_MAX_BYTES = 32768;
+
+export interface RouteDeps { store: EmulatorStore; writes: IssueWrites; entityProperties: () => EntityPropertyIndex[]; now: () => Date; tasks: Map<string, Record<string, unknown>> }
+
+export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
+  const { store } = d;
+  const visible = (p: Principal, issue: EmuIssue | undefined): issue is EmuIssue => !!issue && store.can(p, issue.projectKey, 'browse');
+  const obj = (b: unknown): Record<string, unknown> => (b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {});
+
+  const search = (p: Principal, jql: string, maxResults: number, token: string | null, fields: string[] | null, properties: string[]): RouteResult => {
+    let compiled;
+    try { compiled = compileJql(jql, store, d.entityProperties(), d.now); } catch (e) { if (e instanceof JqlError) return jiraError(400, e.message); throw e; }
+    const hits = compiled.sort([...store.issues.values()].filter((i) => visible(p, i) && compiled.matches(i)));
+    const start = token ? Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, '')) : 0;
+    if (!Number.isInteger(start) || start < 0) return jiraError(400, 'The nextPageToken is invalid.');
+    const idsOnly = fields !== null && fields.every((f) => f === 'id' || f === 'key' || f === '*none');
+    const cap = idsOnly ? 5000 : 100;
+    const size = Math.max(1, Math.min(maxResults, cap));
+    const page = hits.slice(start, start + size);
+    const isLast = start + size >= hits.length;
+    return { status: 200, body: {
+      issues: page.map((i) => { const j = issueJson(store, i, fields ?? ['id'], properties); if (fields === null) { delete j.fields; } return j; }),
+      isLast, ...(isLast ? {} : { nextPageToken: Buffer.from(`offset:${start + size}`).toString('base64url') }),
+    } };
+  };
+
+  const requireEdit = (p: Principal, key: string): EmuIssue | RouteResult => {
+    const issue = store.findIssue(key);
+    if (!visible(p, issue)) return jiraError(404, NO_ISSUE);
+    if (!store.can(p, issue.projectKey, 'edit')) return jiraError(403, 'You do not have permission to edit issues in this project.');
+    return issue;
+  };
+
+  return [
+    ['GET', /^\/rest\/api\/3\/myself$/, ({ principal }) => principal.kind === 'app'
+      ? { status: 200, body: { accountId: 'app-ownership-balance', accountType: 'app', displayName: 'Ownership Balance', active: true } }
+      : { status: 200, body: { accountId: principal.accountId, accountType: 'atlassian', displayName: store.users.get(principal.accountId)?.displayName, active: true } }],
+    ['GET', /^\/rest\/api\/3\/field$/, () => ({ status: 200, body: [
+      { id: 'summary', key: 'summary', name: 'Summary', custom: false, orderable: true, navigable: true, searchable: true, clauseNames: ['summary'], schema: { type: 'string', system: 'summary' } },
+      { id: 'parent', key: 'parent', name: 'Parent', custom: false, orderable: false, navigable: true, searchable: true, clauseNames: ['parent'], schema: { type: 'issuelink', system: 'parent' } },
+      { id: STORY_POINTS_FIELD, key: STORY_POINTS_FIELD, name: 'Story point estimate', custom: true, orderable: true, navigable: true, searchable: true, clauseNames: ['cf[10016]', 'Story point estimate'], schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 } },
+      { id: 'labels', key: 'labels', name: 'Labels', custom: false, orderable: true, navigable: true, searchable: true, clauseNames: ['labels'], schema: { type: 'array', items: 'string', system: 'labels' } },
+    ] })],
+    ['GET', /^\/rest\/api\/3\/project\/search$/, ({ principal, query }) => {
+      const all = [...store.projects.values()].filter((p) => store.can(principal, p.key, 'browse'));
+      const startAt = Number(query.get('startAt') ?? 0), maxResults = Math.min(100, Number(query.get('maxResults') ?? 50));
+      const values = all.slice(startAt, startAt + maxResults).map((p) => ({ id: p.id, key: p.key, name: p.name, self: `${SITE}/rest/api/3/project/${p.id}`, projectTypeKey: 'software' }));
+      return { status: 200, body: { self: `${SITE}/rest/api/3/project/search`, maxResults, startAt, total: all.length, isLast: startAt + maxResults >= all.length, values } };
+    }],
+    ['GET', /^\/rest\/api\/3\/project\/([^/]+)$/, ({ principal, params }) => {
+      const p = store.projects.get(params[0]!.toUpperCase()) ?? [...store.projects.values()].find((x) => x.id === params[0]);
+      if (!p || !store.can(principal, p.key, 'browse')) return jiraError(404, `No project could be found with key '${params[0]}'.`);
+      return { status: 200, body: { id: p.id, key: p.key, name: p.name, self: `${SITE}/rest/api/3/project/${p.id}`, projectTypeKey: 'software', simplified: false, style: 'classic', isPrivate: false } };
+    }],
+    ['GET', /^\/rest\/api\/3\/mypermissions$/, ({ principal, query }) => {
+      const wanted = splitList(query.get('permissions') ?? '');
+      if (wanted.length === 0) return jiraError(400, 'The permissions parameter is required.');
+      let projectKey: string | null = null;
+      const issueKey = query.get('issueKey') ?? query.get('issueId');
+      if (issueKey) { const i = store.findIssue(issueKey); if (!visible(principal, i)) return jiraError(404, NO_ISSUE); projectKey = i.projectKey; }
+      const pk = query.get('projectKey');
+      if (pk) { if (!store.can(principal, pk.toUpperCase(), 'browse')) return jiraError(404, `No project could be found with key '${pk}'.`); projectKey = pk.toUpperCase(); }
+      const has = (perm: string) => {
+        const right = perm === 'EDIT_ISSUES' ? 'edit' : 'browse';
+        if (projectKey) return store.can(principal, projectKey, right);
+        return [...store.projects.keys()].some((k) => store.can(principal, k, right));
+      };
+      const permissions: Record<string, unknown> = {};
+      for (const w of wanted) permissions[w] = { id: String(10 + wanted.indexOf(w)), key: w, name: w.replace(/_/g, ' ').toLowerCase(), type: 'PROJECT', description: w, havePermission: has(w) };
+      return { status: 200, body: { permissions } };
+    }],
+    ['GET', /^\/rest\/api\/3\/search\/jql$/, ({ principal, query }) => search(principal, query.get('jql') ?? '', Number(query.get('maxResults') ?? 50), query.get('nextPageToken'), query.has('fields') ? splitList(query.getAll('fields')) : null, splitList(query.getAll('properties')))],
+    ['POST', /^\/rest\/api\/3\/search\/jql$/, ({ principal, body }) => { const b = obj(body); return search(principal, String(b.jql ?? ''), Number(b.maxResults ?? 50), (b.nextPageToken as string) ?? null, b.fields ? splitList(b.fields) : null, splitList(b.properties)); }],
+    ['POST', /^\/rest\/api\/3\/search\/approximate-count$/, ({ principal, body }) => {
+      const jql = obj(body).jql;
+      if (typeof jql !== 'string' || !jql.trim()) return jiraError(400, 'The JQL query is required.');
+      try {
+        const c = compileJql(jql, store, d.entityProperties(), d.now);
+        let count = 0;
+        for (const i of store.issues.values()) if (visible(principal, i) && c.matches(i)) count++;
+        return { status: 200, body: { count } };
+      } catch (e) { if (e instanceof JqlError) return jiraError(400, e.message); throw e; }
+    }],
+    ['POST', /^\/rest\/api\/3\/issue\/bulkfetch$/, ({ principal, body }) => {
+      const b = obj(body);
+      const ids = splitList(b.issueIdsOrKeys);
+      if (ids.length === 0 || ids.length > 100) return jiraError(400, 'Provide between 1 and 100 issue ids or keys.');
+      const fields = b.fields ? splitList(b.fields) : null;
+      const issues: unknown[] = [];
+      const issueErrors: unknown[] = [];
+      for (const id of ids) { const i = store.findIssue(id); if (visible(principal, i)) issues.push(issueJson(store, i, fields, splitList(b.properties))); else issueErrors.push({ id, errorMessages: [NO_ISSUE] }); }
+      return { status: 200, body: { expand: '', issues, issueErrors } };
+    }],
+    ['POST', /^\/rest\/api\/3\/issue\/properties\/multi$/, ({ principal, body }) => {
+      if (principal.kind !== 'app' && ![...store.projects.keys()].some((k) => store.can(principal, k, 'edit'))) return jiraError(403, 'You do not have permission to edit issues.');
+      const issues = obj(body).issues;
+      if (!Array.isArray(issues) || issues.length === 0 || issues.length > 100) return jiraError(400, 'Provide between 1 and 100 issues.');
+      const id = d.writes.startPropertyTask(principal, issues);
+      return { status: 303, headers: { location: `${SITE}/rest/api/3/task/${id}` }, body: null };
+    }],
+    ['GET', /^\/rest\/api\/3\/task\/([^/]+)$/, ({ params }) => {
+      const t = d.tasks.get(params[0]!);
+      return t ? { status: 200, body: t } : jiraError(404, 'The task was not found.');
+    }],
+    ['GET', /^\/rest\/api\/3\/issue\/([^/]+)\/properties$/, ({ principal, params }) => {
+      const issue = store.findIssue(params[0]!);
+      if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
+      return { status: 200, body: { keys: [...(store.properties.get(issue.key)?.keys() ?? [])].map((key) => ({ key, self: `${SITE}/rest/api/3/issue/${issue.id}/properties/${key}` })) } };
+    }],
+    ['GET', /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/, ({ principal, params }) => {
+      const issue = store.findIssue(params[0]!);
+      if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
+      const key = decodeURIComponent(params[1]!);
+      const props = store.properties.get(issue.key);
+      if (!props?.has(key)) return jiraError(404, `The property with key '${key}' does not exist.`);
+      return { status: 200, body: { key, value: props.get(key) } };
+    }],
+    ['PUT', /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/, ({ principal, params, body }) => {
+      const issue = requireEdit(principal, params[0]!);
+      if (!('key' in issue)) return issue;
+      const key = decodeURIComponent(params[1]!);
+      const size = Buffer.byteLength(JSON.stringify(body ?? null));
+      if (body === undefined || body === null || size > PROPERTY_MAX_BYTES) return jiraError(400, size > PROPERTY_MAX_BYTES ? `The property value exceeds the maximum size of ${PROPERTY_MAX_BYTES} bytes.` : 'The property value must not be empty.');
+      const props = store.propertiesOf(issue.key);
+      const existed = props.has(key);
+      props.set(key, body);
+      return { status: existed ? 200 : 201, body: existed ? undefined : {} };
+    }],
+    ['DELETE', /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/, ({ principal, params }) => {
+      const issue = requireEdit(principal, params[0]!);
+      if (!('key' in issue)) return issue;
+      const key = decodeURIComponent(params[1]!);
+      if (!store.properties.get(issue.key)?.delete(key)) return jiraError(404, `The property with key '${key}' does not exist.`);
+      return { status: 204 };
+    }],
+    ['GET', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params, query }) => {
+      const issue = store.findIssue(params[0]!);
+      if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
+      return { status: 200, body: issueJson(store, issue, query.has('fields') ? splitList(query.getAll('fields')) : null, splitList(query.getAll('properties'))) };
+    }],
+    ['PUT', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params, body }) => {
+      const issue = requireEdit(principal, params[0]!);
+      if (!('key' in issue)) return issue;
+      const error = d.writes.update(principal, issue.key, obj(body));
+      return error ? jiraError(400, error) : { status: 204 };
+    }],
+    ['DELETE', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params }) => {
+      const issue = requireEdit(principal, params[0]!);
+      if (!('key' in issue)) return issue;
+      d.writes.remove(issue.key);
+      return { status: 204 };
+    }],
+    ['POST', /^\/rest\/api\/3\/issue$/, ({ principal, body }) => {
+      const result = d.writes.createFromRest(principal, obj(body));
+      if ('error' in result) return jiraError(result.status, result.error);
+      return { status: 201, body: { id: result.id, key: result.key, self: `${SITE}/rest/api/3/issue/${result.id}` } };
+    }],
+  ];
+}

@@ -1,0 +1,166 @@
+/**
+ * A real JQL tokenizer and recursive-descent parser for the subset the app issues:
+ * clauses (=, !=, >, >=, <, <=, IN, NOT IN, IS [NOT] EMPTY), AND / OR / NOT, parentheses,
+ * ORDER BY, `issue.property[key].path` fields, and relative dates (-90d, -12w). Anything else is
+ * a JqlError, which the server turns into Jira's 400 shape.
+ */
+
+export class JqlError extends Error {}
+
+export type JqlValue = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'relative'; days: number } | { kind: 'function'; name: string };
+export type JqlField = { kind: 'field'; name: string } | { kind: 'property'; propertyKey: string; path: string };
+export type JqlOperator = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in' | 'is empty' | 'is not empty' | '~';
+
+export type JqlNode =
+  | { kind: 'and'; left: JqlNode; right: JqlNode }
+  | { kind: 'or'; left: JqlNode; right: JqlNode }
+  | { kind: 'not'; operand: JqlNode }
+  | { kind: 'clause'; field: JqlField; operator: JqlOperator; values: JqlValue[] };
+
+export interface JqlQuery { where: JqlNode | null; orderBy: Array<{ field: JqlField; direction: 'asc' | 'desc' }> }
+
+type Token = { type: 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'comma' | 'property'; text: string; at: number };
+
+const OPERATORS = ['>=', '<=', '!=', '!~', '=', '>', '<', '~'];
+
+function tokenize(jql: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < jql.length) {
+    const c = jql[i]!;
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === '(') { tokens.push({ type: 'lparen', text: c, at: i++ }); continue; }
+    if (c === ')') { tokens.push({ type: 'rparen', text: c, at: i++ }); continue; }
+    if (c === ',') { tokens.push({ type: 'comma', text: c, at: i++ }); continue; }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      let text = '';
+      while (j < jql.length && jql[j] !== c) { if (jql[j] === '\\' && j + 1 < jql.length) j++; text += jql[j]; j++; }
+      if (j >= jql.length) throw new JqlError(`Error in the JQL Query: The quoted string starting at character ${i + 1} is not terminated.`);
+      tokens.push({ type: 'string', text, at: i });
+      i = j + 1;
+      continue;
+    }
+    const op = OPERATORS.find((o) => jql.startsWith(o, i));
+    if (op) { tokens.push({ type: 'op', text: op, at: i }); i += op.length; continue; }
+    const prop = /^issue\.property\[([^\]]+)\]\.([\w.]+)/i.exec(jql.slice(i));
+    if (prop) { tokens.push({ type: 'property', text: `${prop[1]}\u0000${prop[2]}`, at: i }); i += prop[0].length; continue; }
+    const word = /^[\w.\-[\]:]+/.exec(jql.slice(i));
+    if (!word) throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead. (line 1, character ${i + 1})`);
+    tokens.push({ type: 'word', text: word[0], at: i });
+    i += word[0].length;
+  }
+  return tokens;
+}
+
+class Parser {
+  private pos = 0;
+  constructor(private readonly tokens: Token[]) {}
+  private peek(): Token | undefined { return this.tokens[this.pos]; }
+  private isWord(text: string, offset = 0): boolean { const t = this.tokens[this.pos + offset]; return t?.type === 'word' && t.text.toLowerCase() === text; }
+  private fail(message: string): never {
+    const t = this.peek();
+    throw new JqlError(t ? `Error in the JQL Query: ${message} (line 1, character ${t.at + 1})` : `Error in the JQL Query: ${message} at the end of the query.`);
+  }
+
+  parse(): JqlQuery {
+    const where = this.peek() && !(this.isWord('order') && this.isWord('by', 1)) ? this.parseOr() : null;
+    const orderBy: JqlQuery['orderBy'] = [];
+    if (this.isWord('order')) {
+      this.pos++;
+      if (!this.isWord('by')) this.fail("Expecting 'by' after 'order'");
+      this.pos++;
+      do {
+        if (this.peek()?.type === 'comma') this.pos++;
+        const field = this.parseField();
+        let direction: 'asc' | 'desc' = 'asc';
+        if (this.isWord('asc') || this.isWord('desc')) { direction = this.peek()!.text.toLowerCase() as 'asc' | 'desc'; this.pos++; }
+        orderBy.push({ field, direction });
+      } while (this.peek()?.type === 'comma');
+    }
+    if (this.peek()) this.fail(`Expecting either 'OR' or 'AND' but got '${this.peek()!.text}'.`);
+    return { where, orderBy };
+  }
+
+  private parseOr(): JqlNode {
+    let left = this.parseAnd();
+    while (this.isWord('or')) { this.pos++; left = { kind: 'or', left, right: this.parseAnd() }; }
+    return left;
+  }
+  private parseAnd(): JqlNode {
+    let left = this.parseNot();
+    while (this.isWord('and')) { this.pos++; left = { kind: 'and', left, right: this.parseNot() }; }
+    return left;
+  }
+  private parseNot(): JqlNode {
+    if (this.isWord('not')) { this.pos++; return { kind: 'not', operand: this.parseNot() }; }
+    if (this.peek()?.type === 'lparen') {
+      this.pos++;
+      const inner = this.parseOr();
+      if (this.peek()?.type !== 'rparen') this.fail("Expecting ')'");
+      this.pos++;
+      return inner;
+    }
+    return this.parseClause();
+  }
+  private parseField(): JqlField {
+    const t = this.peek();
+    if (!t) this.fail('Expecting a field name');
+    this.pos++;
+    if (t!.type === 'property') { const [propertyKey, path] = t!.text.split('\u0000') as [string, string]; return { kind: 'property', propertyKey, path }; }
+    if (t!.type === 'word' || t!.type === 'string') return { kind: 'field', name: t!.text.toLowerCase() };
+    return this.fail(`Expecting a field name but got '${t!.text}'`);
+  }
+  private parseValue(): JqlValue {
+    const t = this.peek();
+    if (!t || (t.type !== 'word' && t.type !== 'string')) return this.fail('Expecting a value');
+    this.pos++;
+    if (t.type === 'string') return { kind: 'string', value: t.text };
+    const rel = /^([-+]?)(\d+)([dwmy])$/i.exec(t.text);
+    if (rel) {
+      const n = Number(rel[2]) * ({ d: 1, w: 7, m: 30, y: 365 } as Record<string, number>)[rel[3]!.toLowerCase()]!;
+      return { kind: 'relative', days: rel[1] === '-' ? -n : n };
+    }
+    if (this.peek()?.type === 'lparen' && this.tokens[this.pos + 1]?.type === 'rparen') { this.pos += 2; return { kind: 'function', name: t.text.toLowerCase() }; }
+    if (/^-?\d+(\.\d+)?$/.test(t.text)) return { kind: 'number', value: Number(t.text) };
+    return { kind: 'string', value: t.text };
+  }
+  private parseClause(): JqlNode {
+    const field = this.parseField();
+    if (this.isWord('is')) {
+      this.pos++;
+      const negated = this.isWord('not');
+      if (negated) this.pos++;
+      if (!this.isWord('empty') && !this.isWord('null')) this.fail("Expecting 'EMPTY' after 'IS'");
+      this.pos++;
+      return { kind: 'clause', field, operator: negated ? 'is not empty' : 'is empty', values: [] };
+    }
+    let operator: JqlOperator;
+    if (this.isWord('not') && this.isWord('in', 1)) { this.pos += 2; operator = 'not in'; }
+    else if (this.isWord('in')) { this.pos++; operator = 'in'; }
+    else if (this.peek()?.type === 'op') {
+      const op = this.peek()!.text;
+      if (op === '!~') this.fail("The operator '!~' is not supported here.");
+      operator = op as JqlOperator;
+      this.pos++;
+    } else return this.fail(`Expecting operator but got '${this.peek()?.text ?? 'end of query'}'. Valid operators are '=', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not'`);
+    if (operator === 'in' || operator === 'not in') {
+      if (this.peek()?.type !== 'lparen') this.fail("Expecting '(' after IN");
+      this.pos++;
+      const values: JqlValue[] = [];
+      while (this.peek() && this.peek()!.type !== 'rparen') {
+        values.push(this.parseValue());
+        if (this.peek()?.type === 'comma') this.pos++;
+      }
+      if (this.peek()?.type !== 'rparen') this.fail("Expecting ')'");
+      this.pos++;
+      if (values.length === 0) this.fail('The IN list is empty');
+      return { kind: 'clause', field, operator, values };
+    }
+    return { kind: 'clause', field, operator, values: [this.parseValue()] };
+  }
+}
+
+export function parseJql(jql: string): JqlQuery {
+  return new Parser(tokenize(jql)).parse();
+}
