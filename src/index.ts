@@ -1,0 +1,4 @@
+/** The handlers manifest.yml names, and nothing else. */
+export { resolverHandler as resolver } from './resolvers';
+export { onIssueEvent } from './triggers/issue-event-trigger';
+export { backfillWorker } from './jobs/backfill-worker';

@@ -1,0 +1,98 @@
+/** Typed Jira operations the app needs, returning domain-shaped values. */
+import { route } from '@forge/api';
+import { ISSUE_PROPERTY_KEY } from '../contract';
+import type { WorkItem } from '../domain';
+import { requestJira, type Actor } from './jira-client';
+import { JiraError } from './jira-error';
+import { CountSchema, FieldListSchema, IssueSchema, PermissionsSchema, ProjectPageSchema, ProjectSchema, PropertySchema, SearchPageSchema, TaskSchema, type JiraIssue } from './jira-schemas';
+
+let storyPointsFieldCache: Promise<string | null> | null = null;
+
+/** The story points field id, found once through /rest/api/3/field. */
+export function storyPointsField(actor: Actor = 'app'): Promise<string | null> {
+  storyPointsFieldCache ??= requestJira(actor, route`/rest/api/3/field`, { schema: FieldListSchema })
+    .then((fields) => fields.find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:jsw-story-points')?.id ?? fields.find((f) => /^story point/i.test(f.name))?.id ?? null)
+    .catch((e) => { storyPointsFieldCache = null; throw e; });
+  return storyPointsFieldCache;
+}
+
+export const BASE_FIELDS = ['summary', 'description', 'issuetype', 'project', 'labels', 'components', 'parent', 'created', 'status'];
+
+export function toWorkItem(issue: JiraIssue, pointsField: string | null): WorkItem {
+  const f = issue.fields ?? {};
+  const points = pointsField ? (f as Record<string, unknown>)[pointsField] : null;
+  return {
+    key: issue.key, project: f.project?.key, type: f.issuetype?.name ?? 'Task', summary: f.summary ?? '', description: f.description as WorkItem['description'],
+    labels: f.labels ?? [], components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean), parent: f.parent?.key ?? null,
+    storyPoints: typeof points === 'number' ? points : null, created: f.created ?? undefined, status: f.status?.name,
+  };
+}
+
+export async function getIssue(actor: Actor, key: string, withProperty = true): Promise<JiraIssue> {
+  const points = await storyPointsField(actor);
+  const fields = [...BASE_FIELDS, ...(points ? [points] : [])].join(',');
+  return withProperty
+    ? requestJira(actor, route`/rest/api/3/issue/${key}?fields=${fields}&properties=${ISSUE_PROPERTY_KEY}`, { schema: IssueSchema })
+    : requestJira(actor, route`/rest/api/3/issue/${key}?fields=${fields}`, { schema: IssueSchema });
+}
+
+export async function searchJql(actor: Actor, jql: string, opts: { fields?: string[]; properties?: string[]; maxResults?: number; nextPageToken?: string | null } = {}) {
+  return requestJira(actor, route`/rest/api/3/search/jql`, {
+    method: 'POST', schema: SearchPageSchema,
+    body: { jql, fields: opts.fields ?? ['id'], properties: opts.properties ?? [], maxResults: opts.maxResults ?? 100, ...(opts.nextPageToken ? { nextPageToken: opts.nextPageToken } : {}) },
+  });
+}
+
+export async function approximateCount(actor: Actor, jql: string): Promise<number> {
+  return (await requestJira(actor, route`/rest/api/3/search/approximate-count`, { method: 'POST', body: { jql }, schema: CountSchema })).count;
+}
+
+export async function getIssueProperty(actor: Actor, key: string): Promise<unknown | null> {
+  try {
+    return (await requestJira(actor, route`/rest/api/3/issue/${key}/properties/${ISSUE_PROPERTY_KEY}`, { schema: PropertySchema })).value;
+  } catch (e) {
+    if (e instanceof JiraError && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
+}
+
+export async function setIssueProperty(actor: Actor, key: string, value: unknown): Promise<void> {
+  await requestJira(actor, route`/rest/api/3/issue/${key}/properties/${ISSUE_PROPERTY_KEY}`, { method: 'PUT', body: value });
+}
+
+/** Sets the property on up to 100 issues in one call and waits for Jira's asynchronous task. */
+export async function bulkSetProperties(actor: Actor, entries: Array<{ issueId: number; value: unknown }>): Promise<void> {
+  if (entries.length === 0) return;
+  if (entries.length > 100) throw new JiraError(400, 'BAD_REQUEST', 'At most 100 issues can be written in one bulk property call.');
+  const body = { issues: entries.map((e) => ({ issueID: e.issueId, properties: { [ISSUE_PROPERTY_KEY]: e.value } })) };
+  const headers = await requestJira<Headers>(actor, route`/rest/api/3/issue/properties/multi`, { method: 'POST', body, okStatuses: [200, 202, 204, 303], headers: true });
+  const taskId = /\/task\/([^/?]+)/.exec(headers.get('location') ?? '')?.[1];
+  if (taskId) await waitForTask(actor, taskId);
+}
+
+export async function waitForTask(actor: Actor, taskId: string, pollMs = 100): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const task = await requestJira(actor, route`/rest/api/3/task/${taskId}`, { schema: TaskSchema });
+    if (task.status === 'COMPLETE') return;
+    if (['FAILED', 'CANCELLED', 'DEAD'].includes(task.status)) throw new JiraError(500, 'UNAVAILABLE', `Jira's bulk property task ${task.status.toLowerCase()}: ${task.message ?? ''}`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  throw new JiraError(504, 'UNAVAILABLE', "Jira's bulk property task did not finish in time.");
+}
+
+export async function updateLabels(actor: Actor, key: string, add: string[], remove: string[]): Promise<void> {
+  const labels = [...add.map((l) => ({ add: l })), ...remove.map((l) => ({ remove: l }))];
+  if (labels.length === 0) return;
+  await requestJira(actor, route`/rest/api/3/issue/${key}`, { method: 'PUT', body: { update: { labels } } });
+}
+
+export const getProject = (actor: Actor, key: string) => requestJira(actor, route`/rest/api/3/project/${key}`, { schema: ProjectSchema });
+
+export async function listProjects(actor: Actor) {
+  return (await requestJira(actor, route`/rest/api/3/project/search?maxResults=${'100'}`, { schema: ProjectPageSchema })).values;
+}
+
+export async function canEditIssue(actor: Actor, key: string): Promise<boolean> {
+  const r = await requestJira(actor, route`/rest/api/3/mypermissions?permissions=${'EDIT_ISSUES'}&issueKey=${key}`, { schema: PermissionsSchema });
+  return r.permissions.EDIT_ISSUES?.havePermission === true;
+}

@@ -1,0 +1,64 @@
+/**
+ * The Custom UI resolver: one function per name in the contract's RESOLVERS table. Payloads are
+ * validated before any logic; the issue and gadget come from the context Forge provides (never from
+ * the payload); every Jira call inside runs as the viewing user.
+ */
+import Resolver from '@forge/resolver';
+import { GadgetConfigSchema, RESOLVERS, type ResolverName, type Result } from '../contract';
+import { listProjects } from '../jira/jira-api';
+import { readBackfill } from '../services/app-storage';
+import { startBackfill } from '../services/backfill-service';
+import { gadgetData } from '../services/gadget-service';
+import { issuePanel } from '../services/issue-panel-service';
+import { setOverride } from '../services/override-service';
+import { InvalidInput, toResolverError } from './resolver-errors';
+
+interface ResolverContext { accountId?: string; extension?: { issue?: { key?: unknown }; gadgetConfiguration?: unknown } }
+type Handler<N extends ResolverName> = (payload: import('../contract').PayloadOf<N>, ctx: ResolverContext) => Promise<import('../contract').DataOf<N>>;
+
+function issueKeyOf(ctx: ResolverContext): string {
+  const key = ctx.extension?.issue?.key;
+  if (typeof key !== 'string' || !/^[A-Z][A-Z0-9_]*-\d+$/.test(key)) throw new InvalidInput('INVALID_PAYLOAD', 'This resolver only works inside an issue view.');
+  return key;
+}
+function accountOf(ctx: ResolverContext): string {
+  if (!ctx.accountId) throw new InvalidInput('INVALID_PAYLOAD', 'No signed-in user: sign in to Jira to do this.');
+  return ctx.accountId;
+}
+export function gadgetConfigOf(ctx: ResolverContext) {
+  const parsed = GadgetConfigSchema.safeParse(ctx.extension?.gadgetConfiguration);
+  if (!parsed.success) throw new InvalidInput('INVALID_CONFIG', 'This gadget is not configured yet: open Edit and pick a project.');
+  return parsed.data;
+}
+
+const handlers: { [N in ResolverName]: Handler<N> } = {
+  getIssuePanel: async (_p, ctx) => issuePanel(issueKeyOf(ctx)),
+  setOverride: async (p, ctx) => { const key = issueKeyOf(ctx); await setOverride(key, accountOf(ctx), p.kind, p.note); return issuePanel(key); },
+  clearOverride: async (_p, ctx) => { const key = issueKeyOf(ctx); await setOverride(key, accountOf(ctx), null); return issuePanel(key); },
+  getGadget: async (_p, ctx) => gadgetData(gadgetConfigOf(ctx)),
+  validateGadgetConfig: async (p) => {
+    const parsed = GadgetConfigSchema.safeParse(p.config);
+    if (!parsed.success) throw new InvalidInput('INVALID_CONFIG', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
+    return parsed.data;
+  },
+  listProjects: async () => (await listProjects('user')).map((p) => ({ key: p.key, name: p.name })),
+  startBackfill: async (p) => startBackfill(p.projectKey),
+  getBackfillStatus: async (p) => (await readBackfill(p.projectKey)) ?? { projectKey: p.projectKey, state: 'idle', done: 0, total: 0, errors: [], startedAt: null, updatedAt: null },
+};
+
+async function run<N extends ResolverName>(name: N, payload: unknown, context: ResolverContext): Promise<Result<import('../contract').DataOf<N>>> {
+  const parsed = RESOLVERS[name].payload.safeParse(payload ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_PAYLOAD', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ').slice(0, 500) } };
+  try {
+    return { ok: true, data: await handlers[name](parsed.data as never, context) };
+  } catch (e) {
+    return { ok: false, error: toResolverError(e) };
+  }
+}
+
+const resolver = new Resolver();
+for (const name of Object.keys(RESOLVERS) as ResolverName[]) {
+  resolver.define(name, ({ payload, context }) => run(name, payload, context as ResolverContext));
+}
+
+export const resolverHandler = resolver.getDefinitions();

@@ -1,0 +1,62 @@
+/**
+ * App storage (@forge/kvs): settings, backfill progress and the per-project ledger of points by
+ * created week and kind (what the gadget cannot get from approximate-count).
+ * Trade-off: the ledger is updated read-modify-write; two writers on the same project within the
+ * same instant can lose one update. The backfill rebuilds it, and counts shown by the gadget never
+ * depend on it (they come from Jira's index, as the viewing user).
+ */
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+import { BackfillStatusSchema, type BackfillStatus } from '../contract';
+import type { Kind } from '../domain';
+
+const SettingsSchema = z.object({ labelSync: z.boolean() });
+export type AppSettings = z.infer<typeof SettingsSchema>;
+const DEFAULT_SETTINGS: AppSettings = { labelSync: false };
+
+export async function readSettings(): Promise<AppSettings> {
+  const parsed = SettingsSchema.safeParse(await kvs.get('settings'));
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+export async function saveSettings(settings: AppSettings): Promise<void> { await kvs.set('settings', SettingsSchema.parse(settings)); }
+
+export async function readBackfill(projectKey: string): Promise<BackfillStatus | null> {
+  const parsed = BackfillStatusSchema.safeParse(await kvs.get(`backfill:${projectKey}`));
+  return parsed.success ? parsed.data : null;
+}
+export async function saveBackfill(status: BackfillStatus): Promise<void> { await kvs.set(`backfill:${status.projectKey}`, BackfillStatusSchema.parse(status)); }
+
+const Bucket = z.object({ count: z.number(), points: z.number() });
+const LedgerSchema = z.object({ weeks: z.record(z.string(), z.record(z.string(), Bucket)) });
+export type Ledger = z.infer<typeof LedgerSchema>;
+
+export function weekStart(iso: string | undefined | null): string {
+  const t = iso ? Date.parse(iso) : NaN;
+  const d = new Date(Number.isNaN(t) ? 0 : t);
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+export async function readLedger(projectKey: string): Promise<Ledger> {
+  const parsed = LedgerSchema.safeParse(await kvs.get(`ledger:${projectKey}`));
+  return parsed.success ? parsed.data : { weeks: {} };
+}
+
+export interface Contribution { projectKey: string; week: string; kind: Kind; points: number }
+
+/** Moves one issue's contribution in the ledger (from its previous kind/points to its new ones). */
+export async function moveContribution(from: Contribution | null, to: Contribution | null): Promise<void> {
+  const projectKey = to?.projectKey ?? from?.projectKey;
+  if (!projectKey) return;
+  const ledger = await readLedger(projectKey);
+  const apply = (c: Contribution, sign: 1 | -1) => {
+    const week = (ledger.weeks[c.week] ??= {});
+    const b = (week[c.kind] ??= { count: 0, points: 0 });
+    b.count = Math.max(0, b.count + sign);
+    b.points = Math.max(0, b.points + sign * c.points);
+  };
+  if (from) apply(from, -1);
+  if (to) apply(to, 1);
+  await kvs.set(`ledger:${projectKey}`, ledger);
+}

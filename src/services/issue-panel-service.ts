@@ -1,0 +1,41 @@
+/** The issue panel's data, read as the viewing user: stored (or fresh) classification, epic context, child balance, override rights. */
+import { parseStoredClassification, ISSUE_PROPERTY_KEY, type Balance, type IssuePanelData, type IssueRef, type StoredClassification } from '../contract';
+import { computeBalance } from '../domain';
+import { canEditIssue, getIssue, searchJql, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { classifyItem, isCurrent } from './classify-issue';
+import { setIssueProperty } from '../jira/jira-api';
+import { healthWarnings } from './hierarchy-health';
+
+async function childBalance(parentKey: string): Promise<{ balance: Balance; children: StoredClassification[] } | null> {
+  const page = await searchJql('user', `parent = "${parentKey}"`, { fields: ['id'], properties: [ISSUE_PROPERTY_KEY], maxResults: 100 });
+  if (page.issues.length === 0) return null;
+  const children = page.issues.map((i) => parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]));
+  return { balance: computeBalance(children.map((c) => ({ kind: c?.kind ?? null, storyPoints: c?.storyPoints ?? null }))), children: children.filter((c): c is StoredClassification => !!c) };
+}
+
+export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
+  const issue = await getIssue('user', issueKey);
+  const item = toWorkItem(issue, await storyPointsField('user'));
+  const isEpic = (issue.fields?.issuetype?.hierarchyLevel ?? 0) >= 1 || item.type === 'Epic';
+  const canOverride = await canEditIssue('user', issueKey);
+  let stored = parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]);
+  let refreshed = false;
+  if (!stored?.overridden && !isCurrent(stored, item)) {
+    stored = await classifyItem('user', item, stored);
+    refreshed = true;
+    if (canOverride) await setIssueProperty('user', issueKey, stored);
+  }
+  let epic: IssueRef | null = null;
+  if (item.parent) {
+    const parent = await getIssue('user', item.parent).catch(() => null);
+    const ps = parseStoredClassification(parent?.properties?.[ISSUE_PROPERTY_KEY]);
+    if (parent) epic = { key: parent.key, summary: parent.fields?.summary ?? '', type: parent.fields?.issuetype?.name ?? '', kind: ps?.kind ?? null, share: ps?.share ?? null };
+  }
+  const rollup = await childBalance(isEpic ? issueKey : item.parent ?? '').catch(() => null);
+  return {
+    issue: { key: issue.key, summary: item.summary, type: item.type, isEpic },
+    classification: stored!, refreshed, epic, childBalance: rollup?.balance ?? null,
+    warnings: isEpic && stored ? healthWarnings(stored, rollup?.children ?? []) : [],
+    canOverride, cannotOverrideReason: canOverride ? null : 'You need the Edit issues permission in this project to change the tag.',
+  };
+}

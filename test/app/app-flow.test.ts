@@ -1,0 +1,141 @@
+import { parseStoredClassification, type Result, type IssuePanelData, type GadgetData, type BackfillStatus } from '../../src/contract';
+import { ALICE, BOB, gadgetExtension, panelExtension, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h.close(); });
+
+const alice = { kind: 'user' as const, accountId: ALICE };
+const stored = (key: string) => parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
+const count = async (jql: string, as = `user:${ALICE}`) => {
+  const r = await fetch(`${h.emulator.url}/rest/api/3/search/approximate-count`, { method: 'POST', headers: { 'x-forge-principal': as, 'content-type': 'application/json' }, body: JSON.stringify({ jql }) });
+  return ((await r.json()) as { count: number }).count;
+};
+const panel = (key: string, accountId: string, functionKey = 'getIssuePanel', payload: unknown = {}) =>
+  h.runtime.invokeResolver({ moduleKey: 'ownership-panel', functionKey, payload, accountId, extension: panelExtension(key) }) as Promise<Result<IssuePanelData>>;
+const config = { projectKey: 'SHOP', period: '365d', unit: 'count', trend: 'week', targetShare: 0.3, refreshMinutes: 0 };
+const gadget = (accountId: string, cfg: Record<string, unknown> = config) =>
+  h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'getGadget', payload: {}, accountId, extension: gadgetExtension(cfg) }) as Promise<Result<GadgetData>>;
+
+describe('issue created → trigger → property stored → JQL alias finds it → gadget counts it', () => {
+  it('runs the whole chain through the real Forge SDK', async () => {
+    const before = await count('project = SHOP AND ownershipKind = strategic');
+    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: 'Decide our pricing strategy and market positioning for next year', description: 'Market research on competitors; grow revenue by 20% this year.' });
+    await h.settle();
+    const s = stored(key);
+    expect(s?.kind).toBe('strategic');
+    expect(s?.overridden).toBe(false);
+    expect(await count(`key = ${key} AND ownershipKind = strategic`)).toBe(1);
+    expect(await count('project = SHOP AND ownershipKind = strategic')).toBe(before + 1);
+    const g = await gadget(ALICE);
+    expect(g.ok).toBe(true);
+    if (g.ok) expect(g.data.balance.count.strategic).toBe(before + 1);
+  });
+
+  it('classifies a tactical story as tactical and stores evidence with seeds', async () => {
+    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Story', summary: 'As a shopper I want to filter by colour', description: 'Acceptance criteria:\nGiven the results\nWhen I pick red\nThen only red items show' });
+    await h.settle();
+    expect(stored(key)?.kind).toBe('tactical');
+    expect(stored(key)?.automatic.evidence.every((e) => /^00[0-4]$/.test(e.seed))).toBe(true);
+  });
+
+  it('an edit that changes nothing the classifier reads does not re-classify; a summary edit does', async () => {
+    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: 'Fix the cart bug' });
+    await h.settle();
+    const first = stored(key)!;
+    h.emulator.updateIssue(alice, key, { fields: { customfield_10016: 5 } });
+    await h.settle();
+    expect(stored(key)?.classifiedAt).toBe(first.classifiedAt);
+    h.emulator.updateIssue(alice, key, { fields: { summary: 'Product vision, roadmap and pricing strategy for the next two years' } });
+    await h.settle();
+    expect(stored(key)?.kind).toBe('strategic');
+  });
+});
+
+describe('issue panel and override', () => {
+  it('shows the classification, evidence and override rights to an editor', async () => {
+    const r = await panel('SHOP-1', ALICE);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.issue.key).toBe('SHOP-1');
+    expect(r.data.canOverride).toBe(true);
+    expect(r.data.classification.automatic.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('an override is kept, automation never overwrites it, and clearing returns to automatic', async () => {
+    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Story', summary: 'As a buyer I want to see my orders' });
+    await h.settle();
+    const o = await panel(key, ALICE, 'setOverride', { kind: 'strategic', note: 'part of the loyalty bet' });
+    expect(o.ok).toBe(true);
+    expect(stored(key)).toMatchObject({ kind: 'strategic', overridden: true, override: { kind: 'strategic', by: ALICE, note: 'part of the loyalty bet' } });
+    h.emulator.updateIssue(alice, key, { fields: { summary: 'As a buyer I want to see my orders and invoices' } });
+    await h.settle();
+    expect(stored(key)?.kind).toBe('strategic');
+    expect(stored(key)?.overridden).toBe(true);
+    const c = await panel(key, ALICE, 'clearOverride');
+    expect(c.ok).toBe(true);
+    expect(stored(key)?.overridden).toBe(false);
+    expect(stored(key)?.kind).toBe(stored(key)?.automatic.kind);
+  });
+
+  it('a viewer without Edit issues sees the panel but cannot override: Jira refuses', async () => {
+    const before = JSON.stringify(stored('SHOP-2'));
+    const r = await panel('SHOP-2', BOB);
+    expect(r.ok && r.data.canOverride).toBe(false);
+    if (r.ok) expect(r.data.cannotOverrideReason).toMatch(/Edit issues/);
+    const o = await panel('SHOP-2', BOB, 'setOverride', { kind: 'strategic' });
+    expect(o).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/permission/) } });
+    expect(JSON.stringify(stored('SHOP-2'))).toBe(before);
+  });
+
+  it('a user who cannot browse the project gets no issue data', async () => {
+    const r = await panel('MOBILE-1', BOB);
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it.each([
+    [{ kind: 'boss' }],
+    [{ kind: 'strategic', note: 'x'.repeat(501) }],
+    [{ kind: 'strategic', extra: 1 }],
+    ['strategic'],
+  ])('an invalid override payload %j is refused before any write', async (payload) => {
+    const before = JSON.stringify(stored('SHOP-3'));
+    const r = await panel('SHOP-3', ALICE, 'setOverride', payload);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('INVALID_PAYLOAD');
+    expect(JSON.stringify(stored('SHOP-3'))).toBe(before);
+  });
+});
+
+describe('gadget', () => {
+  it('never counts issues the viewer cannot browse', async () => {
+    const r = await gadget(BOB, { ...config, projectKey: 'MOBILE' });
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it('refuses a missing or invalid configuration with a message the user can act on', async () => {
+    const r = await gadget(ALICE, { projectKey: 'shop!' });
+    expect(r).toEqual({ ok: false, error: { code: 'INVALID_CONFIG', message: expect.stringMatching(/Edit/) } });
+  });
+
+  it('costs the same few Jira requests for any project size', async () => {
+    h.emulator.requests.clear();
+    const r = await gadget(ALICE);
+    expect(r.ok).toBe(true);
+    expect(h.emulator.requests.count()).toBeLessThanOrEqual(10);
+    if (r.ok) expect(r.data.jql.strategic).toMatch(/ownershipKind = strategic/);
+  });
+});
+
+describe('backfill', () => {
+  it('classifies every unclassified issue of a project, in chunks, to the end', async () => {
+    const start = (await h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'startBackfill', payload: { projectKey: 'MOBILE' }, accountId: ALICE, extension: gadgetExtension(config) })) as Result<BackfillStatus>;
+    expect(start.ok).toBe(true);
+    if (start.ok) expect(start.data.total).toBeGreaterThan(200);
+    await h.settle();
+    expect(await count('project = MOBILE AND ownershipKind IS EMPTY')).toBe(0);
+    const status = (await h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'getBackfillStatus', payload: { projectKey: 'MOBILE' }, accountId: ALICE, extension: gadgetExtension(config) })) as Result<BackfillStatus>;
+    expect(status.ok && status.data.state).toBe('done');
+    if (status.ok) expect(status.data.done).toBe(status.data.total);
+  });
+});
