@@ -13,6 +13,7 @@ import { IssueWrites, type JiraIssueEvent, type NewIssueFields } from './issue-w
 import { buildRoutes, jiraError, type RouteResult } from './jira-routes';
 import type { EntityPropertyIndex } from './jql-evaluator';
 import { EmulatorStore, type EmulatorData, type Principal } from './model';
+import { createSpecValidator } from './openapi-validator';
 
 export { DEMO_USERS, loadDemoData, type EmulatorData, type Principal, type JiraIssueEvent, type EntityPropertyIndex, EmulatorStore };
 export type { FaultRule } from './faults';
@@ -25,10 +26,12 @@ export class RequestLog {
   clear(): void { this.entries.length = 0; }
 }
 
-export interface JiraEmulatorOptions { port?: number; data?: EmulatorData; entityProperties?: EntityPropertyIndex[]; manifestPath?: string; latencyMs?: number; now?: () => Date }
+export interface JiraEmulatorOptions { port?: number; data?: EmulatorData; entityProperties?: EntityPropertyIndex[]; manifestPath?: string; latencyMs?: number; now?: () => Date; /** Check every request and response against the OpenAPI spec; see `specViolations`. */ validateAgainstSpec?: boolean }
 
 export interface JiraEmulator {
   url: string; port: number; store: EmulatorStore; faults: FaultInjector; requests: RequestLog; writes: IssueWrites;
+  /** Requests and responses that broke the OpenAPI spec (with `validateAgainstSpec`). */
+  specViolations: string[];
   /** Emulated latency per request, changeable at run time. */
   latencyMs: number;
   onEvent(listener: (event: JiraIssueEvent) => void | Promise<void>): () => void;
@@ -73,6 +76,8 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   const entityProperties = options.entityProperties ?? loadEntityPropertiesFromManifest(options.manifestPath);
   const routes = buildRoutes({ store, writes, entityProperties: () => entityProperties, now, tasks });
   const emulator = { latencyMs: options.latencyMs ?? 0 } as JiraEmulator;
+  const spec = options.validateAgainstSpec ? createSpecValidator() : null;
+  const specViolations: string[] = [];
 
   const send = (res: ServerResponse, r: RouteResult) => {
     const body = r.body === undefined || r.body === null ? '' : JSON.stringify(r.body);
@@ -103,6 +108,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
         try { result = await route[2]({ principal, params, query: url.searchParams, body: body.value }); } catch (e) { result = jiraError(500, `Emulator error: ${(e as Error).message}`); }
       }
       record(result.status);
+      if (spec) specViolations.push(...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value), ...spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body));
       if (fault?.kind === 'malformedJson' && result.status < 300) { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(result.body ?? {}).slice(0, 7)); return; }
       send(res, result);
     })();
@@ -110,7 +116,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(options.port ?? 0, '127.0.0.1', () => ok()); });
   const port = (server.address() as AddressInfo).port;
   return Object.assign(emulator, {
-    url: `http://127.0.0.1:${port}`, port, store, faults, requests, writes,
+    url: `http://127.0.0.1:${port}`, port, store, faults, requests, writes, specViolations,
     onEvent: (l: (e: JiraIssueEvent) => void | Promise<void>) => writes.onEvent(l),
     createIssue: (as: Principal, f: NewIssueFields) => writes.create(as, f),
     updateIssue: (as: Principal, key: string, body: { fields?: Record<string, unknown>; update?: Record<string, unknown> }) => { const e = writes.update(as, key, body); if (e) throw new Error(e); },

@@ -74,7 +74,7 @@ export class ForgeRuntime {
     }
     const headers = new Headers(init.headers as HeadersInit | undefined);
     headers.set('x-forge-principal', principal);
-    return fetch(`${this.opts.jiraBaseUrl}${path}`, { ...init, headers, body: body || undefined });
+    return fetch(`${this.opts.jiraBaseUrl}${path}`, { ...init, headers, body: body || undefined, redirect: 'manual' });
   }
 
   within<T>(inv: { moduleKey: string; accountId?: string }, fn: () => Promise<T>): Promise<T> {

@@ -5,6 +5,11 @@ let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h.close(); });
 
+afterEach(() => {
+  // Every request the app sent, and every answer it got, matched Atlassian's OpenAPI spec.
+  expect(h.emulator.specViolations).toEqual([]);
+});
+
 const alice = { kind: 'user' as const, accountId: ALICE };
 const stored = (key: string) => parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
 const count = async (jql: string, as = `user:${ALICE}`) => {

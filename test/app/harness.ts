@@ -12,7 +12,7 @@ export interface Harness { emulator: JiraEmulator; runtime: ForgeRuntime; settle
 
 export async function startHarness(options: { data?: EmulatorData; latencyMs?: number } = {}): Promise<Harness> {
   retryPolicy.baseDelayMs = 20;
-  const emulator = await startJiraEmulator({ manifestPath: MANIFEST, ...options });
+  const emulator = await startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, ...options });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const app = require('../../src/index') as Record<string, unknown>;
   const runtime = createForgeRuntime({ manifestPath: MANIFEST, app, jiraBaseUrl: emulator.url });

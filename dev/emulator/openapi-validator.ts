@@ -1,0 +1,65 @@
+/**
+ * Validates requests and responses against Atlassian's Jira Cloud platform OpenAPI spec
+ * (../shared/openapi). Concrete paths are matched to the spec's templated paths; schemas are
+ * compiled lazily per operation, so loading stays cheap.
+ */
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const DEFAULT_SPEC = resolve(__dirname, '../../../shared/openapi/jira-platform-swagger-v3.v3.json');
+
+interface Spec { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> }; responses?: Record<string, { content?: Record<string, unknown> }> }>> }
+
+const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+export function createSpecValidator(specPath = DEFAULT_SPEC) {
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec & { components?: { schemas?: Record<string, unknown> } };
+  // `JsonNode` describes Jackson's Java class, not the JSON it carries: the spec's own examples
+  // (any property value) violate it. It means "any JSON value" on the wire.
+  if (spec.components?.schemas?.JsonNode) spec.components.schemas.JsonNode = {};
+  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
+  addFormats(ajv);
+  ajv.addSchema(spec as object, 'jira');
+  const templates = Object.keys(spec.paths).map((p) => ({ template: p, re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`), literal: p.replace(/\{[^}]+\}/g, '').length }))
+    .sort((a, b) => b.literal - a.literal);
+  const cache = new Map<string, ValidateFunction | null>();
+
+  const templateOf = (path: string) => templates.find((t) => t.re.test(path.split('?')[0]!))?.template ?? null;
+
+  function validatorFor(pointer: string): ValidateFunction | null {
+    if (!cache.has(pointer)) {
+      try { cache.set(pointer, ajv.compile({ $ref: `jira#${pointer}` })); } catch { cache.set(pointer, null); }
+    }
+    return cache.get(pointer)!;
+  }
+
+  const describe = (v: ValidateFunction) => (v.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+
+  return {
+    templateOf,
+    /** Errors for a request body sent to this operation (empty when valid). */
+    validateRequest(method: string, path: string, body: unknown): string[] {
+      const t = templateOf(path);
+      if (!t) return [`${method} ${path}: no such path in the spec`];
+      const op = spec.paths[t]![method.toLowerCase()];
+      if (!op) return [`${method} ${t}: no such operation in the spec`];
+      if (body === undefined || !op.requestBody?.content?.['application/json']) return [];
+      const v = validatorFor(`/paths/${escape(t)}/${method.toLowerCase()}/requestBody/content/application~1json/schema`);
+      return v && !v(body) ? [`${method} ${t} request: ${describe(v)}`] : [];
+    },
+    /** Errors for a response of this operation (empty when valid or when the spec gives no schema). */
+    validateResponse(method: string, path: string, status: number, body: unknown): string[] {
+      const t = templateOf(path);
+      if (!t) return [`${method} ${path}: no such path in the spec`];
+      const op = spec.paths[t]![method.toLowerCase()];
+      if (!op) return [`${method} ${t}: no such operation in the spec`];
+      const response = op.responses?.[String(status)] ?? op.responses?.default;
+      if (!response) return [`${method} ${t}: status ${status} is not documented`];
+      if (!response.content?.['application/json'] || body === undefined || body === '') return [];
+      const v = validatorFor(`/paths/${escape(t)}/${method.toLowerCase()}/responses/${response === op.responses?.default ? 'default' : status}/content/application~1json/schema`);
+      return v && !v(body) ? [`${method} ${t} ${status}: ${describe(v)}`] : [];
+    },
+  };
+}
