@@ -60,3 +60,24 @@ export async function moveContribution(from: Contribution | null, to: Contributi
   if (to) apply(to, 1);
   await kvs.set(`ledger:${projectKey}`, ledger);
 }
+
+/**
+ * Human overrides, also kept in app storage: the trigger checks here right before and after it
+ * writes, so an override racing an automatic update always wins. The record is what learning from
+ * overrides reads too (issue, text fingerprint, automatic result, human result, rules version).
+ */
+const OverrideEntrySchema = z.object({
+  issueKey: z.string(), fingerprint: z.string(), rulesVersion: z.string(),
+  automatic: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), share: z.number() }),
+  override: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), note: z.string().optional(), by: z.string(), at: z.string() }),
+});
+export type OverrideEntry = z.infer<typeof OverrideEntrySchema>;
+
+export async function readOverrideEntry(issueKey: string): Promise<OverrideEntry | null> {
+  const parsed = OverrideEntrySchema.safeParse(await kvs.get(`override:${issueKey}`));
+  return parsed.success ? parsed.data : null;
+}
+export async function saveOverrideEntry(issueKey: string, entry: OverrideEntry | null): Promise<void> {
+  if (entry) await kvs.set(`override:${issueKey}`, OverrideEntrySchema.parse(entry));
+  else await kvs.delete(`override:${issueKey}`);
+}

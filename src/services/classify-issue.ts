@@ -7,8 +7,8 @@ import { parseStoredClassification, type StoredClassification } from '../contrac
 import { classify, RULES_VERSION, textFingerprint, type HierarchyContext, type WorkItem } from '../domain';
 import { getIssue, getIssueProperty, setIssueProperty, storyPointsField, toWorkItem, updateLabels } from '../jira/jira-api';
 import type { Actor } from '../jira/jira-client';
-import { moveContribution, readSettings, weekStart, type Contribution } from './app-storage';
-import { toStored } from './stored-classification';
+import { moveContribution, readOverrideEntry, readSettings, weekStart, type Contribution } from './app-storage';
+import { toStored, withOverride } from './stored-classification';
 
 const LABELS = { strategic: 'strategic-pm', tactical: 'tactical-po' } as const;
 /** The app's own labels are never read back as evidence. */
@@ -45,9 +45,17 @@ export async function classifyAndStore(actor: Actor, issueKey: string, now = new
   const item = { ...raw, labels: (raw.labels ?? []).filter((l) => !OWN_LABELS.has(l)) };
   const previous = parseStoredClassification(issue.properties?.['ownership-balance']);
   if (previous?.overridden) return { status: 'overridden', stored: previous, item };
+  if (await readOverrideEntry(issueKey)) return { status: 'overridden', stored: previous ?? (await classifyItem(actor, item, null, now)), item };
   if (isCurrent(previous, item) && previous.storyPoints === (item.storyPoints ?? null)) return { status: 'unchanged', stored: previous, item };
   const stored = await classifyItem(actor, item, previous, now);
   await setIssueProperty(actor, issueKey, stored);
+  const racing = await readOverrideEntry(issueKey);
+  if (racing) {
+    // A human override landed while we classified: it wins.
+    const kept = withOverride(stored, racing.override);
+    await setIssueProperty(actor, issueKey, kept);
+    return { status: 'overridden', stored: kept, item };
+  }
   await moveContribution(contributionOf(previous, item), contributionOf(stored, item));
   if (actor === 'app' && (await readSettings()).labelSync) await syncLabels(issueKey, raw, stored);
   return { status: 'stored', stored, item };

@@ -1,9 +1,10 @@
 /** Human overrides, written as the user so Jira enforces Edit issues. Automation never overwrites them. */
 import { parseStoredClassification, type OverrideRecord } from '../contract';
 import type { Kind } from '../domain';
-import { getIssue, setIssueProperty, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { canEditIssue, getIssue, setIssueProperty, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { JiraError } from '../jira/jira-error';
 import { classifyItem, contributionOf } from './classify-issue';
-import { moveContribution } from './app-storage';
+import { moveContribution, readOverrideEntry, saveOverrideEntry } from './app-storage';
 import { withOverride } from './stored-classification';
 
 export async function setOverride(issueKey: string, accountId: string, kind: Kind | null, note?: string): Promise<void> {
@@ -13,6 +14,14 @@ export async function setOverride(issueKey: string, accountId: string, kind: Kin
   const base = previous ?? (await classifyItem('user', item, null));
   const override: OverrideRecord | null = kind ? { kind, by: accountId, at: new Date().toISOString(), ...(note ? { note } : {}) } : null;
   const next = withOverride(base, override);
-  await setIssueProperty('user', issueKey, next);
+  if (!(await canEditIssue('user', issueKey))) throw new JiraError(403, 'FORBIDDEN', 'You do not have permission to edit this issue, so you cannot change its tag.');
+  const earlier = await readOverrideEntry(issueKey);
+  await saveOverrideEntry(issueKey, override ? { issueKey, fingerprint: base.fingerprint, rulesVersion: base.rulesVersion, automatic: { kind: base.automatic.kind, share: base.automatic.share }, override } : null);
+  try {
+    await setIssueProperty('user', issueKey, next);
+  } catch (e) {
+    await saveOverrideEntry(issueKey, earlier);
+    throw e;
+  }
   await moveContribution(contributionOf(previous, item), contributionOf(next, item));
 }
