@@ -10,7 +10,7 @@ let storyPointsFieldCache: Promise<string | null> | null = null;
 
 /** The story points field id, found once through /rest/api/3/field. */
 export function storyPointsField(actor: Actor = 'app'): Promise<string | null> {
-  storyPointsFieldCache ??= requestJira(actor, route`/rest/api/3/field`, { schema: FieldListSchema })
+  storyPointsFieldCache ??= requestJira(route`/rest/api/3/field`, { as: actor, schema: FieldListSchema })
     .then((fields) => fields.find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:jsw-story-points')?.id ?? fields.find((f) => /^story point/i.test(f.name))?.id ?? null)
     .catch((e) => { storyPointsFieldCache = null; throw e; });
   return storyPointsFieldCache;
@@ -32,24 +32,24 @@ export async function getIssue(actor: Actor, key: string, withProperty = true): 
   const points = await storyPointsField(actor);
   const fields = [...BASE_FIELDS, ...(points ? [points] : [])].join(',');
   return withProperty
-    ? requestJira(actor, route`/rest/api/3/issue/${key}?fields=${fields}&properties=${ISSUE_PROPERTY_KEY}`, { schema: IssueSchema })
-    : requestJira(actor, route`/rest/api/3/issue/${key}?fields=${fields}`, { schema: IssueSchema });
+    ? requestJira(route`/rest/api/3/issue/${key}?fields=${fields}&properties=${ISSUE_PROPERTY_KEY}`, { as: actor, schema: IssueSchema })
+    : requestJira(route`/rest/api/3/issue/${key}?fields=${fields}`, { as: actor, schema: IssueSchema });
 }
 
 export async function searchJql(actor: Actor, jql: string, opts: { fields?: string[]; properties?: string[]; maxResults?: number; nextPageToken?: string | null } = {}) {
-  return requestJira(actor, route`/rest/api/3/search/jql`, {
-    method: 'POST', schema: SearchPageSchema,
+  return requestJira(route`/rest/api/3/search/jql`, {
+    as: actor, method: 'POST', schema: SearchPageSchema,
     body: { jql, fields: opts.fields ?? ['id'], properties: opts.properties ?? [], maxResults: opts.maxResults ?? 100, ...(opts.nextPageToken ? { nextPageToken: opts.nextPageToken } : {}) },
   });
 }
 
 export async function approximateCount(actor: Actor, jql: string): Promise<number> {
-  return (await requestJira(actor, route`/rest/api/3/search/approximate-count`, { method: 'POST', body: { jql }, schema: CountSchema })).count;
+  return (await requestJira(route`/rest/api/3/search/approximate-count`, { as: actor, method: 'POST', body: { jql }, schema: CountSchema })).count;
 }
 
 export async function getIssueProperty(actor: Actor, key: string): Promise<unknown | null> {
   try {
-    return (await requestJira(actor, route`/rest/api/3/issue/${key}/properties/${ISSUE_PROPERTY_KEY}`, { schema: PropertySchema })).value;
+    return (await requestJira(route`/rest/api/3/issue/${key}/properties/${ISSUE_PROPERTY_KEY}`, { as: actor, schema: PropertySchema })).value;
   } catch (e) {
     if (e instanceof JiraError && e.code === 'NOT_FOUND') return null;
     throw e;
@@ -57,7 +57,7 @@ export async function getIssueProperty(actor: Actor, key: string): Promise<unkno
 }
 
 export async function setIssueProperty(actor: Actor, key: string, value: unknown): Promise<void> {
-  await requestJira(actor, route`/rest/api/3/issue/${key}/properties/${ISSUE_PROPERTY_KEY}`, { method: 'PUT', body: value });
+  await requestJira(route`/rest/api/3/issue/${key}/properties/${ISSUE_PROPERTY_KEY}`, { as: actor, method: 'PUT', body: value });
 }
 
 /** Sets the property on up to 100 issues in one call and waits for Jira's asynchronous task. */
@@ -65,14 +65,14 @@ export async function bulkSetProperties(actor: Actor, entries: Array<{ issueId: 
   if (entries.length === 0) return;
   if (entries.length > 100) throw new JiraError(400, 'BAD_REQUEST', 'At most 100 issues can be written in one bulk property call.');
   const body = { issues: entries.map((e) => ({ issueID: e.issueId, properties: { [ISSUE_PROPERTY_KEY]: e.value } })) };
-  const headers = await requestJira<Headers>(actor, route`/rest/api/3/issue/properties/multi`, { method: 'POST', body, okStatuses: [200, 202, 204, 303], headers: true });
+  const headers = await requestJira<Headers>(route`/rest/api/3/issue/properties/multi`, { as: actor, method: 'POST', body, okStatuses: [200, 202, 204, 303], headers: true });
   const taskId = /\/task\/([^/?]+)/.exec(headers.get('location') ?? '')?.[1];
   if (taskId) await waitForTask(actor, taskId);
 }
 
 export async function waitForTask(actor: Actor, taskId: string, pollMs = 100): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const task = await requestJira(actor, route`/rest/api/3/task/${taskId}`, { schema: TaskSchema });
+    const task = await requestJira(route`/rest/api/3/task/${taskId}`, { as: actor, schema: TaskSchema });
     if (task.status === 'COMPLETE') return;
     if (['FAILED', 'CANCELLED', 'DEAD'].includes(task.status)) throw new JiraError(500, 'UNAVAILABLE', `Jira's bulk property task ${task.status.toLowerCase()}: ${task.message ?? ''}`);
     await new Promise((r) => setTimeout(r, pollMs));
@@ -83,16 +83,16 @@ export async function waitForTask(actor: Actor, taskId: string, pollMs = 100): P
 export async function updateLabels(actor: Actor, key: string, add: string[], remove: string[]): Promise<void> {
   const labels = [...add.map((l) => ({ add: l })), ...remove.map((l) => ({ remove: l }))];
   if (labels.length === 0) return;
-  await requestJira(actor, route`/rest/api/3/issue/${key}`, { method: 'PUT', body: { update: { labels } } });
+  await requestJira(route`/rest/api/3/issue/${key}`, { as: actor, method: 'PUT', body: { update: { labels } } });
 }
 
-export const getProject = (actor: Actor, key: string) => requestJira(actor, route`/rest/api/3/project/${key}`, { schema: ProjectSchema });
+export const getProject = (actor: Actor, key: string) => requestJira(route`/rest/api/3/project/${key}`, { as: actor, schema: ProjectSchema });
 
 export async function listProjects(actor: Actor) {
-  return (await requestJira(actor, route`/rest/api/3/project/search?maxResults=${'100'}`, { schema: ProjectPageSchema })).values;
+  return (await requestJira(route`/rest/api/3/project/search?maxResults=${'100'}`, { as: actor, schema: ProjectPageSchema })).values;
 }
 
 export async function canEditIssue(actor: Actor, key: string): Promise<boolean> {
-  const r = await requestJira(actor, route`/rest/api/3/mypermissions?permissions=${'EDIT_ISSUES'}&issueKey=${key}`, { schema: PermissionsSchema });
+  const r = await requestJira(route`/rest/api/3/mypermissions?permissions=${'EDIT_ISSUES'}&issueKey=${key}`, { as: actor, schema: PermissionsSchema });
   return r.permissions.EDIT_ISSUES?.havePermission === true;
 }
