@@ -8,13 +8,13 @@ function TrendChart({ data }: { data: GadgetData }) {
   const unit = data.config.unit;
   const points = data.trend.map((t) => { const v = unit === 'points' ? t.points : t.count; const total = v.strategic + v.tactical + v.mixed; return { start: t.start, share: total ? (v.strategic + v.mixed / 2) / total : null, total }; });
   if (points.length === 0) return <p className="muted">No classified work in this period yet.</p>;
-  const w = 300, h = 90, step = points.length > 1 ? w / (points.length - 1) : w;
+  const w = 600, h = 100, step = points.length > 1 ? w / (points.length - 1) : w;
   const y = (s: number) => h - s * h;
   const path = points.filter((p) => p.share !== null).map((p, i) => `${i ? 'L' : 'M'}${(points.indexOf(p) * step).toFixed(1)},${y(p.share!).toFixed(1)}`).join(' ');
   return (
-    <svg viewBox={`-4 -4 ${w + 8} ${h + 24}`} width="100%" role="img" aria-label={`Strategic share per ${data.config.trend}, target ${Math.round(data.target.share * 100)}%`}>
+    <svg className="trend" viewBox={`-4 -4 ${w + 8} ${h + 24}`} width="100%" role="img" aria-label={`Strategic share per ${data.config.trend}, target ${Math.round(data.target.share * 100)}%`}>
       <line x1={0} x2={w} y1={y(data.target.share)} y2={y(data.target.share)} stroke="currentColor" strokeDasharray="4 3" opacity={0.6} />
-      <path d={path} fill="none" className="fill-strategic" stroke="var(--ds-background-discovery-bold, #6E5DC6)" strokeWidth={2} />
+      <path d={path} fill="none" stroke="var(--ds-background-discovery-bold, #6E5DC6)" strokeWidth={2} />
       <text x={0} y={h + 16} fontSize={10} fill="currentColor">{points[0]!.start}</text>
       <text x={w} y={h + 16} fontSize={10} fill="currentColor" textAnchor="end">{points[points.length - 1]!.start}</text>
     </svg>

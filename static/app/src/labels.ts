@@ -7,12 +7,13 @@ export function confidenceWord(c: number): 'high' | 'medium' | 'low' {
   return c >= 0.7 ? 'high' : c >= 0.4 ? 'medium' : 'low';
 }
 
+/** The seed articles' own titles (shared/seeds/NNN_*.txt, first line). */
 export const SEED_TITLE: Record<string, string> = {
-  '000': 'Product owner vs product manager: what is the difference?',
-  '001': 'Product manager vs product owner in agile teams',
-  '002': 'Roles and collaboration between PM and PO',
-  '003': 'Responsibilities of product managers and product owners',
-  '004': 'Strategy vs execution in product roles',
+  '000': 'Product owner vs product manager – what’s the difference?',
+  '001': 'Product Manager vs. Product Owner: What’s the Difference?',
+  '002': 'Product Managers & Product Owners: What’s The Difference?',
+  '003': 'Product Manager vs. Product Owner: Who’s Who?',
+  '004': 'Product Owner vs. product manager',
 };
 
 const SIGNAL_TEXT: Record<string, string> = {
