@@ -51,7 +51,7 @@ export function GadgetEdit({ initial }: { initial: Partial<GadgetConfig> }) {
   };
   const err = (k: string) => errors[k] ? <span className="field-error" id={`${k}-error`}>{errors[k]}</span> : null;
   return (
-    <form className="ob" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form className="ob" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <label>Project
         <select value={String(config.projectKey)} onChange={(e) => set('projectKey', e.target.value)} aria-describedby="projectKey-error">
           <option value="">{projects ? 'Choose a project' : 'Loading projects…'}</option>

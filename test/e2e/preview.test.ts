@@ -1,0 +1,127 @@
+/**
+ * End to end in Debian's Chromium against `npm start`'s preview: the issue panel, an override seen
+ * by the gadget, the gadget's edit view, a new issue classified by the trigger, a backfill to the
+ * end, both themes, a user without edit rights, XSS, and axe-core on every screen.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { startPreview } from '../../dev/start';
+
+const CHROMIUM = '/usr/bin/chromium';
+const run = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium).');
+const SHOTS = resolve(__dirname, '../../docs/screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+jest.setTimeout(90000);
+
+run('the app in a browser', () => {
+  let preview: Awaited<ReturnType<typeof startPreview>>;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    preview = await startPreview(0, { quiet: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  });
+  afterAll(async () => { await browser?.close(); await preview?.close(); });
+
+  const frame = async (): Promise<Frame> => {
+    const handle = await page.waitForSelector('iframe[data-forge]');
+    return (await handle.contentFrame())!;
+  };
+  async function axe(f: Frame): Promise<string[]> {
+    await f.evaluate(AXE);
+    const result = await f.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run({ resultTypes: ['violations'] }));
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+  }
+
+  it('opens an issue with the panel: tag, share, evidence, and no accessibility problems', async () => {
+    await page.goto(`${preview.url}/browse/SHOP-1`);
+    const f = await frame();
+    await f.locator('.lozenge').first().waitFor();
+    expect(await f.locator('.lozenge').first().textContent()).toMatch(/Strategic · PM|Tactical · PO|Mixed/);
+    expect(await f.locator('ul.evidence li').count()).toBeGreaterThan(0);
+    expect(await f.locator('text=/Seed 00[0-4]/').count()).toBeGreaterThan(0);
+    expect(await axe(f)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/panel-light.png` });
+  });
+
+  it('overrides the tag and the gadget counts the change', async () => {
+    await page.goto(`${preview.url}/dashboard?theme=light`);
+    let g = await frame();
+    await g.locator('text=By issue count').waitFor();
+    const mixedBefore = Number((await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''));
+    await page.goto(`${preview.url}/browse/SHOP-2`);
+    const f = await frame();
+    await f.locator('select').first().selectOption('mixed');
+    await f.locator('input').first().fill('Covers the pricing bet too');
+    await f.locator('button:has-text("Set tag")').click();
+    await f.locator('text=Return to automatic').waitFor();
+    expect(await f.locator('.lozenge').first().textContent()).toBe('Mixed');
+    expect(await f.locator('text=Covers the pricing bet too').count()).toBe(1);
+    await page.goto(`${preview.url}/dashboard?theme=light`);
+    g = await frame();
+    await g.locator('text=By issue count').waitFor();
+    const mixedAfter = Number((await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''));
+    expect(mixedAfter).toBe(mixedBefore + 1);
+    expect(await axe(g)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/gadget-light.png`, fullPage: true });
+  });
+
+  it('a user who may not edit sees why and gets no override control', async () => {
+    await page.goto(`${preview.url}/browse/SHOP-3?as=bob`);
+    const f = await frame();
+    await f.locator('text=/Edit issues permission/').waitFor();
+    expect(await f.locator('button:has-text("Set tag")').count()).toBe(0);
+  });
+
+  it('creates an issue, the trigger classifies it, and its text shows as text', async () => {
+    await page.goto(`${preview.url}/create`);
+    await page.fill('input[name=summary]', '<img src=x onerror=alert(1)> Market research and pricing strategy for next year');
+    await page.fill('textarea[name=description]', 'Decide which segment we enter; grow revenue by 20%.');
+    await page.click('button:has-text("Create")');
+    await page.waitForURL(/\/browse\/SHOP-\d+/);
+    expect(await page.locator('#summary-text').textContent()).toContain('<img src=x onerror=alert(1)>');
+    const f = await frame();
+    await f.locator('.lozenge').first().waitFor();
+    expect(await f.locator('.lozenge').first().textContent()).toBe('Strategic · PM');
+    expect(dialogs).toEqual([]);
+  });
+
+  it('edits the gadget configuration, then runs a backfill to the end', async () => {
+    await page.goto(`${preview.url}/dashboard?edit=1`);
+    const e = await frame();
+    await e.locator('select').first().selectOption('MOBILE');
+    await e.locator('input[type=number]').fill('150');
+    await e.locator('button:has-text("Save")').click();
+    await e.locator('.field-error').waitFor();
+    await e.locator('input[type=number]').fill('40');
+    await e.locator('button:has-text("Save")').click();
+    await page.waitForURL((u) => !u.searchParams.has('edit'));
+    const g = await frame();
+    await g.locator('text=Mobile App').waitFor();
+    await g.locator('button:has-text("Classify them")').click();
+    await g.locator('text=/issues have no tag yet|of \\d+ classified/').first().waitFor();
+    await g.locator('text=Classify existing issues').waitFor({ state: 'detached', timeout: 60000 });
+    expect(await g.locator('table.tally').first().locator('td').nth(3).textContent()).toMatch(/0\s*$/);
+  });
+
+  it('reads well in the dark theme', async () => {
+    await page.goto(`${preview.url}/browse/SHOP-1?theme=dark`);
+    const f = await frame();
+    await f.locator('.lozenge').first().waitFor();
+    expect(await f.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
+    expect(await axe(f)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/panel-dark.png` });
+    await page.goto(`${preview.url}/dashboard?theme=dark`);
+    const g = await frame();
+    await g.locator('text=By issue count').waitFor();
+    expect(await axe(g)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/gadget-dark.png`, fullPage: true });
+  });
+});
