@@ -111,6 +111,7 @@ export function loadDemoData(now: Date = new Date()): EmulatorData {
   return {
     projects: [{ id: '10000', key: 'SHOP', name: 'Storefront' }, { id: '10001', key: 'MOBILE', name: 'Mobile App' }],
     users,
+    admins: [DEMO_USERS.admin.accountId],
     grants: {
       [DEMO_USERS.admin.accountId]: { SHOP: { browse: true, edit: true }, MOBILE: { browse: true, edit: true } },
       [DEMO_USERS.viewer.accountId]: { SHOP: { browse: true, edit: false } },

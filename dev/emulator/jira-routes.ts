@@ -74,6 +74,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       const pk = query.get('projectKey');
       if (pk) { if (!store.can(principal, pk.toUpperCase(), 'browse')) return jiraError(404, `No project could be found with key '${pk}'.`); projectKey = pk.toUpperCase(); }
       const has = (perm: string) => {
+        if (perm === 'ADMINISTER') return principal.kind === 'app' || store.admins.has(principal.accountId);
         const right = perm === 'EDIT_ISSUES' ? 'edit' : 'browse';
         if (projectKey) return store.can(principal, projectKey, right);
         return [...store.projects.keys()].some((k) => store.can(principal, k, right));

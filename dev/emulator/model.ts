@@ -11,7 +11,7 @@ export interface EmuIssue {
 /** Per user and project: may they browse it, may they edit its issues. */
 export type Grants = Record<string, Record<string, { browse: boolean; edit: boolean }>>;
 
-export interface EmulatorData { projects: EmuProject[]; users: EmuUser[]; grants: Grants; issues: EmuIssue[] }
+export interface EmulatorData { projects: EmuProject[]; users: EmuUser[]; grants: Grants; issues: EmuIssue[]; /** Jira administrators (global ADMINISTER permission). */ admins?: string[] }
 
 export type Principal = { kind: 'app' } | { kind: 'user'; accountId: string };
 
@@ -32,6 +32,7 @@ export class EmulatorStore {
   readonly issues = new Map<string, EmuIssue>();
   readonly properties = new Map<string, Map<string, unknown>>();
   grants: Grants;
+  readonly admins: Set<string>;
   private nextId: number;
   private readonly counters = new Map<string, number>();
 
@@ -39,6 +40,7 @@ export class EmulatorStore {
     for (const p of data.projects) this.projects.set(p.key, p);
     for (const u of data.users) this.users.set(u.accountId, u);
     this.grants = data.grants;
+    this.admins = new Set(data.admins ?? []);
     let maxId = 10000;
     for (const issue of data.issues) {
       this.issues.set(issue.key, { ...issue, labels: [...issue.labels], components: [...issue.components] });

@@ -113,6 +113,9 @@ export const GadgetDataSchema = z.object({
 });
 export type GadgetData = z.infer<typeof GadgetDataSchema>;
 
+export const AppSettingsSchema = z.object({ labelSync: z.boolean() }).strict();
+export type AppSettingsData = z.infer<typeof AppSettingsSchema>;
+
 export const ProjectOptionSchema = z.object({ key: z.string(), name: z.string() });
 
 // ---- the resolver table: name → payload schema and result schema ----
@@ -128,6 +131,9 @@ export const RESOLVERS = {
   listProjects: { payload: Empty, result: z.array(ProjectOptionSchema) },
   startBackfill: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
   getBackfillStatus: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
+  /** App settings (Jira administrators only): label sync adds strategic-pm / tactical-po labels. */
+  getAppSettings: { payload: Empty, result: AppSettingsSchema },
+  saveAppSettings: { payload: z.object({ settings: AppSettingsSchema }).strict(), result: AppSettingsSchema },
 } as const;
 
 export type ResolverName = keyof typeof RESOLVERS;

@@ -96,3 +96,8 @@ export async function canEditIssue(actor: Actor, key: string): Promise<boolean> 
   const r = await requestJira(route`/rest/api/3/mypermissions?permissions=${'EDIT_ISSUES'}&issueKey=${key}`, { as: actor, schema: PermissionsSchema });
   return r.permissions.EDIT_ISSUES?.havePermission === true;
 }
+
+export async function isJiraAdmin(actor: Actor): Promise<boolean> {
+  const r = await requestJira(route`/rest/api/3/mypermissions?permissions=${'ADMINISTER'}`, { as: actor, schema: PermissionsSchema });
+  return r.permissions.ADMINISTER?.havePermission === true;
+}

@@ -5,8 +5,9 @@
  */
 import Resolver from '@forge/resolver';
 import { GadgetConfigSchema, RESOLVERS, type ResolverName, type Result } from '../contract';
-import { listProjects } from '../jira/jira-api';
-import { readBackfill } from '../services/app-storage';
+import { isJiraAdmin, listProjects } from '../jira/jira-api';
+import { JiraError } from '../jira/jira-error';
+import { readBackfill, readSettings, saveSettings } from '../services/app-storage';
 import { startBackfill } from '../services/backfill-service';
 import { gadgetData } from '../services/gadget-service';
 import { issuePanel } from '../services/issue-panel-service';
@@ -31,6 +32,10 @@ export function gadgetConfigOf(ctx: ResolverContext) {
   return parsed.data;
 }
 
+async function requireAdmin(): Promise<void> {
+  if (!(await isJiraAdmin('user'))) throw new JiraError(403, 'FORBIDDEN', 'Only Jira administrators can change Ownership Balance settings.');
+}
+
 const handlers: { [N in ResolverName]: Handler<N> } = {
   getIssuePanel: async (_p, ctx) => issuePanel(issueKeyOf(ctx)),
   setOverride: async (p, ctx) => { const key = issueKeyOf(ctx); await setOverride(key, accountOf(ctx), p.kind, p.note); return issuePanel(key); },
@@ -43,6 +48,8 @@ const handlers: { [N in ResolverName]: Handler<N> } = {
   },
   listProjects: async () => (await listProjects('user')).map((p) => ({ key: p.key, name: p.name })),
   startBackfill: async (p) => startBackfill(p.projectKey),
+  getAppSettings: async () => { await requireAdmin(); return readSettings(); },
+  saveAppSettings: async (p) => { await requireAdmin(); await saveSettings(p.settings); return readSettings(); },
   getBackfillStatus: async (p) => (await readBackfill(p.projectKey)) ?? { projectKey: p.projectKey, state: 'idle', done: 0, total: 0, errors: [], startedAt: null, updatedAt: null },
 };
 

@@ -144,3 +144,23 @@ describe('backfill', () => {
     if (status.ok) expect(status.data.done).toBe(status.data.total);
   });
 });
+
+describe('app settings and label sync', () => {
+  const settings = (accountId: string, functionKey: string, payload: unknown = {}) =>
+    h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey, payload, accountId, extension: gadgetExtension(config) }) as Promise<Result<{ labelSync: boolean }>>;
+
+  it('label sync is off by default, and only a Jira admin can turn it on', async () => {
+    expect(await settings(ALICE, 'getAppSettings')).toEqual({ ok: true, data: { labelSync: false } });
+    expect(await settings(BOB, 'saveAppSettings', { settings: { labelSync: true } })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/administrators/) } });
+    expect(await settings(ALICE, 'getAppSettings')).toEqual({ ok: true, data: { labelSync: false } });
+  });
+
+  it('when on, the trigger adds strategic-pm / tactical-po labels without re-triggering itself', async () => {
+    expect(await settings(ALICE, 'saveAppSettings', { settings: { labelSync: true } })).toEqual({ ok: true, data: { labelSync: true } });
+    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Initiative', summary: 'Product vision and pricing strategy for the next two years' });
+    await h.settle();
+    expect(h.emulator.store.issues.get(key)?.labels).toEqual(['strategic-pm']);
+    expect(stored(key)?.kind).toBe('strategic');
+    await settings(ALICE, 'saveAppSettings', { settings: { labelSync: false } });
+  });
+});
