@@ -1,5 +1,6 @@
 /** Typed Jira operations the app needs, returning domain-shaped values. */
 import { route } from '@forge/api';
+import { z } from 'zod';
 import { ISSUE_PROPERTY_KEY } from '../contract';
 import type { WorkItem } from '../domain';
 import { requestJira, type Actor } from './jira-client';
@@ -100,4 +101,15 @@ export async function canEditIssue(actor: Actor, key: string): Promise<boolean> 
 export async function isJiraAdmin(actor: Actor): Promise<boolean> {
   const r = await requestJira(route`/rest/api/3/mypermissions?permissions=${'ADMINISTER'}`, { as: actor, schema: PermissionsSchema });
   return r.permissions.ADMINISTER?.havePermission === true;
+}
+
+const BulkFetchSchema = z.object({ issues: z.array(IssueSchema), issueErrors: z.array(z.unknown()).optional() });
+
+/** Up to 100 issues in one call (POST /rest/api/3/issue/bulkfetch), with the classification property. */
+export async function bulkFetch(actor: Actor, keys: string[]): Promise<JiraIssue[]> {
+  if (keys.length === 0) return [];
+  if (keys.length > 100) throw new JiraError(400, 'BAD_REQUEST', 'At most 100 issues can be fetched in one call.');
+  const points = await storyPointsField(actor);
+  const r = await requestJira(route`/rest/api/3/issue/bulkfetch`, { as: actor, method: 'POST', schema: BulkFetchSchema, body: { issueIdsOrKeys: keys, fields: [...BASE_FIELDS, ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY] } });
+  return r.issues;
 }

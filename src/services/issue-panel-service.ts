@@ -1,7 +1,7 @@
 /** The issue panel's data, read as the viewing user: stored (or fresh) classification, epic context, child balance, override rights. */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type Balance, type IssuePanelData, type IssueRef, type StoredClassification } from '../contract';
 import { computeBalance } from '../domain';
-import { canEditIssue, getIssue, searchJql, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { bulkFetch, canEditIssue, getIssue, searchJql, storyPointsField, toWorkItem } from '../jira/jira-api';
 import { classifyItem, isCurrent } from './classify-issue';
 import { setIssueProperty } from '../jira/jira-api';
 import { healthWarnings } from './hierarchy-health';
@@ -27,7 +27,7 @@ export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
   }
   let epic: IssueRef | null = null;
   if (item.parent) {
-    const parent = await getIssue('user', item.parent).catch(() => null);
+    const [parent] = await bulkFetch('user', [item.parent]).catch(() => []);
     const ps = parseStoredClassification(parent?.properties?.[ISSUE_PROPERTY_KEY]);
     if (parent) epic = { key: parent.key, summary: parent.fields?.summary ?? '', type: parent.fields?.issuetype?.name ?? '', kind: ps?.kind ?? null, share: ps?.share ?? null };
   }

@@ -125,3 +125,26 @@ run('the app in a browser', () => {
     await page.screenshot({ path: `${SHOTS}/gadget-dark.png`, fullPage: true });
   });
 });
+
+run('the panel follows edits of the issue', () => {
+  let preview: Awaited<ReturnType<typeof startPreview>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    preview = await startPreview(0, { quiet: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  });
+  afterAll(async () => { await browser?.close(); await preview?.close(); });
+
+  it('refreshes on JIRA_ISSUE_CHANGED after the summary is edited', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${preview.url}/browse/SHOP-4`);
+    const f = (await (await page.waitForSelector('iframe[data-forge]')).contentFrame())!;
+    await f.locator('.lozenge').first().waitFor();
+    await page.fill('input[name=summary]', 'Fix the crash in the checkout form');
+    await page.fill('textarea[name=description]', 'Steps to reproduce: submit the form. Expected result: no crash.');
+    await page.click('#edit-issue button');
+    await page.locator('#edit-status:has-text("Saved.")').waitFor();
+    await f.locator('text=“Fix the crash in the checkout form”').first().waitFor({ timeout: 15000 });
+    expect(await f.locator('.lozenge').first().textContent()).toBe('Tactical · PO');
+  });
+});
