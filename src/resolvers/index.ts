@@ -5,7 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import { GadgetConfigSchema, RESOLVERS, type ResolverName, type Result } from '../contract';
-import { isJiraAdmin, listProjects } from '../jira/jira-api';
+import { getProject, isJiraAdmin, listProjects } from '../jira/jira-api';
 import { JiraError } from '../jira/jira-error';
 import { readBackfill, readSettings, saveSettings } from '../services/app-storage';
 import { startBackfill } from '../services/backfill-service';
@@ -50,8 +50,10 @@ const handlers: { [N in ResolverName]: Handler<N> } = {
   startBackfill: async (p) => startBackfill(p.projectKey),
   getAppSettings: async () => { await requireAdmin(); return readSettings(); },
   saveAppSettings: async (p) => { await requireAdmin(); await saveSettings(p.settings); return readSettings(); },
-  getBackfillStatus: async (p) => (await readBackfill(p.projectKey)) ?? { projectKey: p.projectKey, state: 'idle', done: 0, total: 0, errors: [], startedAt: null, updatedAt: null },
+  getBackfillStatus: async (p) => { await getProject('user', p.projectKey); return (await readBackfill(p.projectKey)) ?? idleBackfill(p.projectKey); },
 };
+
+const idleBackfill = (projectKey: string) => ({ projectKey, state: 'idle' as const, done: 0, total: 0, errors: [], startedAt: null, updatedAt: null });
 
 async function run<N extends ResolverName>(name: N, payload: unknown, context: ResolverContext): Promise<Result<import('../contract').DataOf<N>>> {
   const parsed = RESOLVERS[name].payload.safeParse(payload ?? {});
