@@ -8,6 +8,7 @@ export interface FaultRule {
   /** Fire on every n-th matching request (default 1 = every one). */
   every?: number;
   retryAfterSeconds?: number;
+  /** With `slow`, the delay; with any other kind, a delay before the fault is served. */
   delayMs?: number;
 }
 

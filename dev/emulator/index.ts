@@ -94,7 +94,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
       if (emulator.latencyMs > 0) await new Promise((r) => setTimeout(r, emulator.latencyMs));
       const fault = faults.pick(req.method ?? 'GET', url.pathname, principal?.kind ?? 'user');
       if (fault?.kind === 'drop') { record(0); req.socket.destroy(); return; }
-      if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+      if (fault?.kind === 'slow' || fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
       if (fault?.kind === 'status429') { record(429); return send(res, { ...jiraError(429, 'Rate limit exceeded.'), headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) } }); }
       if (fault?.kind === 'status500' || fault?.kind === 'status503') { const s = fault.kind === 'status500' ? 500 : 503; record(s); return send(res, jiraError(s, 'Internal server error.')); }
       if (!principal) { record(401); return send(res, jiraError(401, 'You are not authenticated. Authentication required to perform this operation.')); }

@@ -20,7 +20,7 @@ export interface NewIssueFields { projectKey: string; type: string; summary: str
 export class IssueWrites {
   private readonly listeners = new Set<Listener>();
   private nextTask = 1;
-  /** Fails the bulk property task after this many issues (fault injection). */
+  /** Fails the next bulk property task after this many issues (fault injection, fires once). */
   failBulkAfter: number | null = null;
 
   constructor(private readonly store: EmulatorStore, private readonly tasks: Map<string, Record<string, unknown>>, private readonly now: () => Date) {}
@@ -121,6 +121,7 @@ export class IssueWrites {
     setImmediate(() => {
       let done = 0;
       const failAt = this.failBulkAfter;
+      this.failBulkAfter = null;
       for (const entry of issues as Array<{ issueID?: number; properties?: Record<string, unknown> }>) {
         if (failAt !== null && done >= failAt) {
           Object.assign(task, { status: 'FAILED', message: `Failed after ${done} of ${issues.length} issues.`, progress: Math.round((done / issues.length) * 100), finished: this.now().getTime(), lastUpdate: this.now().getTime() });
@@ -128,7 +129,7 @@ export class IssueWrites {
         }
         const issue = this.store.findIssue(String(entry.issueID ?? ''));
         if (issue && (by.kind === 'app' || this.store.can(by, issue.projectKey, 'edit'))) {
-          for (const [k, v] of Object.entries(entry.properties ?? {})) this.store.propertiesOf(issue.key).set(k, v);
+          for (const [k, v] of Object.entries(entry.properties ?? {})) { this.store.propertiesOf(issue.key).set(k, v); this.store.countWrite(issue.key, k); }
         }
         done++;
       }

@@ -138,6 +138,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       const props = store.propertiesOf(issue.key);
       const existed = props.has(key);
       props.set(key, body);
+      store.countWrite(issue.key, key);
       return { status: existed ? 200 : 201, body: existed ? undefined : {} };
     }],
     ['DELETE', /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/, ({ principal, params }) => {

@@ -69,6 +69,13 @@ export class EmulatorStore {
     return this.grants[principal.accountId]?.[projectKey]?.[right] === true;
   }
 
+  /** How many times each issue property was written (to prove "classified exactly once"). */
+  readonly propertyWrites = new Map<string, number>();
+  countWrite(issueKey: string, propertyKey: string): void {
+    const k = `${issueKey}/${propertyKey}`;
+    this.propertyWrites.set(k, (this.propertyWrites.get(k) ?? 0) + 1);
+  }
+
   propertiesOf(issueKey: string): Map<string, unknown> {
     let m = this.properties.get(issueKey);
     if (!m) { m = new Map(); this.properties.set(issueKey, m); }

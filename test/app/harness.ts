@@ -10,12 +10,12 @@ export const BOB = DEMO_USERS.viewer.accountId;
 
 export interface Harness { emulator: JiraEmulator; runtime: ForgeRuntime; settle(): Promise<void>; close(): Promise<void> }
 
-export async function startHarness(options: { data?: EmulatorData; latencyMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { data?: EmulatorData; latencyMs?: number; invocationBudgetMs?: number } = {}): Promise<Harness> {
   retryPolicy.baseDelayMs = 20;
-  const emulator = await startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, ...options });
+  const emulator = await startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, data: options.data, latencyMs: options.latencyMs });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const app = require('../../src/index') as Record<string, unknown>;
-  const runtime = createForgeRuntime({ manifestPath: MANIFEST, app, jiraBaseUrl: emulator.url });
+  const runtime = createForgeRuntime({ manifestPath: MANIFEST, app, jiraBaseUrl: emulator.url, invocationBudgetMs: options.invocationBudgetMs });
   const pending = new Set<Promise<unknown>>();
   emulator.onEvent((event) => {
     const p = runtime.deliverEvent(event);
