@@ -1,11 +1,38 @@
-/** UI: gzipped bundle sizes of the one Custom UI bundle (the panel's first load is index.html + main.js + main.css). */
-import { mkdtempSync } from 'node:fs';
+/**
+ * UI: gzipped bundle sizes of the one Custom UI bundle (the panel's first load is index.html +
+ * main.js + main.css), and the time from iframe load to the panel's first meaningful render
+ * (the tag shown) in Debian's Chromium against the local preview.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { buildUi } from '../static/build';
+import { startPreview } from '../dev/start';
+
+async function firstRenderMs(): Promise<number | string> {
+  if (!existsSync('/usr/bin/chromium')) return 'skipped: /usr/bin/chromium is missing';
+  const preview = await startPreview(0, { quiet: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage();
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.goto(`${preview.url}/browse/SHOP-${i + 1}`);
+      const frame = (await (await page.waitForSelector('iframe[data-forge]')).contentFrame())!;
+      await frame.locator('.lozenge').first().waitFor();
+      times.push(await frame.evaluate(() => performance.now()));
+    }
+    return Math.round(times.sort((a, b) => a - b)[2]!);
+  } finally { await browser.close(); await preview.close(); }
+}
 
 export async function run(): Promise<Record<string, unknown>> {
   const { files } = await buildUi({ outdir: mkdtempSync(join(tmpdir(), 'ob-ui-')) });
   const gz = (name: string) => files.find((f) => f.name === name)?.gzipBytes ?? 0;
-  return { panelGzipBytes: gz('index.html') + gz('main.js') + gz('main.css'), mainJsGzipBytes: gz('main.js'), totalGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
+  return {
+    panelGzipBytes: gz('index.html') + gz('main.js') + gz('main.css'), mainJsGzipBytes: gz('main.js'), totalGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),
+    /** Median of 5, milliseconds from the frame's navigation start until the tag is on screen. */
+    panelFirstRenderMs: await firstRenderMs(),
+  };
 }
