@@ -5,3 +5,4 @@ export { normaliseText } from './normalise-text';
 export { kindFromShare, rollUpChildren, computeBalance, driftFromTarget, strategicShareOf, type BalanceFigures } from './balance';
 export { SIGNALS as CATALOGUE, LABEL_SIGNALS, TYPE_PRIORS, type Signal, type SignalFamily } from './catalogue';
 export { hashText } from './fingerprint';
+export { learnAdaptation, measureAdaptation, ADAPTATION_LIMITS, type OverrideExample, type LabeledOverride } from './adaptation';

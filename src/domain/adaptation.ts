@@ -1,0 +1,61 @@
+/**
+ * Learning from human overrides, per site. Each override that contradicts the automatic result
+ * nudges the weights of the signals behind it: signals on the side the human rejected go down,
+ * signals on the side the human chose go up. Bounded (each step ±5 %, factors within [0.5, 2]),
+ * explainable (evidence says "learned from N overrides"), reversible (drop the adaptation) and
+ * measured on a held-out part of the overrides.
+ */
+import { classify } from './classifier';
+import { hashText } from './fingerprint';
+import type { Adaptation, Kind, Side, WorkItem } from './types';
+
+export const ADAPTATION_LIMITS = { step: 0.05, min: 0.5, max: 2 } as const;
+
+export interface OverrideExample {
+  automatic: Kind;
+  human: Kind;
+  /** The signals the automatic result rested on. */
+  signals: Array<{ signal: string; side: Side }>;
+}
+
+/** The side the human moved toward, or null when they confirmed the automatic result. */
+function towards(automatic: Kind, human: Kind): Side | 'neither' | null {
+  if (automatic === human) return null;
+  if (human === 'strategic') return 'PM';
+  if (human === 'tactical') return 'PO';
+  return 'neither'; // mixed: weaken whichever side dominated
+}
+
+export function learnAdaptation(examples: OverrideExample[]): Adaptation {
+  const signals: Adaptation['signals'] = {};
+  for (const ex of examples) {
+    const to = towards(ex.automatic, ex.human);
+    if (to === null) continue;
+    const seen = new Set<string>();
+    for (const { signal, side } of ex.signals) {
+      if (seen.has(signal) || signal === 'type-prior' || signal === 'parent-epic' || signal === 'children-rollup') continue;
+      seen.add(signal);
+      const dominant: Side = ex.automatic === 'strategic' ? 'PM' : 'PO';
+      const up = to === 'neither' ? false : side === to;
+      const down = to === 'neither' ? side === dominant : side !== to;
+      if (!up && !down) continue;
+      const cur = signals[signal] ?? { factor: 1, overrides: 0 };
+      const factor = cur.factor * (up ? 1 + ADAPTATION_LIMITS.step : 1 - ADAPTATION_LIMITS.step);
+      signals[signal] = { factor: Math.round(Math.min(ADAPTATION_LIMITS.max, Math.max(ADAPTATION_LIMITS.min, factor)) * 1000) / 1000, overrides: cur.overrides + 1 };
+    }
+  }
+  return { signals };
+}
+
+export interface LabeledOverride extends OverrideExample { key: string; item: WorkItem }
+
+/** Splits by a hash of the key (1 in 5 held out), learns on the rest, and compares agreement on the held-out part. */
+export function measureAdaptation(overrides: LabeledOverride[]): { trained: number; heldOut: number; agreementBefore: number | null; agreementAfter: number | null } {
+  const isHeldOut = (key: string) => parseInt(hashText(key).slice(0, 8), 16) % 5 === 0;
+  const train = overrides.filter((o) => !isHeldOut(o.key));
+  const test = overrides.filter((o) => isHeldOut(o.key));
+  if (test.length === 0) return { trained: train.length, heldOut: 0, agreementBefore: null, agreementAfter: null };
+  const adaptation = learnAdaptation(train);
+  const agree = (a?: Adaptation) => test.filter((o) => classify(o.item, undefined, a ? { adaptation: a } : undefined).kind === o.human).length / test.length;
+  return { trained: train.length, heldOut: test.length, agreementBefore: Math.round(agree() * 1000) / 1000, agreementAfter: Math.round(agree(adaptation) * 1000) / 1000 };
+}
