@@ -113,8 +113,39 @@ export const GadgetDataSchema = z.object({
 });
 export type GadgetData = z.infer<typeof GadgetDataSchema>;
 
-export const AppSettingsSchema = z.object({ labelSync: z.boolean() }).strict();
+export const RoleSchema = z.enum(['PM', 'PO']);
+export const AppSettingsSchema = z.object({
+  labelSync: z.boolean(),
+  /** People's roles by accountId, set by a Jira admin (otherwise inferred from the work they own). */
+  roles: z.record(z.string().min(1).max(128), RoleSchema).default({}),
+}).strict();
 export type AppSettingsData = z.infer<typeof AppSettingsSchema>;
+
+// ---- beyond the anchors: role balance, hierarchy health, agreement monitor ----
+export const PersonBalanceSchema = z.object({
+  accountId: z.string(), displayName: z.string(), role: RoleSchema.nullable(), roleSource: z.enum(['settings', 'inferred']).nullable(),
+  strategic: z.number(), tactical: z.number(), mixed: z.number(), strategicShare: ShareSchema.nullable(),
+  flag: z.enum(['PM_BURIED_IN_BACKLOG', 'PO_CARRYING_STRATEGY']).nullable(), flagMessage: z.string().nullable(),
+});
+export const TeamInsightsSchema = z.object({
+  people: z.array(PersonBalanceSchema),
+  hierarchy: z.object({
+    visionWithoutExecution: z.array(IssueRefSchema),
+    childrenDisagree: z.array(IssueRefSchema),
+    executionWithoutDirection: z.object({ count: z.number().int().nonnegative(), jql: z.string() }),
+  }),
+});
+export type TeamInsights = z.infer<typeof TeamInsightsSchema>;
+const ReviewTally = z.object({ confirmed: z.number().int().nonnegative(), overridden: z.number().int().nonnegative() });
+export const AgreementSchema = z.object({
+  classified: z.number().int().nonnegative(),
+  reviewed: ReviewTally,
+  byKind: z.object({ strategic: ReviewTally, tactical: ReviewTally, mixed: ReviewTally }),
+  byWeek: z.array(z.object({ start: z.string() }).merge(ReviewTally)),
+  adaptation: z.object({ learnedFrom: z.number().int(), learnedAt: z.string(), signals: z.array(z.object({ signal: z.string(), factor: z.number(), overrides: z.number().int() })) }).nullable(),
+  heldOut: z.object({ trained: z.number().int(), heldOut: z.number().int(), agreementBefore: z.number().nullable(), agreementAfter: z.number().nullable() }),
+});
+export type Agreement = z.infer<typeof AgreementSchema>;
 
 export const ProjectOptionSchema = z.object({ key: z.string(), name: z.string() });
 
@@ -134,6 +165,11 @@ export const RESOLVERS = {
   /** App settings (Jira administrators only): label sync adds strategic-pm / tactical-po labels. */
   getAppSettings: { payload: Empty, result: AppSettingsSchema },
   saveAppSettings: { payload: z.object({ settings: AppSettingsSchema }).strict(), result: AppSettingsSchema },
+  /** Gadget: role balance by person and hierarchy health, for the configured project. */
+  getTeamInsights: { payload: Empty, result: TeamInsightsSchema },
+  /** Admin page: how often people confirmed or overrode, and what the classifier learned. */
+  getAgreement: { payload: Empty, result: AgreementSchema },
+  resetAdaptation: { payload: Empty, result: AgreementSchema },
 } as const;
 
 export type ResolverName = keyof typeof RESOLVERS;

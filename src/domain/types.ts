@@ -38,6 +38,8 @@ export interface WorkItem {
   status?: string;
   assignee?: string | null;
   reporter?: string | null;
+  /** Display names of the people above, by accountId (not read by the classifier). */
+  people?: Record<string, string>;
 }
 
 export interface Evidence {

@@ -17,7 +17,7 @@ export function storyPointsField(actor: Actor = 'app'): Promise<string | null> {
   return storyPointsFieldCache;
 }
 
-export const BASE_FIELDS = ['summary', 'description', 'issuetype', 'project', 'labels', 'components', 'parent', 'created', 'status'];
+export const BASE_FIELDS = ['summary', 'description', 'issuetype', 'project', 'labels', 'components', 'parent', 'created', 'status', 'assignee', 'reporter'];
 
 export function toWorkItem(issue: JiraIssue, pointsField: string | null): WorkItem {
   const f = issue.fields ?? {};
@@ -26,6 +26,7 @@ export function toWorkItem(issue: JiraIssue, pointsField: string | null): WorkIt
     key: issue.key, project: f.project?.key, type: f.issuetype?.name ?? 'Task', summary: f.summary ?? '', description: f.description as WorkItem['description'],
     labels: f.labels ?? [], components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean), parent: f.parent?.key ?? null,
     storyPoints: typeof points === 'number' ? points : null, created: f.created ?? undefined, status: f.status?.name,
+    assignee: f.assignee?.accountId ?? null, reporter: f.reporter?.accountId ?? null, people: { ...(f.assignee ? { [f.assignee.accountId]: f.assignee.displayName ?? f.assignee.accountId } : {}), ...(f.reporter ? { [f.reporter.accountId]: f.reporter.displayName ?? f.reporter.accountId } : {}) },
   };
 }
 

@@ -16,6 +16,8 @@ export const IssueSchema = z.object({
     parent: z.object({ key: z.string(), fields: z.object({ summary: z.string().nullish(), issuetype: z.object({ name: z.string() }).partial().nullish() }).partial().optional() }).nullish(),
     created: z.string().nullish(),
     status: z.object({ name: z.string() }).partial().nullish(),
+    assignee: z.object({ accountId: z.string(), displayName: z.string().optional() }).nullish(),
+    reporter: z.object({ accountId: z.string(), displayName: z.string().optional() }).nullish(),
   }).catchall(z.unknown()).optional(),
   properties: z.record(z.string(), z.unknown()).optional(),
 });

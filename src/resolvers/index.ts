@@ -12,6 +12,9 @@ import { startBackfill } from '../services/backfill-service';
 import { gadgetData } from '../services/gadget-service';
 import { issuePanel } from '../services/issue-panel-service';
 import { setOverride } from '../services/override-service';
+import { teamInsights } from '../services/team-insights-service';
+import { agreement } from '../services/agreement-service';
+import { resetAdaptation } from '../services/learning-service';
 import { InvalidInput, toResolverError } from './resolver-errors';
 
 interface ResolverContext { accountId?: string; extension?: { issue?: { key?: unknown }; gadgetConfiguration?: unknown } }
@@ -50,6 +53,9 @@ const handlers: { [N in ResolverName]: Handler<N> } = {
   startBackfill: async (p) => startBackfill(p.projectKey),
   getAppSettings: async () => { await requireAdmin(); return readSettings(); },
   saveAppSettings: async (p) => { await requireAdmin(); await saveSettings(p.settings); return readSettings(); },
+  getTeamInsights: async (_p, ctx) => teamInsights(gadgetConfigOf(ctx)),
+  getAgreement: async () => { await requireAdmin(); return agreement(); },
+  resetAdaptation: async () => { await requireAdmin(); await resetAdaptation(); return agreement(); },
   getBackfillStatus: async (p) => { await getProject('user', p.projectKey); return (await readBackfill(p.projectKey)) ?? idleBackfill(p.projectKey); },
 };
 

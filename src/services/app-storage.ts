@@ -7,12 +7,12 @@
  */
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { BackfillStatusSchema, type BackfillStatus } from '../contract';
+
 import type { Kind } from '../domain';
 
-const SettingsSchema = z.object({ labelSync: z.boolean() });
-export type AppSettings = z.infer<typeof SettingsSchema>;
-const DEFAULT_SETTINGS: AppSettings = { labelSync: false };
+import { AppSettingsSchema as SettingsSchema, BackfillStatusSchema, type AppSettingsData as AppSettings, type BackfillStatus } from '../contract';
+export type { AppSettings };
+const DEFAULT_SETTINGS: AppSettings = { labelSync: false, roles: {} };
 
 export async function readSettings(): Promise<AppSettings> {
   const parsed = SettingsSchema.safeParse(await kvs.get('settings'));
@@ -27,7 +27,8 @@ export async function readBackfill(projectKey: string): Promise<BackfillStatus |
 export async function saveBackfill(status: BackfillStatus): Promise<void> { await kvs.set(`backfill:${status.projectKey}`, BackfillStatusSchema.parse(status)); }
 
 const Bucket = z.object({ count: z.number(), points: z.number() });
-const LedgerSchema = z.object({ weeks: z.record(z.string(), z.record(z.string(), Bucket)) });
+const PersonSchema = z.object({ name: z.string(), strategic: z.number(), tactical: z.number(), mixed: z.number() });
+const LedgerSchema = z.object({ weeks: z.record(z.string(), z.record(z.string(), Bucket)), people: z.record(z.string(), PersonSchema).default({}) });
 export type Ledger = z.infer<typeof LedgerSchema>;
 
 export function weekStart(iso: string | undefined | null): string {
@@ -40,10 +41,11 @@ export function weekStart(iso: string | undefined | null): string {
 
 export async function readLedger(projectKey: string): Promise<Ledger> {
   const parsed = LedgerSchema.safeParse(await kvs.get(`ledger:${projectKey}`));
-  return parsed.success ? parsed.data : { weeks: {} };
+  return parsed.success ? parsed.data : { weeks: {}, people: {} };
 }
 
-export interface Contribution { projectKey: string; week: string; kind: Kind; points: number }
+/** One issue's share of the ledger: its created week, kind, points, and the person doing it (assignee, else reporter). */
+export interface Contribution { projectKey: string; week: string; kind: Kind; points: number; person?: { id: string; name: string } | null }
 
 /** Moves one issue's contribution in the ledger (from its previous kind/points to its new ones). */
 export async function moveContribution(from: Contribution | null, to: Contribution | null): Promise<void> {
@@ -55,6 +57,11 @@ export async function moveContribution(from: Contribution | null, to: Contributi
     const b = (week[c.kind] ??= { count: 0, points: 0 });
     b.count = Math.max(0, b.count + sign);
     b.points = Math.max(0, b.points + sign * c.points);
+    if (c.person) {
+      const p = (ledger.people[c.person.id] ??= { name: c.person.name, strategic: 0, tactical: 0, mixed: 0 });
+      p.name = c.person.name || p.name;
+      p[c.kind] = Math.max(0, p[c.kind] + sign);
+    }
   };
   if (from) apply(from, -1);
   if (to) apply(to, 1);
@@ -70,6 +77,9 @@ const OverrideEntrySchema = z.object({
   issueKey: z.string(), fingerprint: z.string(), rulesVersion: z.string(),
   automatic: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), share: z.number() }),
   override: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), note: z.string().optional(), by: z.string(), at: z.string() }),
+  /** What the automatic result rested on, and enough of the item to re-classify it when measuring. */
+  signals: z.array(z.object({ signal: z.string(), side: z.enum(['PM', 'PO']) })).max(6).default([]),
+  item: z.object({ type: z.string(), summary: z.string().max(300), labels: z.array(z.string()).max(20) }).optional(),
 });
 export type OverrideEntry = z.infer<typeof OverrideEntrySchema>;
 

@@ -9,6 +9,7 @@ import { getIssue, getIssueProperty, setIssueProperty, storyPointsField, toWorkI
 import type { Actor } from '../jira/jira-client';
 import { moveContribution, readOverrideEntry, readSettings, weekStart, type Contribution } from './app-storage';
 import { toStored, withOverride } from './stored-classification';
+import { readAdaptation } from './learning-service';
 
 const LABELS = { strategic: 'strategic-pm', tactical: 'tactical-po' } as const;
 /** The app's own labels are never read back as evidence. */
@@ -24,7 +25,8 @@ export function isCurrent(stored: StoredClassification | null, item: WorkItem): 
 
 export function contributionOf(stored: StoredClassification | null, item: WorkItem): Contribution | null {
   if (!stored || !item.project) return null;
-  return { projectKey: item.project, week: weekStart(item.created), kind: stored.kind, points: stored.storyPoints ?? 0 };
+  const id = item.assignee ?? item.reporter ?? null;
+  return { projectKey: item.project, week: weekStart(item.created), kind: stored.kind, points: stored.storyPoints ?? 0, person: id ? { id, name: item.people?.[id] ?? id } : null };
 }
 
 async function parentContext(actor: Actor, parentKey: string | null | undefined): Promise<HierarchyContext | undefined> {
@@ -35,7 +37,8 @@ async function parentContext(actor: Actor, parentKey: string | null | undefined)
 
 /** Computes the property value for an item (no writes). */
 export async function classifyItem(actor: Actor, item: WorkItem, previous: StoredClassification | null, now = new Date(), context?: HierarchyContext | null): Promise<StoredClassification> {
-  const result = classify(item, context === undefined ? await parentContext(actor, item.parent) : context ?? undefined);
+  const adaptation = await readAdaptation();
+  const result = classify(item, context === undefined ? await parentContext(actor, item.parent) : context ?? undefined, adaptation ? { adaptation } : undefined);
   return toStored(result, textFingerprint(item), item.storyPoints ?? null, previous?.override ?? null, now);
 }
 

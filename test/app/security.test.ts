@@ -23,6 +23,9 @@ const CALLS: Record<ResolverName, { module: string; payload: unknown; extension:
   getBackfillStatus: { module: 'ownership-gadget', payload: { projectKey: 'MOBILE' }, extension: gadgetExtension(mobileConfig) },
   getAppSettings: { module: 'ownership-gadget', payload: {}, extension: gadgetExtension(mobileConfig) },
   saveAppSettings: { module: 'ownership-gadget', payload: { settings: { labelSync: true } }, extension: gadgetExtension(mobileConfig) },
+  getTeamInsights: { module: 'ownership-gadget', payload: {}, extension: gadgetExtension(mobileConfig) },
+  getAgreement: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
+  resetAdaptation: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
 };
 
 describe('a user without Browse projects gets nothing from any resolver', () => {
