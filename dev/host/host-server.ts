@@ -100,7 +100,7 @@ export function createHostServer(o: HostOptions): Server {
         if (path === '/') {
           const projects = [...o.emulator.store.projects.values()].filter((p) => o.emulator.store.can({ kind: 'user', accountId: v.user.accountId }, p.key, 'browse'));
           const list = projects.map((p) => { const first = [...o.emulator.store.issues.values()].find((i) => i.projectKey === p.key); return `<li><strong>${esc(p.name)}</strong> (${esc(p.key)}) — <a href="/browse/${esc(first?.key)}?${v.q}">open ${esc(first?.key)}</a> · <a href="/issues?jql=${encodeURIComponent(`project = ${p.key} ORDER BY key ASC`)}&${v.q}">all issues</a></li>`; }).join('');
-          return send(res, 200, v.wrap('Home', `<h1>Ownership Balance — local preview</h1><p>Acting as ${esc(v.user.displayName)}.</p><ul>${list}</ul><p><a href="/dashboard?${v.q}">Dashboard with the gadget</a> · <a href="/dashboard?edit=1&${v.q}">edit the gadget</a> · <a href="/create?${v.q}">create an issue</a></p>`));
+          return send(res, 200, v.wrap('Home', `<h1>Ownership Balance — local preview</h1><p>Acting as ${esc(v.user.displayName)}.</p><ul>${list}</ul><p><a href="/dashboard?${v.q}">Dashboard with the gadget</a> · <a href="/dashboard?edit=1&${v.q}">edit the gadget</a> · <a href="/create?${v.q}">create an issue</a> · <a href="/admin?${v.q}">admin page</a></p>`));
         }
         if (path.startsWith('/browse/')) {
           const key = decodeURIComponent(path.slice(8)).toUpperCase();
@@ -122,6 +122,10 @@ export function createHostServer(o: HostOptions): Server {
           const edit = url.searchParams.get('edit') === '1';
           const frame = newFrame({ moduleKey: gadgetModule, accountId: v.user.accountId, colorMode: v.theme, extension: { type: 'jira:dashboardGadget', gadgetConfiguration: gadgetConfig, dashboard: { id: '10000' }, gadget: { id: '1' }, ...(edit ? { entryPoint: 'edit' } : {}) } });
           return send(res, 200, v.wrap('Dashboard', `<h1>Dashboard</h1><p>${edit ? 'Editing the gadget.' : `<a href="/dashboard?edit=1&${v.q}">Edit gadget</a>`}</p>${frame}`));
+        }
+        if (path === '/admin') {
+          const frame = newFrame({ moduleKey: 'ownership-admin', accountId: v.user.accountId, colorMode: v.theme, extension: { type: 'jira:adminPage' } });
+          return send(res, 200, v.wrap('Jira settings', `<h1>Jira settings · Apps · Ownership Balance</h1>${frame}`));
         }
         if (path === '/issues') {
           const jql = url.searchParams.get('jql') ?? '';

@@ -111,6 +111,33 @@ run('the app in a browser', () => {
     expect(await g.locator('table.tally').first().locator('td').nth(3).textContent()).toMatch(/0\s*$/);
   });
 
+  it('shows role balance and hierarchy health in the gadget', async () => {
+    await page.goto(`${preview.url}/dashboard`);
+    const g = await frame();
+    await g.locator('text=Who does which work').waitFor();
+    await g.locator('text=/tactical issues have no strategic parent/').waitFor();
+    expect(await g.locator('table.tally >> nth=2').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await axe(g)).toEqual([]);
+    await g.locator('text=Who does which work').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/gadget-team.png`, fullPage: true });
+  });
+
+  it('the admin page shows the agreement monitor and resets learning; a non-admin is told why not', async () => {
+    await page.goto(`${preview.url}/admin`);
+    const a = await frame();
+    await a.locator('text=/classified issues were reviewed by people/').waitFor();
+    expect(await a.locator('text=/1 overridden|overridden/').count()).toBeGreaterThan(0);
+    expect(await axe(a)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/admin.png`, fullPage: true });
+    if (await a.locator('button:has-text("Reset learning")').count()) {
+      await a.locator('button:has-text("Reset learning")').click();
+      await a.locator('text=Nothing learned yet').waitFor();
+    }
+    await page.goto(`${preview.url}/admin?as=bob`);
+    const b = await frame();
+    await b.locator('text=/Only Jira administrators/').waitFor();
+  });
+
   it('reads well in the dark theme', async () => {
     await page.goto(`${preview.url}/browse/SHOP-1?theme=dark`);
     const f = await frame();

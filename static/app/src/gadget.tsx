@@ -1,7 +1,9 @@
 /** The gadget containers: view (data, refresh, backfill polling) and edit (validated configuration). */
 import { router, view } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
-import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type BackfillStatus, type GadgetConfig, type GadgetData } from '../../../src/contract';
+import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type BackfillStatus, type GadgetConfig, type GadgetData, type TeamInsights } from '../../../src/contract';
+import { TeamView } from './team-view';
+import { Section } from './components';
 import { call, ResolverCallError } from './api';
 import { ErrorState, Loading } from './components';
 import { GadgetView } from './gadget-view';
@@ -12,8 +14,10 @@ export function Gadget() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [backfill, setBackfill] = useState<BackfillStatus | null>(null);
   const [backfillError, setBackfillError] = useState<string | null>(null);
+  const [insights, setInsights] = useState<TeamInsights | null>(null);
   const load = useCallback(() => {
     call('getGadget', {}).then((data) => { setState({ status: 'ready', data }); setBackfill(data.backfill); }, (e: unknown) => setState({ status: 'error', message: e instanceof ResolverCallError ? e.message : 'Something went wrong.' }));
+    call('getTeamInsights', {}).then(setInsights, () => setInsights(null));
   }, []);
   useEffect(() => { load(); }, [load]);
   const data = state.status === 'ready' ? state.data : null;
@@ -31,9 +35,14 @@ export function Gadget() {
   }, [backfill, data, load]);
   if (state.status === 'loading') return <Loading what="the ownership balance" />;
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => { setState({ status: 'loading' }); load(); }} />;
-  return <GadgetView data={state.data} backfill={backfill} backfillError={backfillError}
-    onOpenJql={(jql) => void router.open(`/issues/?jql=${encodeURIComponent(jql)}`)}
-    onBackfill={() => { setBackfillError(null); call('startBackfill', { projectKey: state.data.config.projectKey }).then(setBackfill, (e: unknown) => setBackfillError((e as Error).message)); }} />;
+  const openJql = (jql: string) => void router.open(`/issues/?jql=${encodeURIComponent(jql)}`);
+  return (
+    <>
+      <GadgetView data={state.data} backfill={backfill} backfillError={backfillError} onOpenJql={openJql}
+        onBackfill={() => { setBackfillError(null); call('startBackfill', { projectKey: state.data.config.projectKey }).then(setBackfill, (e: unknown) => setBackfillError((e as Error).message)); }} />
+      <div className="ob"><Section title="Team and hierarchy">{insights ? <TeamView data={insights} onOpenJql={openJql} /> : <p className="muted" role="status">Loading team balance…</p>}</Section></div>
+    </>
+  );
 }
 
 export function GadgetEdit({ initial }: { initial: Partial<GadgetConfig> }) {

@@ -5,6 +5,7 @@ import type { GadgetConfig } from '../../../src/contract';
 import { ErrorState } from './components';
 import { Gadget, GadgetEdit } from './gadget';
 import { IssuePanel } from './issue-panel';
+import { AdminPage } from './admin-page';
 
 interface ForgeContext { moduleKey?: string; extension?: { type?: string; entryPoint?: string; gadgetConfiguration?: Partial<GadgetConfig> } }
 
@@ -15,6 +16,7 @@ async function start(): Promise<void> {
     const context = (await view.getContext()) as ForgeContext;
     const ext = context.extension ?? {};
     if (ext.type === 'jira:issuePanel' || context.moduleKey === 'ownership-panel') root.render(<IssuePanel />);
+    else if (ext.type === 'jira:adminPage' || context.moduleKey === 'ownership-admin') root.render(<AdminPage />);
     else if (ext.entryPoint === 'edit') root.render(<GadgetEdit initial={ext.gadgetConfiguration ?? {}} />);
     else root.render(<Gadget />);
   } catch (e) {
