@@ -150,13 +150,13 @@ describe('app settings and label sync', () => {
     h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey, payload, accountId, extension: gadgetExtension(config) }) as Promise<Result<{ labelSync: boolean }>>;
 
   it('label sync is off by default, and only a Jira admin can turn it on', async () => {
-    expect(await settings(ALICE, 'getAppSettings')).toEqual({ ok: true, data: { labelSync: false } });
+    expect(await settings(ALICE, 'getAppSettings')).toEqual({ ok: true, data: { labelSync: false, roles: {} } });
     expect(await settings(BOB, 'saveAppSettings', { settings: { labelSync: true } })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/administrators/) } });
-    expect(await settings(ALICE, 'getAppSettings')).toEqual({ ok: true, data: { labelSync: false } });
+    expect(await settings(ALICE, 'getAppSettings')).toEqual({ ok: true, data: { labelSync: false, roles: {} } });
   });
 
   it('when on, the trigger adds strategic-pm / tactical-po labels without re-triggering itself', async () => {
-    expect(await settings(ALICE, 'saveAppSettings', { settings: { labelSync: true } })).toEqual({ ok: true, data: { labelSync: true } });
+    expect(await settings(ALICE, 'saveAppSettings', { settings: { labelSync: true } })).toEqual({ ok: true, data: { labelSync: true, roles: {} } });
     const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Initiative', summary: 'Product vision and pricing strategy for the next two years' });
     await h.settle();
     expect(h.emulator.store.issues.get(key)?.labels).toEqual(['strategic-pm']);
