@@ -1,27 +1,26 @@
-/** One Custom UI bundle, routed by module and entry point: issue panel, gadget view, gadget edit. */
-import { view } from '@forge/bridge';
-import { createRoot } from 'react-dom/client';
-import type { GadgetConfig } from '../../../src/contract';
-import { ErrorState } from './components';
-import { Gadget, GadgetEdit } from './gadget';
-import { IssuePanel } from './issue-panel';
-import { AdminPage } from './admin-page';
+/**
+ * The bundle's entry. @forge/bridge needs the host's `__bridge` when it loads, so it is loaded only
+ * once that is known to be there; without it the page says so instead of staying blank.
+ */
+const container = document.getElementById('root');
 
-interface ForgeContext { moduleKey?: string; extension?: { type?: string; entryPoint?: string; gadgetConfiguration?: Partial<GadgetConfig> } }
-
-async function start(): Promise<void> {
-  const root = createRoot(document.getElementById('root')!);
-  try {
-    await view.theme.enable().catch(() => undefined);
-    const context = (await view.getContext()) as ForgeContext;
-    const ext = context.extension ?? {};
-    if (ext.type === 'jira:issuePanel' || context.moduleKey === 'ownership-panel') root.render(<IssuePanel />);
-    else if (ext.type === 'jira:adminPage' || context.moduleKey === 'ownership-admin') root.render(<AdminPage />);
-    else if (ext.entryPoint === 'edit') root.render(<GadgetEdit initial={ext.gadgetConfiguration ?? {}} />);
-    else root.render(<Gadget />);
-  } catch (e) {
-    root.render(<ErrorState message={`This view could not start: ${(e as Error).message}`} onRetry={() => window.location.reload()} />);
-  }
+function fail(message: string): void {
+  if (!container) return;
+  const box = document.createElement('div');
+  box.className = 'ob state';
+  const alert = document.createElement('div');
+  alert.className = 'error';
+  alert.setAttribute('role', 'alert');
+  alert.textContent = message;
+  box.appendChild(alert);
+  container.replaceChildren(box);
 }
 
-void start();
+if (!container) {
+  // nothing to render into: not our page
+} else if (!(globalThis as { __bridge?: { callBridge?: unknown } }).__bridge?.callBridge) {
+  fail('Ownership Balance runs inside Jira: the Forge bridge is missing on this page.');
+} else {
+  import('./app-root').then((app) => app.start(container), () => fail('Ownership Balance could not load. Reload the page to try again.'));
+}
+export {};

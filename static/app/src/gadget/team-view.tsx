@@ -1,6 +1,7 @@
 /** Role balance by person and hierarchy health, presentational. */
-import type { TeamInsights } from '../../../src/contract';
-import { Lozenge, Section } from './components';
+import type { TeamInsights } from '../../../../src/contract';
+import { Lozenge } from '../components/lozenge';
+import { Section } from '../components/states';
 
 export function TeamView({ data, onOpenJql }: { data: TeamInsights; onOpenJql: (jql: string) => void }) {
   const h = data.hierarchy;

@@ -1,0 +1,40 @@
+/** The Jira admin page container: agreement monitor, learning reset, and app settings. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Agreement, AppSettingsData } from '../../../../src/contract';
+import { getAgreement, getAppSettings, resetAdaptation, saveAppSettings } from '../api/admin-api';
+import { errorText } from '../api/invoke-client';
+import { ErrorState, Loading, Section } from '../components/states';
+import { AgreementView } from './agreement-view';
+
+export function AdminContainer() {
+  const [data, setData] = useState<Agreement | null>(null);
+  const [settings, setSettings] = useState<AppSettingsData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => {
+    setError(null);
+    Promise.all([getAgreement(), getAppSettings()]).then(([a, s]) => { setData(a); setSettings(s); }, (e: unknown) => setError(errorText(e)));
+  }, []);
+  useEffect(load, [load]);
+  const act = <T,>(request: () => Promise<T>, apply: (value: T) => void) => {
+    setBusy(true);
+    setActionError(null);
+    request().then(apply, (e: unknown) => setActionError(errorText(e))).finally(() => setBusy(false));
+  };
+  if (error) return <ErrorState message={error} onRetry={() => { setData(null); load(); }} />;
+  if (!data || !settings) return <Loading what="the agreement monitor" />;
+  return (
+    <div className="ob">
+      <AgreementView data={data} busy={busy} onReset={() => act(resetAdaptation, setData)} />
+      <Section title="Settings">
+        <label className="check">
+          <input type="checkbox" checked={settings.labelSync} disabled={busy}
+            onChange={(e) => { const labelSync = e.target.checked; act(() => saveAppSettings({ ...settings, labelSync }), setSettings); }} />
+          Add strategic-pm / tactical-po labels when classifying
+        </label>
+      </Section>
+      {actionError && <div className="error" role="alert">{actionError}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+/** Typed calls behind the admin page, one function per resolver. */
+import type { Agreement, AppSettingsData } from '../../../../src/contract';
+import { invokeResolver, type InvokeFn } from './invoke-client';
+
+type Options = { invoke?: InvokeFn };
+
+export const getAgreement = (o: Options = {}): Promise<Agreement> => invokeResolver('getAgreement', {}, o);
+export const resetAdaptation = (o: Options = {}): Promise<Agreement> => invokeResolver('resetAdaptation', {}, o);
+export const getAppSettings = (o: Options = {}): Promise<AppSettingsData> => invokeResolver('getAppSettings', {}, o);
+export const saveAppSettings = (settings: AppSettingsData, o: Options = {}): Promise<AppSettingsData> =>
+  invokeResolver('saveAppSettings', { settings }, o);

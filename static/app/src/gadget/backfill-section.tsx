@@ -1,0 +1,39 @@
+/** Backfill, presentational: offer to classify unclassified issues, then show progress or what failed. */
+import type { BackfillStatus } from '../../../../src/contract';
+import { Section } from '../components/states';
+
+export interface BackfillSectionProps {
+  unclassified: number;
+  status: BackfillStatus | null;
+  error: string | null;
+  starting: boolean;
+  onStart: () => void;
+}
+
+export function BackfillSection({ unclassified, status, error, starting, onStart }: BackfillSectionProps) {
+  const running = status?.state === 'running';
+  const failures = status && status.state !== 'running' ? status.errors : [];
+  if (!running && unclassified === 0 && failures.length === 0 && !error && status?.state !== 'failed') return null;
+  return (
+    <Section title="Classify existing issues">
+      {running && status ? (
+        <div>
+          <progress className="progress" aria-label="Backfill progress" max={Math.max(status.total, 1)} value={status.done} />
+          <p className="muted" role="status">{status.done} of {status.total} classified…</p>
+        </div>
+      ) : (
+        <div className="row">
+          {status?.state === 'failed' && <span className="error">The last run stopped after {status.done} of {status.total}.</span>}
+          {unclassified > 0 && <span className="muted">{unclassified} issues have no tag yet.</span>}
+          {(unclassified > 0 || status?.state === 'failed') && (
+            <button className="primary" type="button" onClick={onStart} disabled={starting}>{status?.state === 'failed' ? 'Try again' : 'Classify them'}</button>
+          )}
+        </div>
+      )}
+      {failures.length > 0 && (
+        <ul className="failures">{failures.map((f, i) => <li key={`${f.issueKey ?? 'run'}-${i}`}>{f.issueKey ? `${f.issueKey}: ` : ''}{f.message}</li>)}</ul>
+      )}
+      {error && <div className="error" role="alert">{error}</div>}
+    </Section>
+  );
+}

@@ -1,0 +1,79 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { BalanceBar, ShareBar } from '../../static/app/src/components/bars';
+import { Lozenge } from '../../static/app/src/components/lozenge';
+import { EmptyState, ErrorState, Loading } from '../../static/app/src/components/states';
+import { TrendChart } from '../../static/app/src/components/trend-chart';
+import { makeGadget } from './fixtures';
+
+describe('Lozenge', () => {
+  it.each([
+    ['strategic', 'Strategic · PM', 'strategic'],
+    ['tactical', 'Tactical · PO', 'tactical'],
+    ['mixed', 'Mixed', 'mixed'],
+    [null, 'Unclassified', 'none'],
+  ] as const)('kind %s reads "%s"', (kind, text, cls) => {
+    render(<Lozenge kind={kind} />);
+    expect(screen.getByText(text).className).toBe(`lozenge ${cls}`);
+  });
+});
+
+describe('ShareBar', () => {
+  it.each([[0, 0], [0.82, 82], [1, 100], [0.333, 33]])('share %d draws %d%% strategic', (share, pct) => {
+    const { container } = render(<ShareBar share={share} label="Strategic share" />);
+    expect(screen.getByRole('img', { name: `Strategic share: ${pct}% strategic` })).toBeTruthy();
+    const [strategic, tactical] = Array.from(container.querySelectorAll('rect'));
+    expect(Number(strategic!.getAttribute('width'))).toBe(pct);
+    expect(Number(tactical!.getAttribute('width'))).toBe(100 - pct);
+  });
+});
+
+describe('BalanceBar', () => {
+  it('draws one segment per kind in proportion and lists the numbers as text', () => {
+    const { container } = render(<BalanceBar tally={{ strategic: 1, mixed: 1, tactical: 2, unclassified: 0 }} label="By issue count" unit="" share={0.25} />);
+    expect(Array.from(container.querySelectorAll('rect')).map((r) => Number(r.getAttribute('width')))).toEqual([25, 25, 50, 0]);
+    expect(screen.getByRole('img', { name: 'By issue count: strategic 1, mixed 1, tactical 2, unclassified 0' })).toBeTruthy();
+    expect(screen.getByText('By issue count · 25% strategic')).toBeTruthy();
+    expect(Array.from(container.querySelectorAll('td')).map((td) => td.textContent!.trim())).toEqual(['Strategic 1', 'Mixed 1', 'Tactical 2', 'Unclassified 0']);
+  });
+
+  it('draws nothing (and divides by nothing) when the tally is empty', () => {
+    const { container } = render(<BalanceBar tally={{ strategic: 0, mixed: 0, tactical: 0, unclassified: 0 }} label="By story points" unit="pts" share={null} />);
+    expect(container.querySelectorAll('rect')).toHaveLength(0);
+    expect(screen.getByText('By story points')).toBeTruthy();
+  });
+});
+
+describe('TrendChart', () => {
+  const trend = makeGadget().trend;
+  it.each([['week', 'count'], ['month', 'points']] as const)('per %s in %s: one column per period and the target line', (granularity, unit) => {
+    const { container } = render(<TrendChart trend={trend} unit={unit} granularity={granularity} targetShare={0.3} />);
+    expect(container.querySelectorAll('g')).toHaveLength(2);
+    const line = container.querySelector('line.target-line')!;
+    expect(Number(line.getAttribute('y1'))).toBeCloseTo(120 * 0.7);
+    expect(screen.getByRole('img', { name: new RegExp(`^Strategic share per ${granularity}, target 30%: 2026-09-07`) })).toBeTruthy();
+  });
+
+  it('says so when no period has classified work', () => {
+    render(<TrendChart trend={[]} unit="count" granularity="week" targetShare={0.3} />);
+    expect(screen.getByText('No classified work in this period yet.')).toBeTruthy();
+  });
+});
+
+describe('states', () => {
+  it('loading is announced politely', () => {
+    render(<Loading what="the tag" />);
+    expect(screen.getByRole('status').textContent).toMatch(/Loading the tag/);
+  });
+  it('an empty state says what is missing', () => {
+    render(<EmptyState title="This gadget has no project yet." />);
+    expect(screen.getByText('This gadget has no project yet.')).toBeTruthy();
+  });
+  it('an error is an alert with a retry', () => {
+    const onRetry = jest.fn();
+    render(<ErrorState message="Jira is not answering" onRetry={onRetry} />);
+    expect(screen.getByRole('alert').textContent).toBe('Jira is not answering');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+});
