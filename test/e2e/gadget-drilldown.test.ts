@@ -1,0 +1,59 @@
+/**
+ * In Debian's Chromium against `npm start`'s preview: the gadget's drill-down opens Jira search
+ * with the kind's JQL (through router.open), and the edit view reads well and passes axe-core in
+ * both themes; screenshots of the edit view go to docs/screenshots.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { startPreview } from '../../dev/start';
+
+const CHROMIUM = '/usr/bin/chromium';
+const run = existsSync(CHROMIUM) ? describe : describe.skip;
+const SHOTS = resolve(__dirname, '../../docs/screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+jest.setTimeout(90000);
+
+run('gadget drill-down and edit view in a browser', () => {
+  let preview: Awaited<ReturnType<typeof startPreview>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    preview = await startPreview(0, { quiet: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => { await browser?.close(); await preview?.close(); });
+
+  const frame = async (): Promise<Frame> => (await (await page.waitForSelector('iframe[data-forge]')).contentFrame())!;
+  async function axe(f: Frame): Promise<string[]> {
+    await f.evaluate(AXE);
+    const result = await f.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run({ resultTypes: ['violations'] }));
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+  }
+
+  it.each([['Strategic issues', 'strategic'], ['Tactical issues', 'tactical']])('"%s" opens Jira search with the %s JQL', async (button, kind) => {
+    await page.goto(`${preview.url}/dashboard`);
+    const g = await frame();
+    await g.locator(`button:has-text("${button}")`).click();
+    await page.waitForURL(/\/issues\?jql=/);
+    const jql = new URL(page.url()).searchParams.get('jql')!;
+    expect(jql).toContain(kind);
+    expect(await page.locator('[role=alert]').count()).toBe(0);
+    expect(await page.locator('table tr').count()).toBeGreaterThan(0);
+  });
+
+  it.each(['light', 'dark'])('the edit view in the %s theme: labelled fields, errors beside them, no serious axe finding', async (theme) => {
+    await page.goto(`${preview.url}/dashboard?edit=1&theme=${theme}`);
+    const e = await frame();
+    await e.locator('label:has-text("Target strategic share")').waitFor();
+    await e.getByLabel('Target strategic share (%)').fill('101');
+    await e.locator('button:has-text("Save")').click();
+    await e.locator('text=Enter a percentage from 0 to 100.').waitFor();
+    expect(await e.getByLabel('Target strategic share (%)').getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(e)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/gadget-edit-${theme}.png` });
+  });
+});
