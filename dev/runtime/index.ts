@@ -3,123 +3,140 @@
  * @forge/events and @forge/resolver by installing the globals they read (see
  * ../shared/docs/forge-runtime-notes.md). Jira calls go over HTTP to the emulator with the header
  * `x-forge-principal: app | user:<accountId>`; storage and queues live in this process.
+ * The globals are process-wide: the runtime created last is the one the packages talk to.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
-import { MemoryKvs } from './kvs-memory';
-import { handlerFor, readManifest, type ParsedManifest } from './manifest-modules';
-import { QueueRunner } from './queue-runner';
+import { EventDelivery, type DeliveryOutcome } from './event-delivery';
+import { InvocationContext, type MetricRecord } from './invocation-context';
+import { KvsService } from './kvs-service';
+import { KvsStore } from './kvs-store';
+import { handlerFor, readManifest, type ManifestModule, type ParsedManifest } from './manifest-modules';
+import { createPlatformFetch } from './platform-fetch';
+import { QueueRunner, type ConsumerEvent } from './queue-runner';
+import { WorkScheduler } from './work-scheduler';
 
-export interface Invocation { accountId?: string; moduleKey: string; deadline: number; invocationId: string }
+export { InvocationTimeoutError } from './invocation-context';
+export { moduleOfType, readManifest, type ManifestModule, type ParsedManifest } from './manifest-modules';
+export type { DeliveryOutcome, ProductEvent, TriggerDelivery } from './event-delivery';
 
 export interface ForgeRuntimeOptions {
   manifestPath: string;
+  /** The exports of src/index.ts. */
   app: Record<string, unknown>;
   jiraBaseUrl: string;
   storage?: { kind: 'memory' } | { kind: 'file'; path: string };
+  /** Run queue events and trigger retries in the background when due (the preview); else on drainQueues(). */
   autoRunQueues?: boolean;
+  appId?: string;
+  /** Per invocation (default 25 000 ms, Forge's limit). */
   invocationBudgetMs?: number;
+  /** Where background failures go (default: kept in `errors`, and printed when autoRunQueues). */
+  onBackgroundError?: (label: string, error: unknown) => void;
 }
 
 export interface ResolverCall { moduleKey: string; functionKey: string; payload: unknown; accountId: string; extension: Record<string, unknown> }
 
-const APP_ID = 'ari:cloud:ecosystem::app/00000000-0000-4000-8000-0000000000ob';
-const CLOUD_ID = 'local-emulator-cloud';
-
-const proxyError = (status: number, reason: string) => new Response(JSON.stringify({ message: reason }), { status, headers: { 'forge-proxy-error': reason, 'content-type': 'application/json' } });
-
-export class ForgeRuntime {
+export interface ForgeRuntime {
   readonly manifest: ParsedManifest;
-  readonly kvs: MemoryKvs;
-  readonly queues: QueueRunner;
-  private readonly current = new AsyncLocalStorage<Invocation>();
-  private readonly budget: number;
+  invokeResolver(call: ResolverCall): Promise<unknown>;
+  deliverEvent(event: unknown): Promise<DeliveryOutcome>;
+  invokeFunction(functionKey: string, payload: unknown, context?: Record<string, unknown>): Promise<unknown>;
+  drainQueues(): Promise<number>;
+  storage: { snapshot(): Record<string, unknown>; clear(): void };
+  /** Background failures (queue consumers, trigger retries), newest last. */
+  readonly errors: Array<{ label: string; error: unknown }>;
+  readonly metrics: MetricRecord[];
+  close(): Promise<void>;
+}
+
+export const LOCAL_CLOUD_ID = 'local-emulator-cloud';
+export const LOCAL_SITE_URL = 'https://local-emulator.atlassian.net';
+const INSTALLATION_ID = 'local-installation';
+
+class LocalForgeRuntime implements ForgeRuntime {
+  readonly manifest: ParsedManifest;
+  readonly errors: Array<{ label: string; error: unknown }> = [];
+  private readonly context: InvocationContext;
+  private readonly kvsStore: KvsStore;
+  private readonly scheduler: WorkScheduler;
+  private readonly events: EventDelivery;
+  private readonly installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
 
   constructor(private readonly opts: ForgeRuntimeOptions) {
     this.manifest = readManifest(opts.manifestPath);
-    this.kvs = new MemoryKvs(opts.storage?.kind === 'file' ? opts.storage.path : undefined);
-    this.budget = opts.invocationBudgetMs ?? 25000;
-    this.queues = new QueueRunner(this.manifest, (fk) => handlerFor(this.manifest, opts.app, fk), (moduleKey, fn) => this.within({ moduleKey }, fn), opts.autoRunQueues ?? false);
-    this.install();
-  }
-
-  /** Installs the globals the Forge packages read. The runtime object reads the current invocation. */
-  private install(): void {
-    const self = this;
+    this.context = new InvocationContext(opts.invocationBudgetMs ?? 25_000);
+    this.kvsStore = new KvsStore(opts.storage?.kind === 'file' ? opts.storage.path : undefined);
+    const kvs = new KvsService(this.kvsStore, this.manifest.entities);
+    this.scheduler = new WorkScheduler(opts.autoRunQueues ?? false, (label, error) => {
+      this.errors.push({ label, error });
+      if (this.errors.length > 200) this.errors.shift();
+      if (opts.onBackgroundError) opts.onBackgroundError(label, error);
+      else if (opts.autoRunQueues) process.stderr.write(`[forge runtime] ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    });
+    const queues = new QueueRunner(this.manifest, this.scheduler, (consumer, event) => this.runConsumer(consumer, event));
+    this.events = new EventDelivery(this.manifest, this.scheduler, (trigger, payload) =>
+      this.context.run({ moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' }, async () =>
+        this.handler(trigger.function, trigger)(payload, { installContext: this.installContext, environmentType: 'DEVELOPMENT' })));
     const g = globalThis as Record<string, unknown>;
-    g.__forge_fetch__ = (ctx: Record<string, unknown>, path: string, init: RequestInit) => self.fetch(ctx, path, init);
-    g.__forge_runtime__ = {
-      get appContext() {
-        const inv = self.current.getStore();
-        return { appId: APP_ID, appVersion: '1.0.0', environmentId: 'local', environmentType: 'DEVELOPMENT', invocationId: inv?.invocationId ?? 'none', installationId: 'local-installation', moduleKey: inv?.moduleKey ?? 'none', functionKey: inv?.moduleKey ?? 'none', moduleType: 'local', license: undefined, permissions: { scopes: self.manifest.scopes, external: {} } };
-      },
-      get aaid() { return self.current.getStore()?.accountId; },
-      contextAri: `ari:cloud:jira::site/${CLOUD_ID}`,
-      metrics: { counter: () => ({ incr: () => undefined, decr: () => undefined }), timing: () => ({ measure: () => ({ stop: () => undefined }) }), gauge: () => ({ set: () => undefined }) },
-      lambdaContext: { getRemainingTimeInMillis: () => Math.max(0, (self.current.getStore()?.deadline ?? Date.now() + self.budget) - Date.now()) },
-      tunnel: false,
-    };
+    g.__forge_fetch__ = createPlatformFetch({
+      jiraBaseUrl: opts.jiraBaseUrl.replace(/\/+$/, ''),
+      actingAccountId: () => this.context.current()?.accountId,
+      kvs: (path, body) => kvs.handle(path, body),
+      queue: (path, body) => queues.handle(path, body),
+    });
+    g.__forge_runtime__ = this.context.runtimeGlobal({ appId: opts.appId ?? this.manifest.appId, environmentId: 'local-development', installationId: INSTALLATION_ID, cloudId: LOCAL_CLOUD_ID, scopes: this.manifest.scopes });
   }
 
-  private async fetch(ctx: Record<string, unknown>, path: string, init: RequestInit = {}): Promise<Response> {
-    const body = typeof init.body === 'string' ? init.body : init.body ? String(init.body) : '';
-    if (ctx.type === 'kvs' || ctx.remote === 'kvs') return this.kvs.handle(path, body);
-    if (ctx.type === 'fpp' && ctx.remote === 'stargate' && path.startsWith('/webhook/queue/')) return this.queues.handle(path, body);
-    if (ctx.type !== 'fpp' || ctx.remote !== 'jira') return proxyError(403, 'EGRESS_NOT_ALLOWED');
-    let principal = 'app';
-    if (ctx.provider === 'user') {
-      const accountId = (ctx.accountId as string | undefined) ?? this.current.getStore()?.accountId;
-      if (!accountId) return proxyError(401, 'NEEDS_AUTHENTICATION_ERR');
-      principal = `user:${accountId}`;
-    }
-    const headers = new Headers(init.headers as HeadersInit | undefined);
-    headers.set('x-forge-principal', principal);
-    return fetch(`${this.opts.jiraBaseUrl}${path}`, { ...init, headers, body: body || undefined, redirect: 'manual' });
+  get metrics(): MetricRecord[] { return this.context.metrics; }
+
+  private handler(functionKey: string | undefined, mod: ManifestModule) {
+    if (!functionKey) throw new Error(`manifest.yml module "${mod.key}" names no function`);
+    return handlerFor(this.manifest, this.opts.app, functionKey);
   }
 
-  within<T>(inv: { moduleKey: string; accountId?: string }, fn: () => Promise<T>): Promise<T> {
-    return this.current.run({ ...inv, deadline: Date.now() + this.budget, invocationId: randomUUID() }, fn);
-  }
-
-  /** Calls a Custom UI resolver the way Forge does: through @forge/resolver's definitions, with Forge's context. */
+  /** A Custom UI resolver call, through @forge/resolver's definitions, with the context Forge gives. */
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const mod = this.manifest.modules.find((m) => m.key === call.moduleKey);
     if (!mod?.resolver?.function) throw new Error(`manifest.yml has no module "${call.moduleKey}" with a resolver`);
-    const handler = handlerFor(this.manifest, this.opts.app, mod.resolver.function);
-    const context = { moduleKey: call.moduleKey, extension: call.extension, cloudId: CLOUD_ID, localId: `${call.moduleKey}-local`, environmentType: 'DEVELOPMENT', environmentId: 'local', siteUrl: 'https://emulator.atlassian.net' };
-    const platform = { principal: { accountId: call.accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}`, license: { isActive: true }, installation: { id: 'local-installation' } };
-    return this.within({ moduleKey: call.moduleKey, accountId: call.accountId }, async () => handler({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform));
+    const definitions = this.handler(mod.resolver.function, mod);
+    const context = {
+      moduleKey: call.moduleKey, extension: call.extension, cloudId: LOCAL_CLOUD_ID, localId: `${call.moduleKey}-${LOCAL_CLOUD_ID}`,
+      environmentType: 'DEVELOPMENT', environmentId: 'local-development', siteUrl: LOCAL_SITE_URL, locale: 'en-US', timezone: 'UTC',
+    };
+    const platform = { principal: { accountId: call.accountId }, installContext: this.installContext, license: { isActive: true }, installation: { id: INSTALLATION_ID } };
+    return this.context.run({ moduleKey: call.moduleKey, moduleType: mod.type, functionKey: mod.resolver.function, accountId: call.accountId }, async () =>
+      definitions({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform));
   }
 
-  /** Delivers a product event to every trigger subscribed to it, honouring `filter.ignoreSelf`. */
-  async deliverEvent(event: { payload: Record<string, unknown>; causedBy: { kind: 'app' } | { kind: 'user'; accountId: string } }): Promise<Array<{ moduleKey: string; delivered: boolean; result?: unknown; error?: unknown }>> {
-    const out: Array<{ moduleKey: string; delivered: boolean; result?: unknown; error?: unknown }> = [];
-    for (const mod of this.manifest.modules.filter((m) => m.type === 'trigger' && (m.events ?? []).includes(String(event.payload.eventType)))) {
-      if (mod.filter?.ignoreSelf && event.causedBy.kind === 'app') { out.push({ moduleKey: mod.key, delivered: false }); continue; }
-      const handler = handlerFor(this.manifest, this.opts.app, mod.function!);
-      try {
-        const result = await this.within({ moduleKey: mod.key }, async () => handler(JSON.parse(JSON.stringify(event.payload)), { installContext: `ari:cloud:jira::site/${CLOUD_ID}` }));
-        out.push({ moduleKey: mod.key, delivered: true, result });
-      } catch (error) {
-        out.push({ moduleKey: mod.key, delivered: true, error });
-      }
-    }
-    return out;
-  }
+  deliverEvent(event: unknown): Promise<DeliveryOutcome> { return this.events.deliver(event); }
 
-  /** Calls any manifest function directly (e.g. an Automation action), as the app. */
+  /** Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`. */
   invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}): Promise<unknown> {
-    const handler = handlerFor(this.manifest, this.opts.app, functionKey);
-    return this.within({ moduleKey: functionKey, accountId: context.accountId as string | undefined }, async () => handler(payload, { installContext: `ari:cloud:jira::site/${CLOUD_ID}`, ...context }));
+    const fn = handlerFor(this.manifest, this.opts.app, functionKey);
+    const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
+    const mod = this.manifest.modules.find((m) => m.function === functionKey);
+    return this.context.run({ moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey, accountId }, async () =>
+      fn(payload, { installContext: this.installContext, ...context }));
   }
 
-  drainQueues(): Promise<number> { return this.queues.drain(); }
+  private runConsumer(consumer: ManifestModule, event: ConsumerEvent): Promise<unknown> {
+    const functionKey = consumer.resolver?.function ?? consumer.function;
+    const fn = this.handler(functionKey, consumer);
+    return this.context.run({ moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' }, async () => (consumer.resolver?.method
+      ? fn({ call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId }, context: { moduleKey: consumer.key, cloudId: LOCAL_CLOUD_ID } }, { installContext: this.installContext })
+      : fn(event, { installContext: this.installContext, moduleKey: consumer.key })));
+  }
 
-  get storage() { return { snapshot: () => this.kvs.snapshot(), clear: () => this.kvs.clear() }; }
+  drainQueues(): Promise<number> { return this.scheduler.drain(); }
 
-  async close(): Promise<void> { await this.queues.idle(); this.kvs.flush(); }
+  get storage() { return { snapshot: () => this.kvsStore.snapshot(), clear: () => this.kvsStore.clear() }; }
+
+  async close(): Promise<void> {
+    await this.scheduler.idle();
+    this.scheduler.close();
+    this.kvsStore.flush();
+  }
 }
 
 export function createForgeRuntime(opts: ForgeRuntimeOptions): ForgeRuntime {
-  return new ForgeRuntime(opts);
+  return new LocalForgeRuntime(opts);
 }

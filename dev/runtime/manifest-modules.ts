@@ -1,29 +1,96 @@
-/** Reads manifest.yml the way Forge does: module keys → functions → `file.export` handlers. */
+/**
+ * Reads manifest.yml the way Forge does: module keys → function keys → `file.export` handlers,
+ * plus what the local platform needs to know (app id, scopes, resources, custom entities, CSP).
+ */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 
-export interface ManifestModule { type: string; key: string; function?: string; resolver?: { function: string; method?: string }; events?: string[]; filter?: { ignoreSelf?: boolean }; queue?: string; [k: string]: unknown }
-export interface ParsedManifest { modules: ManifestModule[]; functions: Map<string, string>; scopes: string[] }
+const ModuleSchema = z.object({
+  key: z.string().min(1),
+  function: z.string().optional(),
+  resource: z.string().optional(),
+  resolver: z.object({ function: z.string(), method: z.string().optional() }).optional(),
+  events: z.array(z.string()).optional(),
+  filter: z.object({ ignoreSelf: z.boolean().optional(), expression: z.string().optional() }).optional(),
+  queue: z.string().optional(),
+  handler: z.string().optional(),
+  edit: z.object({ resource: z.string().optional() }).optional(),
+}).passthrough();
 
-export function readManifest(path: string): ParsedManifest {
-  const raw = parseYaml(readFileSync(path, 'utf8')) as { modules?: Record<string, Array<Record<string, unknown>>>; permissions?: { scopes?: string[] } };
-  const modules: ManifestModule[] = [];
-  const functions = new Map<string, string>();
-  for (const [type, list] of Object.entries(raw.modules ?? {})) {
-    for (const m of list ?? []) {
-      if (type === 'function') functions.set(String(m.key), String(m.handler));
-      else modules.push({ ...(m as object), type, key: String(m.key) } as ManifestModule);
-    }
-  }
-  return { modules, functions, scopes: raw.permissions?.scopes ?? [] };
+const IndexSchema = z.union([z.string(), z.object({ name: z.string(), range: z.array(z.string()).optional(), partition: z.array(z.string()).optional() })]);
+const EntitySchema = z.object({ name: z.string(), attributes: z.record(z.string(), z.object({ type: z.string() }).passthrough()).default({}), indexes: z.array(IndexSchema).default([]) });
+
+const ManifestSchema = z.object({
+  modules: z.record(z.string(), z.array(ModuleSchema).nullish()).default({}),
+  resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
+  app: z.object({ id: z.string(), storage: z.object({ entities: z.array(EntitySchema).default([]) }).optional() }).passthrough(),
+  permissions: z.object({
+    scopes: z.array(z.string()).default([]),
+    content: z.object({ scripts: z.array(z.string()).default([]), styles: z.array(z.string()).default([]) }).optional(),
+  }).passthrough().optional(),
+}).passthrough();
+
+export type ManifestModule = z.infer<typeof ModuleSchema> & { type: string };
+export interface EntityIndex { name: string; range: string[]; partition: string[] }
+export interface EntityDefinition { name: string; indexes: EntityIndex[] }
+
+export interface ParsedManifest {
+  appId: string;
+  modules: ManifestModule[];
+  /** function key → handler ("index.resolver"). */
+  functions: Map<string, string>;
+  scopes: string[];
+  resources: Map<string, string>;
+  entities: Map<string, EntityDefinition>;
+  /** `permissions.content` values ('unsafe-inline', 'unsafe-eval') that relax the Custom UI CSP. */
+  content: { scripts: string[]; styles: string[] };
 }
 
+export function parseManifest(yamlText: string): ParsedManifest {
+  const raw = ManifestSchema.parse(parseYaml(yamlText));
+  const modules: ManifestModule[] = [];
+  const functions = new Map<string, string>();
+  for (const [type, list] of Object.entries(raw.modules)) {
+    for (const m of list ?? []) {
+      if (type === 'function') {
+        if (!m.handler) throw new Error(`manifest.yml: function "${m.key}" has no handler`);
+        functions.set(m.key, m.handler);
+      } else modules.push({ ...m, type });
+    }
+  }
+  const entities = new Map<string, EntityDefinition>();
+  for (const e of raw.app.storage?.entities ?? []) {
+    entities.set(e.name, { name: e.name, indexes: e.indexes.map((i) => (typeof i === 'string' ? { name: i, range: [i], partition: [] } : { name: i.name, range: i.range ?? [], partition: i.partition ?? [] })) });
+  }
+  return {
+    appId: raw.app.id,
+    modules,
+    functions,
+    scopes: raw.permissions?.scopes ?? [],
+    resources: new Map(raw.resources.map((r) => [r.key, r.path])),
+    entities,
+    content: { scripts: raw.permissions?.content?.scripts ?? [], styles: raw.permissions?.content?.styles ?? [] },
+  };
+}
+
+export function readManifest(path: string): ParsedManifest {
+  return parseManifest(readFileSync(path, 'utf8'));
+}
+
+/** The first module of a type (e.g. the app's `jira:issuePanel`), or undefined. */
+export function moduleOfType(manifest: ParsedManifest, type: string): ManifestModule | undefined {
+  return manifest.modules.find((m) => m.type === type);
+}
+
+export type Handler = (...args: unknown[]) => unknown;
+
 /** The exported function a manifest function key names ("index.resolver" → app.resolver). */
-export function handlerFor(manifest: ParsedManifest, app: Record<string, unknown>, functionKey: string): (...args: unknown[]) => unknown {
+export function handlerFor(manifest: ParsedManifest, app: Record<string, unknown>, functionKey: string): Handler {
   const handler = manifest.functions.get(functionKey);
   if (!handler) throw new Error(`manifest.yml has no function "${functionKey}"`);
-  const exportName = handler.split('.').pop()!;
+  const exportName = handler.slice(handler.lastIndexOf('.') + 1);
   const fn = app[exportName];
-  if (typeof fn !== 'function') throw new Error(`src/index.ts does not export "${exportName}" (handler ${handler})`);
-  return fn as (...args: unknown[]) => unknown;
+  if (typeof fn !== 'function') throw new Error(`The app module does not export "${exportName}" (manifest handler ${handler})`);
+  return fn as Handler;
 }

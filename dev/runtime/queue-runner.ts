@@ -1,86 +1,91 @@
 /**
- * Async events (`@forge/events` Queue): pushed events are stored and handed to the manifest's
- * `consumer` for that queue. A consumer that returns an InvocationError (`_retry: true`) is run again,
- * at most 4 more times, as Forge does. Job stats answer Queue.getJob(id).getStats().
+ * Async events (`@forge/events` Queue): answers the paths the package posts through
+ * `__forge_fetch__` (publish, stats, cancel — node_modules/@forge/events/out/queries.js) and hands
+ * each event to the manifest `consumer` of its queue. A consumer that returns an InvocationError
+ * (`_retry: true`) or throws runs again after `retryAfter`, at most 4 more times, as Forge does;
+ * `delayInSeconds` defers the first run. Job stats answer `queue.getJob(id).getStats()`.
  */
-import type { ParsedManifest } from './manifest-modules';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { jsonResponse } from './kvs-responses';
+import type { ManifestModule, ParsedManifest } from './manifest-modules';
+import type { WorkScheduler } from './work-scheduler';
 
-interface Pending { queueName: string; jobId: string; eventId: string; body: unknown; retryCount: number }
-type Handler = (...args: unknown[]) => unknown;
+export const MAX_RETRIES = 4;
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const MAX_RETRIES = 4;
+const PushBody = z.object({
+  queueName: z.string().regex(/^[a-zA-Z0-9-_]+$/),
+  jobId: z.string().min(1),
+  payload: z.array(z.object({ body: z.record(z.string(), z.unknown()), delayInSeconds: z.number().min(0).max(900).optional() }).passthrough()).min(1).max(50),
+});
+const JobBody = z.object({ queueName: z.string(), jobId: z.string().min(1) });
+
+export interface JobStats { success: number; inProgress: number; failed: number }
+export interface ConsumerEvent { queueName: string; jobId: string; eventId: string; body: Record<string, unknown>; retryContext?: { retryCount: number; retryReason: string; retryData?: unknown } }
+export type ConsumerInvoker = (consumer: ManifestModule, event: ConsumerEvent) => Promise<unknown>;
+
+/** `{ _retry: true, retryOptions }` as InvocationError serialises, or undefined. */
+export function retryRequest(result: unknown): { retryAfterSeconds: number; retryReason: string; retryData?: unknown } | undefined {
+  if (typeof result !== 'object' || result === null || (result as { _retry?: unknown })._retry !== true) return undefined;
+  const o = (result as { retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } }).retryOptions ?? {};
+  return { retryAfterSeconds: Math.max(1, o.retryAfter ?? 1), retryReason: o.retryReason ?? 'FUNCTION_RETRY_REQUEST', retryData: o.retryData };
+}
 
 export class QueueRunner {
-  private readonly pending: Pending[] = [];
-  private readonly stats = new Map<string, { success: number; inProgress: number; failed: number }>();
-  private running: Promise<number> | null = null;
-  private seq = 0;
+  private readonly stats = new Map<string, JobStats>();
 
-  constructor(
-    private readonly manifest: ParsedManifest,
-    private readonly resolveHandler: (functionKey: string) => Handler,
-    private readonly within: <T>(moduleKey: string, fn: () => Promise<T>) => Promise<T>,
-    private readonly auto: boolean,
-  ) {}
+  constructor(private readonly manifest: ParsedManifest, private readonly scheduler: WorkScheduler, private readonly invoke: ConsumerInvoker) {}
 
   handle(path: string, bodyText: string): Response {
-    const body = JSON.parse(bodyText || '{}') as { queueName?: string; jobId?: string; payload?: Array<{ body?: unknown }> };
-    if (path.startsWith('/webhook/queue/publish/')) {
-      const events = body.payload ?? [];
-      const s = this.stats.get(body.jobId!) ?? { success: 0, inProgress: 0, failed: 0 };
-      s.inProgress += events.length;
-      this.stats.set(body.jobId!, s);
-      for (const e of events) this.pending.push({ queueName: body.queueName!, jobId: body.jobId!, eventId: `${body.jobId}-${this.seq++}`, body: e.body, retryCount: 0 });
-      if (this.auto) setImmediate(() => void this.drain());
-      return json(201, {});
-    }
-    if (path.startsWith('/webhook/queue/stats/')) return json(200, this.stats.get(body.jobId!) ?? { success: 0, inProgress: 0, failed: 0 });
+    let body: unknown;
+    try { body = JSON.parse(bodyText || '{}'); } catch { return jsonResponse(400, { message: 'The request body is not JSON' }); }
+    if (path.startsWith('/webhook/queue/publish/')) return this.publish(body);
+    const job = JobBody.safeParse(body);
+    if (!job.success) return jsonResponse(400, { message: 'queueName and jobId are required' });
+    const stats = this.stats.get(job.data.jobId);
+    if (path.startsWith('/webhook/queue/stats/')) return stats ? jsonResponse(200, stats) : jsonResponse(404, { message: 'Job does not exist' });
     if (path.startsWith('/webhook/queue/cancel/')) {
-      const before = this.pending.length;
-      for (let i = this.pending.length - 1; i >= 0; i--) if (this.pending[i]!.jobId === body.jobId) this.pending.splice(i, 1);
-      const s = this.stats.get(body.jobId!);
-      if (s) s.inProgress -= before - this.pending.length;
-      return json(204, {});
+      if (!stats) return jsonResponse(404, { message: 'Job does not exist' });
+      const removed = this.scheduler.cancel((label) => label.startsWith(`queue:${job.data.jobId}:`));
+      stats.inProgress -= removed;
+      return jsonResponse(204);
     }
-    return json(404, { message: 'unknown queue path' });
+    return jsonResponse(404, { message: `The local platform has no endpoint ${path}` });
   }
 
-  /** Runs pending events until none remain; returns how many consumer invocations ran. */
-  drain(): Promise<number> {
-    if (this.running) return this.running.then(() => this.drain());
-    this.running = (async () => {
-      let ran = 0;
-      while (this.pending.length > 0) {
-        const event = this.pending.shift()!;
-        ran++;
-        await this.deliver(event);
+  private publish(body: unknown): Response {
+    const push = PushBody.safeParse(body);
+    if (!push.success) return jsonResponse(400, { message: 'Invalid push request', errors: push.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    const { queueName, jobId, payload } = push.data;
+    const consumer = this.manifest.modules.find((m) => m.type === 'consumer' && m.queue === queueName);
+    if (!consumer) return jsonResponse(400, { message: `No consumer module in manifest.yml listens to queue "${queueName}"` });
+    const stats = this.stats.get(jobId) ?? { success: 0, inProgress: 0, failed: 0 };
+    this.stats.set(jobId, stats);
+    for (const e of payload) {
+      stats.inProgress++;
+      this.enqueue(consumer, { queueName, jobId, eventId: randomUUID(), body: e.body }, (e.delayInSeconds ?? 0) * 1000, stats);
+    }
+    return jsonResponse(201, {});
+  }
+
+  private enqueue(consumer: ManifestModule, event: ConsumerEvent, delayMs: number, stats: JobStats): void {
+    this.scheduler.schedule(`queue:${event.jobId}:${event.eventId}`, delayMs, async () => {
+      let retry: ReturnType<typeof retryRequest>;
+      let failure: unknown;
+      try {
+        retry = retryRequest(await this.invoke(consumer, event));
+      } catch (e) {
+        failure = e;
+        retry = { retryAfterSeconds: 1, retryReason: 'FUNCTION_ERROR' };
       }
-      return ran;
-    })().finally(() => { this.running = null; });
-    return this.running;
-  }
-
-  async idle(): Promise<void> { if (this.running) await this.running; }
-
-  private async deliver(event: Pending): Promise<void> {
-    const consumer = this.manifest.modules.find((m) => m.type === 'consumer' && m.queue === event.queueName);
-    const s = this.stats.get(event.jobId)!;
-    if (!consumer) { s.inProgress--; s.failed++; return; }
-    let result: unknown;
-    try {
-      const fk = consumer.resolver?.function ?? consumer.function!;
-      const handler = this.resolveHandler(fk);
-      const eventArg = { queueName: event.queueName, jobId: event.jobId, eventId: event.eventId, body: event.body, retryContext: { retryCount: event.retryCount, retryReason: event.retryCount ? 'FUNCTION_RETRY_REQUEST' : undefined } };
-      result = await this.within(consumer.key, async () => (consumer.resolver?.method
-        ? handler({ call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId }, context: { moduleKey: consumer.key } }, { principal: undefined })
-        : handler(eventArg, { installContext: 'local' })));
-    } catch {
-      result = { _retry: true };
-    }
-    const retry = typeof result === 'object' && result !== null && (result as { _retry?: boolean })._retry === true;
-    if (retry && event.retryCount < MAX_RETRIES) { this.pending.push({ ...event, retryCount: event.retryCount + 1 }); return; }
-    s.inProgress--;
-    if (retry) s.failed++; else s.success++;
+      const count = event.retryContext?.retryCount ?? 0;
+      if (retry && count < MAX_RETRIES) {
+        this.enqueue(consumer, { ...event, retryContext: { retryCount: count + 1, retryReason: retry.retryReason, ...(retry.retryData !== undefined ? { retryData: retry.retryData } : {}) } }, retry.retryAfterSeconds * 1000, stats);
+        return;
+      }
+      stats.inProgress--;
+      if (retry) stats.failed++; else stats.success++;
+      if (failure) throw failure;
+    });
   }
 }

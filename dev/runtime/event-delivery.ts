@@ -1,0 +1,63 @@
+/**
+ * Product events → the manifest's `trigger` modules, as Forge delivers them: a trigger receives the
+ * events its `events` list names; `filter.ignoreSelf` drops events the app itself caused; an
+ * InvocationError result (`_retry: true`) redelivers the event after `retryAfter` with a
+ * `retryContext`, at most 4 more times.
+ */
+import { z } from 'zod';
+import { MAX_RETRIES, retryRequest } from './queue-runner';
+import type { ManifestModule, ParsedManifest } from './manifest-modules';
+import type { WorkScheduler } from './work-scheduler';
+
+export const ProductEventSchema = z.object({
+  payload: z.object({ eventType: z.string() }).passthrough(),
+  causedBy: z.union([z.object({ kind: z.literal('app') }), z.object({ kind: z.literal('user'), accountId: z.string() })]),
+});
+export type ProductEvent = z.infer<typeof ProductEventSchema>;
+
+export interface TriggerDelivery { moduleKey: string; delivered: boolean; reason?: string; result?: unknown; error?: unknown }
+export interface DeliveryOutcome { delivered: boolean; result?: unknown; error?: unknown; deliveries: TriggerDelivery[] }
+
+export type TriggerInvoker = (trigger: ManifestModule, payload: Record<string, unknown>) => Promise<unknown>;
+
+export class EventDelivery {
+  constructor(private readonly manifest: ParsedManifest, private readonly scheduler: WorkScheduler, private readonly invoke: TriggerInvoker) {}
+
+  async deliver(raw: unknown): Promise<DeliveryOutcome> {
+    const event = ProductEventSchema.parse(raw);
+    const triggers = this.manifest.modules.filter((m) => m.type === 'trigger' && (m.events ?? []).includes(event.payload.eventType));
+    const deliveries: TriggerDelivery[] = [];
+    for (const trigger of triggers) {
+      if (trigger.filter?.ignoreSelf && event.causedBy.kind === 'app') {
+        deliveries.push({ moduleKey: trigger.key, delivered: false, reason: 'ignoreSelf: the app caused this event' });
+        continue;
+      }
+      deliveries.push(await this.attempt(trigger, event.payload, 0));
+    }
+    const first = deliveries.find((d) => d.delivered);
+    return {
+      delivered: first !== undefined,
+      ...(first && 'result' in first ? { result: first.result } : {}),
+      ...(first && 'error' in first ? { error: first.error } : {}),
+      deliveries,
+    };
+  }
+
+  private async attempt(trigger: ManifestModule, payload: Record<string, unknown>, retryCount: number): Promise<TriggerDelivery> {
+    const copy = JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
+    try {
+      const result = await this.invoke(trigger, copy);
+      const retry = retryRequest(result);
+      if (retry && retryCount < MAX_RETRIES) {
+        const next = { ...payload, retryContext: { retryCount: retryCount + 1, retryReason: retry.retryReason, ...(retry.retryData !== undefined ? { retryData: retry.retryData } : {}) } };
+        this.scheduler.schedule(`trigger:${trigger.key}:${String(payload.eventType)}`, retry.retryAfterSeconds * 1000, async () => {
+          const d = await this.attempt(trigger, next, retryCount + 1);
+          if (d.error) throw d.error;
+        });
+      }
+      return { moduleKey: trigger.key, delivered: true, result };
+    } catch (error) {
+      return { moduleKey: trigger.key, delivered: true, error };
+    }
+  }
+}
