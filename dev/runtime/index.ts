@@ -83,7 +83,7 @@ class LocalForgeRuntime implements ForgeRuntime {
       kvs: (path, body) => kvs.handle(path, body),
       queue: (path, body) => queues.handle(path, body),
     });
-    g.__forge_runtime__ = this.context.runtimeGlobal({ appId: opts.appId ?? this.manifest.appId, environmentId: 'local-development', installationId: INSTALLATION_ID, cloudId: LOCAL_CLOUD_ID, scopes: this.manifest.scopes });
+    g.__forge_runtime__ = this.context.runtimeGlobal({ appId: (opts.appId ?? this.manifest.appId).replace(/^ari:cloud:ecosystem::app\//, ''), environmentId: 'local-development', installationId: INSTALLATION_ID, cloudId: LOCAL_CLOUD_ID, scopes: this.manifest.scopes });
   }
 
   get metrics(): MetricRecord[] { return this.context.metrics; }
@@ -110,7 +110,7 @@ class LocalForgeRuntime implements ForgeRuntime {
   deliverEvent(event: unknown): Promise<DeliveryOutcome> { return this.events.deliver(event); }
 
   /** Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`. */
-  invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}): Promise<unknown> {
+  async invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}): Promise<unknown> {
     const fn = handlerFor(this.manifest, this.opts.app, functionKey);
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
     const mod = this.manifest.modules.find((m) => m.function === functionKey);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ClauseSchema, FilterGroupSchema, compareValues, satisfies, satisfiesGroup, valueOf } from './kvs-conditions';
-import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, entryBody, pageOf } from './kvs-responses';
+import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, pageOf, rowBody } from './kvs-responses';
 import type { StoredEntry } from './kvs-store';
 import type { EntityDefinition } from './manifest-modules';
 
@@ -18,6 +18,7 @@ export const EntityQuerySchema = z.object({
   sort: z.enum(['ASC', 'DESC']).optional(),
   cursor: z.string().optional(),
   limit: z.number().int().min(1).max(MAX_QUERY_LIMIT).optional(),
+  options: z.object({ metadataFields: z.array(z.string()).optional() }).optional(),
 });
 export type EntityQuery = z.infer<typeof EntityQuerySchema>;
 
@@ -36,5 +37,5 @@ export function queryEntities(def: EntityDefinition, entries: Array<[string, Sto
   rows.sort((a, b) => (rangeAttr ? compareValues(valueOf(a.e.value, rangeAttr), valueOf(b.e.value, rangeAttr)) : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (q.sort === 'DESC') rows.reverse();
   const { page, cursor } = pageOf(rows, q.cursor, q.limit ?? DEFAULT_QUERY_LIMIT, false);
-  return { data: page.map((r) => entryBody(r.key, r.e)), ...(cursor ? { cursor } : {}) };
+  return { data: page.map((r) => rowBody(r.key, r.e, q.options?.metadataFields)), ...(cursor ? { cursor } : {}) };
 }

@@ -11,6 +11,16 @@ export const keyNotFound = (): Response => kvsError(404, 'KEY_NOT_FOUND', 'Provi
 /** A stored entry as the KVS API returns it (metadata included; the client picks what was asked). */
 export const entryBody = (key: string, e: StoredEntry): Record<string, unknown> => ({ key, value: e.value, createdAt: e.createdAt, updatedAt: e.updatedAt, ...(e.expireTime ? { expireTime: e.expireTime } : {}) });
 
+/** A query row: key and value, plus only the metadata fields the caller asked for. */
+export function rowBody(key: string, e: StoredEntry, metadataFields: string[] = []): Record<string, unknown> {
+  return {
+    key, value: e.value,
+    ...(metadataFields.includes('CREATED_AT') ? { createdAt: e.createdAt } : {}),
+    ...(metadataFields.includes('UPDATED_AT') ? { updatedAt: e.updatedAt } : {}),
+    ...(metadataFields.includes('EXPIRE_TIME') && e.expireTime ? { expireTime: e.expireTime } : {}),
+  };
+}
+
 /** Opaque cursors over a sorted key list. */
 export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
 export const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');

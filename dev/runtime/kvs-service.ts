@@ -1,13 +1,13 @@
 /**
  * The local Forge storage service: answers every path `@forge/kvs` 1.6 sends through
  * `__forge_fetch__` (see node_modules/@forge/kvs/out/storage-api.js) with the bodies it expects.
- * Plain keys, secrets, batches, queries with where/cursor/limit, set options (ttl, keyPolicy,
+ * Plain keys, secrets, batches, key queries (beginsWith only, as Forge) with cursor/limit, set options (ttl, keyPolicy,
  * returnValue), custom entities with their manifest indexes, and transactions with conditions.
  */
 import { z } from 'zod';
 import { ClauseSchema, FilterGroupSchema, satisfies, satisfiesGroup } from './kvs-conditions';
 import { queryEntities, EntityQuerySchema } from './kvs-entity-query';
-import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, entryBody, jsonResponse, keyNotFound, kvsError, pageOf } from './kvs-responses';
+import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, entryBody, jsonResponse, keyNotFound, kvsError, pageOf, rowBody } from './kvs-responses';
 import { entityNamespace, KvsStore, TtlSchema, type Namespace } from './kvs-store';
 import type { EntityDefinition } from './manifest-modules';
 
@@ -20,7 +20,7 @@ const SetOptionsSchema = z.object({
 }).optional();
 const GetBody = z.object({ key: KeySchema, entityName: z.string().optional() });
 const SetBody = z.object({ key: KeySchema, value: z.unknown().refine((v) => v !== undefined, 'value is required'), entityName: z.string().optional(), options: SetOptionsSchema });
-const QueryBody = z.object({ limit: z.number().int().min(1).max(MAX_QUERY_LIMIT).optional(), after: z.string().optional(), where: z.array(ClauseSchema.extend({ property: z.literal('key') })).max(1).optional() });
+const QueryBody = z.object({ limit: z.number().int().min(1).max(MAX_QUERY_LIMIT).optional(), after: z.string().optional(), where: z.array(ClauseSchema.extend({ property: z.literal('key'), condition: z.literal('BEGINS_WITH') })).max(1).optional(), options: z.object({ metadataFields: z.array(z.string()).optional() }).optional() });
 const BatchItems = z.array(z.object({ key: KeySchema, value: z.unknown().optional(), entityName: z.string().optional(), options: SetOptionsSchema })).min(1).max(25);
 const TransactionBody = z.object({
   set: z.array(z.object({ key: KeySchema, value: z.unknown(), entityName: z.string().optional(), conditions: FilterGroupSchema.optional(), options: SetOptionsSchema })).optional(),
@@ -81,7 +81,7 @@ export class KvsService {
     const where = b.where?.[0];
     const rows = this.store.entries('kv').filter(([k]) => !where || satisfies(k, where)).map(([key, e]) => ({ key, e }));
     const { page, cursor } = pageOf(rows, b.after, b.limit ?? DEFAULT_QUERY_LIMIT, true);
-    return jsonResponse(200, { data: page.map((r) => entryBody(r.key, r.e)), ...(cursor ? { cursor } : {}) });
+    return jsonResponse(200, { data: page.map((r) => rowBody(r.key, r.e, b.options?.metadataFields)), ...(cursor ? { cursor } : {}) });
   }
 
   private queryEntity(body: unknown): Response {
