@@ -1,14 +1,32 @@
-/** Tiny HTML helpers for the preview host: everything from Jira is escaped, so it shows as text. */
+/** HTML helpers for the preview host: everything from Jira is escaped, so it shows as text. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function page(title: string, body: string, opts: { theme: string; user: string; users: Array<{ name: string; displayName: string }>; path: string }): string {
-  const switcher = opts.users.map((u) => `<option value="${esc(u.name)}"${u.name === opts.user ? ' selected' : ''}>${esc(u.displayName)}</option>`).join('');
-  return `<!doctype html><html lang="en" data-color-mode="${esc(opts.theme)}"><head><meta charset="utf-8"><title>${esc(title)} · Ownership Balance preview</title>
+export interface Viewer { accountId: string; name: string; displayName: string; theme: 'light' | 'dark' }
+
+export interface PageChrome {
+  viewer: Viewer;
+  users: Array<{ name: string; displayName: string }>;
+  path: string;
+  /** Query parameters the user and theme switcher keeps (e.g. edit=1, jql). */
+  keep: Record<string, string>;
+}
+
+/** `as=…&theme=…` for links that keep the acting user and theme. */
+export const viewerQuery = (v: Viewer): string => `as=${encodeURIComponent(v.name)}&theme=${v.theme}`;
+
+export function page(title: string, body: string, chrome: PageChrome): string {
+  const v = chrome.viewer;
+  const q = viewerQuery(v);
+  const switcher = chrome.users.map((u) => `<option value="${esc(u.name)}"${u.name === v.name ? ' selected' : ''}>${esc(u.displayName)}</option>`).join('');
+  const hidden = Object.entries(chrome.keep).map(([k, val]) => `<input type="hidden" name="${esc(k)}" value="${esc(val)}">`).join('');
+  const themeOption = (t: string, label: string) => `<option value="${t}"${v.theme === t ? ' selected' : ''}>${label}</option>`;
+  return `<!doctype html><html lang="en" data-color-mode="${v.theme}"><head><meta charset="utf-8"><title>${esc(title)} · Jira (local preview)</title>
 <link rel="stylesheet" href="/__forge/tokens.css"><link rel="stylesheet" href="/__host/host.css"><script src="/__host/host.js" defer></script></head>
-<body><header class="top"><a href="/?as=${esc(opts.user)}&theme=${esc(opts.theme)}"><strong>Jira</strong> · local preview</a>
-<form class="switch" method="get" action="${esc(opts.path)}"><label>Acting as <select name="as" data-autosubmit>${switcher}</select></label>
-<label>Theme <select name="theme" data-autosubmit><option value="light"${opts.theme === 'light' ? ' selected' : ''}>Light</option><option value="dark"${opts.theme === 'dark' ? ' selected' : ''}>Dark</option></select></label></form></header>
+<body><header class="top"><nav aria-label="Jira"><a href="/?${q}"><strong>Jira</strong> · local preview</a> <a href="/dashboard?${q}">Dashboard</a> <a href="/create?${q}">Create</a> <a href="/admin?${q}">Apps</a></nav>
+<form class="switch" method="get" action="${esc(chrome.path)}">${hidden}<label>Acting as <select name="as" data-autosubmit>${switcher}</select></label>
+<label>Theme <select name="theme" data-autosubmit>${themeOption('light', 'Light')}${themeOption('dark', 'Dark')}</select></label><noscript><button type="submit">Switch</button></noscript></form></header>
+<div id="flags" role="status" aria-live="polite"></div>
 <main>${body}</main></body></html>`;
 }
