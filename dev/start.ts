@@ -17,7 +17,7 @@ export interface Preview { url: string; server: Server; emulator: JiraEmulator; 
 const ROOT = resolve(__dirname, '..');
 
 /** Loads a part the preview needs, or says plainly which file is missing and who provides it. */
-function need<T>(relativePath: string, what: string): T {
+export function need<T>(relativePath: string, what: string): T {
   const file = resolve(ROOT, relativePath);
   if (!existsSync(`${file}.ts`) && !existsSync(`${file}/index.ts`) && !existsSync(file)) {
     throw new Error(`npm start cannot run yet: ${what} is missing (${relativePath}.ts). It is built separately; start again once it has landed.`);

@@ -7,7 +7,7 @@
  *  - page-level ones are relayed to the host page with postMessage (navigate, flags, refresh, emit);
  *  - events.on listens for what the host page sends (JIRA_ISSUE_CHANGED, events between frames);
  *  - enableTheming follows the host's light/dark theme with the design tokens stylesheet;
- *  - createHistory gives an in-frame history (push/replace/go/back/forward/listen).
+ *  - createHistory gives an in-frame history with the history v4 API Forge's has (listen(location, action)).
  */
 (function () {
   'use strict';
@@ -66,6 +66,10 @@
       go: function (n) { var next = Math.max(0, Math.min(entries.length - 1, index + n)); if (next !== index) { index = next; notify('POP'); } },
       back: function () { history.go(-1); },
       forward: function () { history.go(1); },
+      goBack: function () { history.go(-1); },
+      goForward: function () { history.go(1); },
+      block: function () { return function () {}; },
+      createHref: function (to) { return typeof to === 'string' ? to : (to.pathname || '/') + (to.search || '') + (to.hash || ''); },
     };
     function toLocation(to, state) {
       var u = new URL(typeof to === 'string' ? to : (to.pathname || '/') + (to.search || '') + (to.hash || ''), 'http://frame');

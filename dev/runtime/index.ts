@@ -60,6 +60,9 @@ class LocalForgeRuntime implements ForgeRuntime {
   private readonly scheduler: WorkScheduler;
   private readonly events: EventDelivery;
   private readonly installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
+  private readonly previousGlobals: { fetch: unknown; runtime: unknown };
+  private readonly installedFetch: unknown;
+  private readonly installedRuntime: unknown;
 
   constructor(private readonly opts: ForgeRuntimeOptions) {
     this.manifest = readManifest(opts.manifestPath);
@@ -77,13 +80,14 @@ class LocalForgeRuntime implements ForgeRuntime {
       this.context.run({ moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' }, async () =>
         this.handler(trigger.function, trigger)(payload, { installContext: this.installContext, environmentType: 'DEVELOPMENT' })));
     const g = globalThis as Record<string, unknown>;
-    g.__forge_fetch__ = createPlatformFetch({
+    this.previousGlobals = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
+    g.__forge_fetch__ = this.installedFetch = createPlatformFetch({
       jiraBaseUrl: opts.jiraBaseUrl.replace(/\/+$/, ''),
       actingAccountId: () => this.context.current()?.accountId,
       kvs: (path, body) => kvs.handle(path, body),
       queue: (path, body) => queues.handle(path, body),
     });
-    g.__forge_runtime__ = this.context.runtimeGlobal({ appId: (opts.appId ?? this.manifest.appId).replace(/^ari:cloud:ecosystem::app\//, ''), environmentId: 'local-development', installationId: INSTALLATION_ID, cloudId: LOCAL_CLOUD_ID, scopes: this.manifest.scopes });
+    g.__forge_runtime__ = this.installedRuntime = this.context.runtimeGlobal({ appId: (opts.appId ?? this.manifest.appId).replace(/^ari:cloud:ecosystem::app\//, ''), environmentId: 'local-development', installationId: INSTALLATION_ID, cloudId: LOCAL_CLOUD_ID, scopes: this.manifest.scopes });
   }
 
   get metrics(): MetricRecord[] { return this.context.metrics; }
@@ -134,6 +138,10 @@ class LocalForgeRuntime implements ForgeRuntime {
     await this.scheduler.idle();
     this.scheduler.close();
     this.kvsStore.flush();
+    // Hand the globals back to the runtime that had them before, if no later runtime replaced ours.
+    const g = globalThis as Record<string, unknown>;
+    if (g.__forge_fetch__ === this.installedFetch) g.__forge_fetch__ = this.previousGlobals.fetch;
+    if (g.__forge_runtime__ === this.installedRuntime) g.__forge_runtime__ = this.previousGlobals.runtime;
   }
 }
 
