@@ -4,7 +4,7 @@
  * ignoreSelf and retries, and direct function calls. No jest.mock anywhere.
  */
 import { resolve } from 'node:path';
-import { NeedsAuthenticationError } from '@forge/api';
+import api, { NeedsAuthenticationError, ProxyRequestError, route } from '@forge/api';
 import { createForgeRuntime, InvocationTimeoutError, type ForgeRuntime } from '../../dev/runtime';
 import { startFakeJira, type FakeJira } from './fake-jira';
 import * as fixtureApp from './fixtures';
@@ -104,6 +104,21 @@ describe('product events', () => {
     const out = await runtime.deliverEvent(event('avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, 'as user'));
     expect(out.error).toBeInstanceOf(NeedsAuthenticationError);
     expect(jira.seen).toEqual([]);
+  });
+});
+
+describe('the Forge proxy', () => {
+  it.each([
+    ['Confluence (no such product here)', () => api.asApp().requestConfluence(route`/wiki/rest/api/space`), ProxyRequestError],
+    ['asUser outside any invocation', () => api.asUser().requestJira(route`/rest/api/3/myself`), NeedsAuthenticationError],
+  ])('refuses %s with the error @forge/api raises for forge-proxy-error', async (_name, request, errorType) => {
+    await expect(request()).rejects.toBeInstanceOf(errorType);
+    expect(jira.seen).toEqual([]);
+  });
+
+  it('asUser(accountId) acts as that user even outside an invocation', async () => {
+    const r = await api.asUser('acc-erin').requestJira(route`/rest/api/3/myself`);
+    expect(await r.json()).toEqual({ accountId: 'acc-erin' });
   });
 });
 
