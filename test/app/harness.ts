@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
 import { startJiraEmulator, DEMO_USERS, type JiraEmulator, type EmulatorData } from '../../dev/emulator';
-import { retryPolicy } from '../../src/jira/jira-client';
+import { loadBundledApp } from '../support/bundled-app';
 
 export const MANIFEST = resolve(__dirname, '../../manifest.yml');
 export const ALICE = DEMO_USERS.admin.accountId;
@@ -11,10 +11,8 @@ export const BOB = DEMO_USERS.viewer.accountId;
 export interface Harness { emulator: JiraEmulator; runtime: ForgeRuntime; settle(): Promise<void>; close(): Promise<void> }
 
 export async function startHarness(options: { data?: EmulatorData; latencyMs?: number; invocationBudgetMs?: number } = {}): Promise<Harness> {
-  retryPolicy.baseDelayMs = 20;
   const emulator = await startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, data: options.data, latencyMs: options.latencyMs });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const app = require('../../src/index') as Record<string, unknown>;
+  const app = loadBundledApp();
   const runtime = createForgeRuntime({ manifestPath: MANIFEST, app, jiraBaseUrl: emulator.url, invocationBudgetMs: options.invocationBudgetMs });
   const pending = new Set<Promise<unknown>>();
   emulator.onEvent((event) => {

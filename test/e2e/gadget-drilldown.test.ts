@@ -3,14 +3,14 @@
  * with the kind's JQL (through router.open), and the edit view reads well and passes axe-core in
  * both themes; screenshots of the edit view go to docs/screenshots.
  */
+import { screenshotDir } from './screenshot-dir';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startPreview } from '../../dev/start';
 
 const CHROMIUM = '/usr/bin/chromium';
 const run = existsSync(CHROMIUM) ? describe : describe.skip;
-const SHOTS = resolve(__dirname, '../../docs/screenshots');
+const SHOTS = screenshotDir();
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 jest.setTimeout(90000);

@@ -3,15 +3,15 @@
  * by the gadget, the gadget's edit view, a new issue classified by the trigger, a backfill to the
  * end, both themes, a user without edit rights, XSS, and axe-core on every screen.
  */
+import { screenshotDir } from './screenshot-dir';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startPreview } from '../../dev/start';
 
 const CHROMIUM = '/usr/bin/chromium';
 const run = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium).');
-const SHOTS = resolve(__dirname, '../../docs/screenshots');
+const SHOTS = screenshotDir();
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 jest.setTimeout(90000);
