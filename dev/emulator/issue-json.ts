@@ -1,5 +1,5 @@
 /** Renders emulator issues in Jira Cloud REST v3 shapes. */
-import { ISSUE_TYPES, STORY_POINTS_FIELD, type EmuIssue, type EmulatorStore } from './model';
+import { ISSUE_TYPES, type EmuIssue, type EmulatorStore } from './model';
 
 const SITE = 'https://emulator.atlassian.net';
 
@@ -30,7 +30,7 @@ export function allFields(store: EmulatorStore, issue: EmuIssue): Record<string,
     status: { name: issue.status, id: issue.status === 'Done' ? '10002' : '10000' },
     assignee: userJson(store, issue.assignee),
     reporter: userJson(store, issue.reporter),
-    [STORY_POINTS_FIELD]: issue.storyPoints,
+    [store.storyPointsField]: issue.storyPoints,
   };
 }
 

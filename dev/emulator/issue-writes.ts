@@ -3,7 +3,7 @@
  * bulk property task. Creating or editing an issue emits the Forge product events
  * `avi:jira:created:issue` / `avi:jira:updated:issue` (no description in the payload, as Forge documents).
  */
-import { ISSUE_TYPES, STORY_POINTS_FIELD, type EmuIssue, type EmulatorStore, type Principal } from './model';
+import { ISSUE_TYPES, type EmuIssue, type EmulatorStore, type Principal } from './model';
 import type { AdfNode } from '../../src/domain/types';
 import { textToAdf } from './demo-data';
 
@@ -62,7 +62,7 @@ export class IssueWrites {
     if (typeof f.summary !== 'string' || !f.summary.trim()) return { status: 400, error: 'You must specify a summary of the issue.' };
     const parent = (f.parent as { key?: string } | undefined)?.key ?? null;
     if (parent && !this.store.issues.has(parent)) return { status: 400, error: `Parent issue ${parent} does not exist.` };
-    const points = f[STORY_POINTS_FIELD];
+    const points = f[this.store.storyPointsField];
     return this.create(by, { projectKey, type, summary: f.summary, description: (f.description as AdfNode | string | null) ?? null, labels: Array.isArray(f.labels) ? f.labels.map(String) : [], parent, storyPoints: typeof points === 'number' ? points : null });
   }
 
@@ -90,7 +90,7 @@ export class IssueWrites {
       if (next && !this.store.issues.has(next)) return `Parent issue ${next} does not exist.`;
       if (next !== issue.parent) { change('IssueParentAssociation', 'parent', issue.parent, next); issue.parent = next; }
     }
-    if (STORY_POINTS_FIELD in fields) issue.storyPoints = typeof fields[STORY_POINTS_FIELD] === 'number' ? (fields[STORY_POINTS_FIELD] as number) : null;
+    if (this.store.storyPointsField in fields) issue.storyPoints = typeof fields[this.store.storyPointsField] === 'number' ? (fields[this.store.storyPointsField] as number) : null;
     const before = issue.labels.join(' ');
     if (Array.isArray(fields.labels)) issue.labels = fields.labels.map(String);
     const ops = ((body.update ?? {}) as Record<string, unknown>).labels;

@@ -2,7 +2,7 @@
 import { JqlError } from './jql-parser';
 import { compileJql, type EntityPropertyIndex } from './jql-evaluator';
 import { issueJson, SITE, splitList } from './issue-json';
-import { STORY_POINTS_FIELD, type EmuIssue, type EmulatorStore, type Principal } from './model';
+import { type EmuIssue, type EmulatorStore, type Principal } from './model';
 import type { IssueWrites } from './issue-writes';
 
 export interface RouteContext { principal: Principal; params: string[]; query: URLSearchParams; body: unknown }
@@ -51,7 +51,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
     ['GET', /^\/rest\/api\/3\/field$/, () => ({ status: 200, body: [
       { id: 'summary', key: 'summary', name: 'Summary', custom: false, orderable: true, navigable: true, searchable: true, clauseNames: ['summary'], schema: { type: 'string', system: 'summary' } },
       { id: 'parent', key: 'parent', name: 'Parent', custom: false, orderable: false, navigable: true, searchable: true, clauseNames: ['parent'], schema: { type: 'issuelink', system: 'parent' } },
-      { id: STORY_POINTS_FIELD, key: STORY_POINTS_FIELD, name: 'Story point estimate', custom: true, orderable: true, navigable: true, searchable: true, clauseNames: ['cf[10016]', 'Story point estimate'], schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 } },
+      storyPointsFieldJson(store.storyPointsField),
       { id: 'labels', key: 'labels', name: 'Labels', custom: false, orderable: true, navigable: true, searchable: true, clauseNames: ['labels'], schema: { type: 'array', items: 'string', system: 'labels' } },
     ] })],
     ['GET', /^\/rest\/api\/3\/project\/search$/, ({ principal, query }) => {
@@ -171,4 +171,14 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       return { status: 201, body: { id: result.id, key: result.key, self: `${SITE}/rest/api/3/issue/${result.id}` } };
     }],
   ];
+}
+
+/** The story points field as GET /field describes it, under this site's own custom field id. */
+function storyPointsFieldJson(id: string): Record<string, unknown> {
+  const customId = Number(id.replace(/^customfield_/, ''));
+  return {
+    id, key: id, name: 'Story point estimate', custom: true, orderable: true, navigable: true, searchable: true,
+    clauseNames: [`cf[${customId}]`, 'Story point estimate'],
+    schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId },
+  };
 }

@@ -11,7 +11,13 @@ export interface EmuIssue {
 /** Per user and project: may they browse it, may they edit its issues. */
 export type Grants = Record<string, Record<string, { browse: boolean; edit: boolean }>>;
 
-export interface EmulatorData { projects: EmuProject[]; users: EmuUser[]; grants: Grants; issues: EmuIssue[]; /** Jira administrators (global ADMINISTER permission). */ admins?: string[] }
+export interface EmulatorData {
+  projects: EmuProject[]; users: EmuUser[]; grants: Grants; issues: EmuIssue[];
+  /** Jira administrators (global ADMINISTER permission). */
+  admins?: string[];
+  /** The id of this site's story points field (each Jira site numbers its custom fields itself). */
+  storyPointsField?: string;
+}
 
 export type Principal = { kind: 'app' } | { kind: 'user'; accountId: string };
 
@@ -33,6 +39,7 @@ export class EmulatorStore {
   readonly properties = new Map<string, Map<string, unknown>>();
   grants: Grants;
   readonly admins: Set<string>;
+  readonly storyPointsField: string;
   private nextId: number;
   private readonly counters = new Map<string, number>();
 
@@ -41,6 +48,7 @@ export class EmulatorStore {
     for (const u of data.users) this.users.set(u.accountId, u);
     this.grants = data.grants;
     this.admins = new Set(data.admins ?? []);
+    this.storyPointsField = data.storyPointsField ?? STORY_POINTS_FIELD;
     let maxId = 10000;
     for (const issue of data.issues) {
       this.issues.set(issue.key, { ...issue, labels: [...issue.labels], components: [...issue.components] });

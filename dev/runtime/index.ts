@@ -1,16 +1,21 @@
 /**
- * The Forge runtime shim: runs the app's real handlers with the real @forge/api, @forge/kvs,
- * @forge/events and @forge/resolver by installing the globals they read (see
- * ../shared/docs/forge-runtime-notes.md). Jira calls go over HTTP to the emulator with the header
- * `x-forge-principal: app | user:<accountId>`; storage and queues live in this process.
- * The globals are process-wide: the runtime created last is the one the packages talk to.
+ * The Forge runtime shim: runs the app's handlers (the bundle Forge's bundler built, in the tests)
+ * with the real @forge/api, @forge/kvs, @forge/events and @forge/resolver by installing the globals
+ * they read (see ../shared/docs/forge-runtime-notes.md). It is never gentler than Forge: Forge's limits
+ * (platform-limits.ts), invocation time limits per module kind, storage latency, events delivered
+ * concurrently and at least once (platform-behaviour.ts), and one warm module instance serving several
+ * installations (sites), each with its own Jira, storage and queues. Jira calls go over HTTP with
+ * `x-forge-principal: app | user:<accountId>`. The globals are process-wide: the runtime created last
+ * is the one the packages talk to.
  */
 import { EventDelivery, type DeliveryOutcome } from './event-delivery';
-import { InvocationContext, type MetricRecord } from './invocation-context';
+import { InvocationContext, type Installation, type InvocationStart, type MetricRecord } from './invocation-context';
+import { invocationLimitMs } from './invocation-limits';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
 import { handlerFor, readManifest, type ManifestModule, type ParsedManifest } from './manifest-modules';
-import { createPlatformFetch } from './platform-fetch';
+import { PlatformBehaviour, type PlatformBehaviourOptions } from './platform-behaviour';
+import { createPlatformFetch, type SiteServices } from './platform-fetch';
 import { QueueRunner, type ConsumerEvent } from './queue-runner';
 import { WorkScheduler } from './work-scheduler';
 
@@ -18,30 +23,41 @@ export { InvocationTimeoutError } from './invocation-context';
 export { moduleOfType, readManifest, type ManifestModule, type ParsedManifest } from './manifest-modules';
 export type { DeliveryOutcome, ProductEvent, TriggerDelivery } from './event-delivery';
 
-export interface ForgeRuntimeOptions {
+/** A further installation served by the same module instance. */
+export interface SiteOptions { cloudId: string; jiraBaseUrl: string; siteUrl?: string }
+
+export interface ForgeRuntimeOptions extends PlatformBehaviourOptions {
   manifestPath: string;
-  /** The exports of src/index.ts. */
+  /** The exports of the app's `index` file (the Forge bundle's index.cjs, or src/index.ts in the preview). */
   app: Record<string, unknown>;
+  /** The first installation's Jira; its cloud id is LOCAL_CLOUD_ID. */
   jiraBaseUrl: string;
+  /** More installations (Jira sites) that the same warm module serves. */
+  sites?: SiteOptions[];
   storage?: { kind: 'memory' } | { kind: 'file'; path: string };
   /** Run queue events and trigger retries in the background when due (the preview); else on drainQueues(). */
   autoRunQueues?: boolean;
   appId?: string;
-  /** Per invocation (default 25 000 ms, Forge's limit). */
+  /** Cuts every invocation's limit to at most this (a test of timeouts); never raises Forge's limits. */
   invocationBudgetMs?: number;
   /** Where background failures go (default: kept in `errors`, and printed when autoRunQueues). */
   onBackgroundError?: (label: string, error: unknown) => void;
 }
 
-export interface ResolverCall { moduleKey: string; functionKey: string; payload: unknown; accountId: string; extension: Record<string, unknown> }
+export interface ResolverCall {
+  moduleKey: string; functionKey: string; payload: unknown; accountId: string; extension: Record<string, unknown>;
+  /** The installation (cloud id) the call comes from; the first one by default. */
+  site?: string;
+}
 
 export interface ForgeRuntime {
   readonly manifest: ParsedManifest;
   invokeResolver(call: ResolverCall): Promise<unknown>;
-  deliverEvent(event: unknown): Promise<DeliveryOutcome>;
-  invokeFunction(functionKey: string, payload: unknown, context?: Record<string, unknown>): Promise<unknown>;
+  deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome>;
+  invokeFunction(functionKey: string, payload: unknown, context?: Record<string, unknown>, site?: string): Promise<unknown>;
   drainQueues(): Promise<number>;
-  storage: { snapshot(): Record<string, unknown>; clear(): void };
+  /** The first installation's storage, or the one of `site`. */
+  storage: { snapshot(site?: string): Record<string, unknown>; clear(): void };
   /** Background failures (queue consumers, trigger retries), newest last. */
   readonly errors: Array<{ label: string; error: unknown }>;
   readonly metrics: MetricRecord[];
@@ -50,44 +66,69 @@ export interface ForgeRuntime {
 
 export const LOCAL_CLOUD_ID = 'local-emulator-cloud';
 export const LOCAL_SITE_URL = 'https://local-emulator.atlassian.net';
-const INSTALLATION_ID = 'local-installation';
+
+interface Site { installation: Installation; store: KvsStore; services: SiteServices }
 
 class LocalForgeRuntime implements ForgeRuntime {
   readonly manifest: ParsedManifest;
   readonly errors: Array<{ label: string; error: unknown }> = [];
-  private readonly context: InvocationContext;
-  private readonly kvsStore: KvsStore;
+  private readonly context = new InvocationContext();
+  private readonly behaviour: PlatformBehaviour;
   private readonly scheduler: WorkScheduler;
   private readonly events: EventDelivery;
-  private readonly installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
+  private readonly sites = new Map<string, Site>();
+  private readonly firstSite: string;
   private readonly previousGlobals: { fetch: unknown; runtime: unknown };
   private readonly installedFetch: unknown;
   private readonly installedRuntime: unknown;
 
   constructor(private readonly opts: ForgeRuntimeOptions) {
     this.manifest = readManifest(opts.manifestPath);
-    this.context = new InvocationContext(opts.invocationBudgetMs ?? 25_000);
-    this.kvsStore = new KvsStore(opts.storage?.kind === 'file' ? opts.storage.path : undefined);
-    const kvs = new KvsService(this.kvsStore, this.manifest.entities);
-    this.scheduler = new WorkScheduler(opts.autoRunQueues ?? false, (label, error) => {
-      this.errors.push({ label, error });
-      if (this.errors.length > 200) this.errors.shift();
-      if (opts.onBackgroundError) opts.onBackgroundError(label, error);
-      else if (opts.autoRunQueues) process.stderr.write(`[forge runtime] ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
-    });
-    const queues = new QueueRunner(this.manifest, this.scheduler, (consumer, event) => this.runConsumer(consumer, event));
-    this.events = new EventDelivery(this.manifest, this.scheduler, (trigger, payload) =>
-      this.context.run({ moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' }, async () =>
-        this.handler(trigger.function, trigger)(payload, { installContext: this.installContext, environmentType: 'DEVELOPMENT' })));
+    this.behaviour = new PlatformBehaviour(opts);
+    this.scheduler = new WorkScheduler(opts.autoRunQueues ?? false, (label, error) => this.backgroundError(label, error));
+    this.events = new EventDelivery(this.manifest, this.scheduler,
+      (trigger, payload, site) => this.runTrigger(trigger, payload, site), this.behaviour);
+    const all = [{ cloudId: LOCAL_CLOUD_ID, jiraBaseUrl: opts.jiraBaseUrl, siteUrl: LOCAL_SITE_URL }, ...(opts.sites ?? [])];
+    for (const [i, s] of all.entries()) this.addSite(s, i === 0 && opts.storage?.kind === 'file' ? opts.storage.path : undefined);
+    this.firstSite = LOCAL_CLOUD_ID;
     const g = globalThis as Record<string, unknown>;
     this.previousGlobals = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
     g.__forge_fetch__ = this.installedFetch = createPlatformFetch({
-      jiraBaseUrl: opts.jiraBaseUrl.replace(/\/+$/, ''),
+      site: () => this.site(this.context.current()?.installation.cloudId).services,
       actingAccountId: () => this.context.current()?.accountId,
+      storageLeg: () => this.behaviour.storageLeg(),
+    });
+    const appId = (opts.appId ?? this.manifest.appId).replace(/^ari:cloud:ecosystem::app\//, '');
+    g.__forge_runtime__ = this.installedRuntime = this.context.runtimeGlobal(
+      { appId, environmentId: 'local-development', scopes: this.manifest.scopes }, this.site().installation);
+  }
+
+  private addSite(s: SiteOptions, storageFile: string | undefined): void {
+    if (this.sites.has(s.cloudId)) throw new Error(`Two installations with the cloud id ${s.cloudId}`);
+    const installation = { cloudId: s.cloudId, installationId: `installation-${s.cloudId}`, siteUrl: s.siteUrl ?? `https://${s.cloudId}.atlassian.net` };
+    const store = new KvsStore(storageFile);
+    const kvs = new KvsService(store, this.manifest.entities);
+    const queues = new QueueRunner(this.manifest, this.scheduler,
+      (consumer, event) => this.runConsumer(consumer, event, s.cloudId), this.behaviour);
+    const services: SiteServices = {
+      jiraBaseUrl: s.jiraBaseUrl.replace(/\/+$/, ''),
       kvs: (path, body) => kvs.handle(path, body),
       queue: (path, body) => queues.handle(path, body),
-    });
-    g.__forge_runtime__ = this.installedRuntime = this.context.runtimeGlobal({ appId: (opts.appId ?? this.manifest.appId).replace(/^ari:cloud:ecosystem::app\//, ''), environmentId: 'local-development', installationId: INSTALLATION_ID, cloudId: LOCAL_CLOUD_ID, scopes: this.manifest.scopes });
+    };
+    this.sites.set(s.cloudId, { installation, store, services });
+  }
+
+  private site(cloudId?: string): Site {
+    const site = this.sites.get(cloudId ?? this.firstSite);
+    if (!site) throw new Error(`The local runtime has no installation for site ${cloudId}`);
+    return site;
+  }
+
+  private backgroundError(label: string, error: unknown): void {
+    this.errors.push({ label, error });
+    if (this.errors.length > 200) this.errors.shift();
+    if (this.opts.onBackgroundError) this.opts.onBackgroundError(label, error);
+    else if (this.opts.autoRunQueues) process.stderr.write(`[forge runtime] ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
   }
 
   get metrics(): MetricRecord[] { return this.context.metrics; }
@@ -97,47 +138,73 @@ class LocalForgeRuntime implements ForgeRuntime {
     return handlerFor(this.manifest, this.opts.app, functionKey);
   }
 
+  private run<T>(start: Omit<InvocationStart, 'limitMs' | 'installation'>, site: string | undefined, fn: () => Promise<T>): Promise<T> {
+    const forge = invocationLimitMs(this.manifest, start.moduleType, start.functionKey);
+    const limitMs = Math.min(forge, this.opts.invocationBudgetMs ?? forge);
+    return this.context.run({ ...start, limitMs, installation: this.site(site).installation }, fn);
+  }
+
+  private installContext(site: string | undefined): string { return `ari:cloud:jira::site/${this.site(site).installation.cloudId}`; }
+
+  private runTrigger(trigger: ManifestModule, payload: Record<string, unknown>, site: string): Promise<unknown> {
+    const fn = this.handler(trigger.function, trigger);
+    return this.run({ moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' }, site,
+      async () => fn(payload, { installContext: this.installContext(site), environmentType: 'DEVELOPMENT' }));
+  }
+
   /** A Custom UI resolver call, through @forge/resolver's definitions, with the context Forge gives. */
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const mod = this.manifest.modules.find((m) => m.key === call.moduleKey);
     if (!mod?.resolver?.function) throw new Error(`manifest.yml has no module "${call.moduleKey}" with a resolver`);
     const definitions = this.handler(mod.resolver.function, mod);
+    const { installation } = this.site(call.site);
     const context = {
-      moduleKey: call.moduleKey, extension: call.extension, cloudId: LOCAL_CLOUD_ID, localId: `${call.moduleKey}-${LOCAL_CLOUD_ID}`,
-      environmentType: 'DEVELOPMENT', environmentId: 'local-development', siteUrl: LOCAL_SITE_URL, locale: 'en-US', timezone: 'UTC',
+      moduleKey: call.moduleKey, extension: call.extension, cloudId: installation.cloudId,
+      localId: `${call.moduleKey}-${installation.cloudId}`, environmentType: 'DEVELOPMENT', environmentId: 'local-development',
+      siteUrl: installation.siteUrl, locale: 'en-US', timezone: 'UTC',
     };
-    const platform = { principal: { accountId: call.accountId }, installContext: this.installContext, license: { isActive: true }, installation: { id: INSTALLATION_ID } };
-    return this.context.run({ moduleKey: call.moduleKey, moduleType: mod.type, functionKey: mod.resolver.function, accountId: call.accountId }, async () =>
-      definitions({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform));
+    const platform = {
+      principal: { accountId: call.accountId }, installContext: this.installContext(call.site),
+      license: { isActive: true }, installation: { id: installation.installationId },
+    };
+    return this.run({ moduleKey: call.moduleKey, moduleType: mod.type, functionKey: mod.resolver.function, accountId: call.accountId },
+      call.site, async () => definitions({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform));
   }
 
-  deliverEvent(event: unknown): Promise<DeliveryOutcome> { return this.events.deliver(event); }
+  deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome> { return this.events.deliver(event, this.site(site).installation.cloudId); }
 
   /** Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`. */
-  async invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}): Promise<unknown> {
+  async invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}, site?: string): Promise<unknown> {
     const fn = handlerFor(this.manifest, this.opts.app, functionKey);
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
     const mod = this.manifest.modules.find((m) => m.function === functionKey);
-    return this.context.run({ moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey, accountId }, async () =>
-      fn(payload, { installContext: this.installContext, ...context }));
+    return this.run({ moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey, accountId }, site,
+      async () => fn(payload, { installContext: this.installContext(site), ...context }));
   }
 
-  private runConsumer(consumer: ManifestModule, event: ConsumerEvent): Promise<unknown> {
+  private runConsumer(consumer: ManifestModule, event: ConsumerEvent, site: string): Promise<unknown> {
     const functionKey = consumer.resolver?.function ?? consumer.function;
     const fn = this.handler(functionKey, consumer);
-    return this.context.run({ moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' }, async () => (consumer.resolver?.method
-      ? fn({ call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId }, context: { moduleKey: consumer.key, cloudId: LOCAL_CLOUD_ID } }, { installContext: this.installContext })
-      : fn(event, { installContext: this.installContext, moduleKey: consumer.key })));
+    const installContext = this.installContext(site);
+    return this.run({ moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' }, site, async () => (consumer.resolver?.method
+      ? fn({ call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId },
+        context: { moduleKey: consumer.key, cloudId: site } }, { installContext })
+      : fn(event, { installContext, moduleKey: consumer.key })));
   }
 
   drainQueues(): Promise<number> { return this.scheduler.drain(); }
 
-  get storage() { return { snapshot: () => this.kvsStore.snapshot(), clear: () => this.kvsStore.clear() }; }
+  get storage() {
+    return {
+      snapshot: (site?: string) => this.site(site).store.snapshot(),
+      clear: () => { for (const s of this.sites.values()) s.store.clear(); },
+    };
+  }
 
   async close(): Promise<void> {
     await this.scheduler.idle();
     this.scheduler.close();
-    this.kvsStore.flush();
+    for (const s of this.sites.values()) s.store.flush();
     // Hand the globals back to the runtime that had them before, if no later runtime replaced ours.
     const g = globalThis as Record<string, unknown>;
     if (g.__forge_fetch__ === this.installedFetch) g.__forge_fetch__ = this.previousGlobals.fetch;

@@ -25,7 +25,8 @@ export function rowBody(key: string, e: StoredEntry, metadataFields: string[] = 
 export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
 export const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
 
-export const MAX_QUERY_LIMIT = 100;
+/** Forge's page size cap (runtime-reference/storage-api-query: "up to a maximum of 20"). */
+export { KVS_MAX_QUERY_LIMIT as MAX_QUERY_LIMIT } from './platform-limits';
 export const DEFAULT_QUERY_LIMIT = 10;
 
 /**

@@ -10,6 +10,7 @@ import { queryEntities, EntityQuerySchema } from './kvs-entity-query';
 import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, entryBody, jsonResponse, keyNotFound, kvsError, pageOf, rowBody } from './kvs-responses';
 import { entityNamespace, KvsStore, TtlSchema, type Namespace } from './kvs-store';
 import type { EntityDefinition } from './manifest-modules';
+import { kvsKeyProblem, kvsValueProblem } from './platform-limits';
 
 const KeySchema = z.string().min(1).max(500);
 const SetOptionsSchema = z.object({
@@ -35,6 +36,8 @@ export class KvsService {
   handle(path: string, bodyText: string): Response {
     let body: unknown;
     try { body = bodyText ? JSON.parse(bodyText) : {}; } catch { return kvsError(400, 'BAD_REQUEST', 'Provided request body is invalid'); }
+    const refused = limitProblem(body);
+    if (refused) return kvsError(400, refused.code, refused.message);
     try {
       return this.route(path, body);
     } catch (e) {
@@ -124,3 +127,24 @@ export class KvsService {
 }
 
 class UnknownEntityError extends Error {}
+
+/**
+ * Forge's key and value limits (dev/runtime/platform-limits.ts) over every key and value a request
+ * carries: a single op `{key, value}`, a batch `[{key, value}]`, a transaction `{set, delete, check}`.
+ */
+function limitProblem(body: unknown): { code: string; message: string } | null {
+  const items: unknown[] = Array.isArray(body) ? body : [body];
+  if (!Array.isArray(body) && typeof body === 'object' && body !== null) {
+    const t = body as { set?: unknown; delete?: unknown; check?: unknown };
+    for (const list of [t.set, t.delete, t.check]) if (Array.isArray(list)) items.push(...list);
+  }
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { key, value } = item as { key?: unknown; value?: unknown };
+    const keyProblem = typeof key === 'string' ? kvsKeyProblem(key) : null;
+    if (keyProblem) return keyProblem;
+    const valueProblem = value !== undefined ? kvsValueProblem(value) : null;
+    if (valueProblem) return valueProblem;
+  }
+  return null;
+}

@@ -16,6 +16,7 @@ const ModuleSchema = z.object({
   queue: z.string().optional(),
   handler: z.string().optional(),
   edit: z.object({ resource: z.string().optional() }).optional(),
+  timeoutSeconds: z.number().int().min(1).max(900).optional(),
 }).passthrough();
 
 const IndexSchema = z.union([z.string(), z.object({ name: z.string(), range: z.array(z.string()).optional(), partition: z.array(z.string()).optional() })]);
@@ -40,6 +41,8 @@ export interface ParsedManifest {
   modules: ManifestModule[];
   /** function key → handler ("index.resolver"). */
   functions: Map<string, string>;
+  /** function key → its `timeoutSeconds` (Forge honours it for consumer and scheduled functions). */
+  timeouts: Map<string, number>;
   scopes: string[];
   resources: Map<string, string>;
   entities: Map<string, EntityDefinition>;
@@ -51,11 +54,13 @@ export function parseManifest(yamlText: string): ParsedManifest {
   const raw = ManifestSchema.parse(parseYaml(yamlText));
   const modules: ManifestModule[] = [];
   const functions = new Map<string, string>();
+  const timeouts = new Map<string, number>();
   for (const [type, list] of Object.entries(raw.modules)) {
     for (const m of list ?? []) {
       if (type === 'function') {
         if (!m.handler) throw new Error(`manifest.yml: function "${m.key}" has no handler`);
         functions.set(m.key, m.handler);
+        if (typeof m.timeoutSeconds === 'number') timeouts.set(m.key, m.timeoutSeconds);
       } else modules.push({ ...m, type });
     }
   }
@@ -67,6 +72,7 @@ export function parseManifest(yamlText: string): ParsedManifest {
     appId: raw.app.id,
     modules,
     functions,
+    timeouts,
     scopes: raw.permissions?.scopes ?? [],
     resources: new Map(raw.resources.map((r) => [r.key, r.path])),
     entities,

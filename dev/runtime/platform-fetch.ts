@@ -2,7 +2,10 @@
  * `global.__forge_fetch__(ctx, path, init)`: where the real packages send every platform call.
  * `{type:'kvs'}` → the local storage; `{type:'fpp', remote:'stargate'}` queue paths → the queue;
  * `{type:'fpp', remote:'jira'}` → the Jira emulator over HTTP with `x-forge-principal: app` (asApp)
- * or `user:<accountId>` (asUser: the given id, else the invocation's user). Anything else gets a
+ * or `user:<accountId>` (asUser: the given id, else the invocation's user). A bare `requestJira`
+ * (provider `none`, neither asUser nor asApp) is unauthenticated, as on Forge: it carries no
+ * principal, and Jira answers it as the anonymous user. Each call goes to the invoking installation's
+ * Jira and storage; storage and queue calls wait one storage round trip. Anything else gets a
  * `forge-proxy-error` header, which @forge/api turns into ProxyRequestError / NeedsAuthenticationError.
  */
 import { z } from 'zod';
@@ -14,11 +17,19 @@ const FetchContextSchema = z.object({
   accountId: z.string().optional(),
 }).passthrough();
 
-export interface PlatformServices {
+/** What one installation (site) offers the app. */
+export interface SiteServices {
   jiraBaseUrl: string;
-  actingAccountId(): string | undefined;
   kvs(path: string, body: string): Response;
   queue(path: string, body: string): Response;
+}
+
+export interface PlatformServices {
+  /** The services of the installation the current invocation serves. */
+  site(): SiteServices;
+  actingAccountId(): string | undefined;
+  /** Half a storage round trip: awaited before the storage sees a call and before its answer returns. */
+  storageLeg(): Promise<void>;
 }
 
 /** A response carrying `forge-proxy-error`, as the Forge proxy answers a refused call. */
@@ -37,20 +48,27 @@ export function createPlatformFetch(services: PlatformServices) {
     const parsed = FetchContextSchema.safeParse(rawCtx);
     if (!parsed.success) return proxyError(400, 'PROXY_ERR', 'The fetch context is not one the Forge packages send');
     const ctx = parsed.data;
-    if (ctx.type === 'kvs') return services.kvs(path, await bodyText(init.body));
-    if (ctx.type === 'fpp' && ctx.remote === 'stargate' && path.startsWith('/webhook/queue/')) return services.queue(path, await bodyText(init.body));
+    const site = services.site();
+    if (ctx.type === 'kvs' || (ctx.type === 'fpp' && ctx.remote === 'stargate' && path.startsWith('/webhook/queue/'))) {
+      const text = await bodyText(init.body);
+      await services.storageLeg();
+      const answer = ctx.type === 'kvs' ? site.kvs(path, text) : site.queue(path, text);
+      await services.storageLeg();
+      return answer;
+    }
     if (ctx.type !== 'fpp') return proxyError(403, 'REQUEST_EGRESS_ALLOWLIST_ERR', `Egress to ${ctx.type}/${ctx.remote ?? '?'} is not available in the local runtime`);
     if (ctx.remote !== 'jira') return proxyError(400, 'INVALID_REMOTE_ERR', `The local runtime reaches Jira only, not ${ctx.remote ?? 'an unnamed remote'}`);
     if (!path.startsWith('/')) return proxyError(400, 'PROXY_ERR', 'Product paths must start with /');
-    let principal = 'app';
+    let principal: string | null = ctx.provider === 'app' ? 'app' : null;
     if (ctx.provider === 'user') {
       const accountId = ctx.accountId ?? services.actingAccountId();
       if (!accountId) return proxyError(401, 'NEEDS_AUTHENTICATION_ERR', 'asUser() needs a user: this invocation has none');
       principal = `user:${accountId}`;
     }
     const headers = new Headers(init.headers as HeadersInit | undefined);
-    headers.set('x-forge-principal', principal);
+    if (principal) headers.set('x-forge-principal', principal);
+    else headers.delete('x-forge-principal');
     const body = await bodyText(init.body);
-    return fetch(`${services.jiraBaseUrl}${path}`, { method: init.method ?? 'GET', headers, body: body === '' ? undefined : body, redirect: 'manual' });
+    return fetch(`${site.jiraBaseUrl}${path}`, { method: init.method ?? 'GET', headers, body: body === '' ? undefined : body, redirect: 'manual' });
   };
 }

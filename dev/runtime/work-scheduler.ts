@@ -1,13 +1,15 @@
 /**
  * Deferred work of the local platform: queue events and redelivered trigger events. Each task has
- * the time it becomes due (push delay, retryAfter). `drain()` runs everything now, due or not (tests
- * need not wait); in automatic mode (the preview) a timer runs each task when it falls due.
+ * the time it becomes due (push delay, retryAfter). As on Forge, tasks run concurrently: consumers
+ * in parallel, with no order promised. `drain()` runs everything now, due or not (tests need not
+ * wait), including work scheduled while draining; in automatic mode (the preview) a timer starts
+ * each task when it falls due.
  */
 export interface ScheduledTask { label: string; dueAt: number; run: () => Promise<void> }
 
 export class WorkScheduler {
   private readonly tasks: ScheduledTask[] = [];
-  private running: Promise<number> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -24,27 +26,26 @@ export class WorkScheduler {
   /** Removes tasks whose label matches; returns how many. */
   cancel(matches: (label: string) => boolean): number {
     let removed = 0;
-    for (let i = this.tasks.length - 1; i >= 0; i--) if (matches(this.tasks[i]!.label)) { this.tasks.splice(i, 1); removed++; }
+    for (let i = this.tasks.length - 1; i >= 0; i--) {
+      if (matches(this.tasks[i]!.label)) { this.tasks.splice(i, 1); removed++; }
+    }
     return removed;
   }
 
-  /** Runs every task, including those scheduled while draining, until none is left; returns how many ran. */
-  drain(): Promise<number> {
-    if (this.running) return this.running.then((n) => this.drain().then((m) => n + m));
-    this.running = (async () => {
-      let ran = 0;
-      while (this.tasks.length > 0) {
-        this.tasks.sort((a, b) => a.dueAt - b.dueAt);
-        await this.runOne(this.tasks.shift()!);
-        ran++;
-      }
-      return ran;
-    })().finally(() => { this.running = null; });
-    return this.running;
+  /** Runs every task concurrently, and what they schedule, until none is left or running; returns how many ran. */
+  async drain(): Promise<number> {
+    let ran = 0;
+    while (this.tasks.length > 0 || this.inFlight.size > 0) {
+      const batch = this.tasks.splice(0, this.tasks.length);
+      for (const task of batch) this.start(task);
+      ran += batch.length;
+      if (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    }
+    return ran;
   }
 
-  /** Waits for the task in progress (if any) to finish. */
-  async idle(): Promise<void> { while (this.running) await this.running; }
+  /** Waits for the tasks in progress (if any) to finish. */
+  async idle(): Promise<void> { while (this.inFlight.size > 0) await Promise.all([...this.inFlight]); }
 
   close(): void {
     this.closed = true;
@@ -53,32 +54,25 @@ export class WorkScheduler {
     this.tasks.length = 0;
   }
 
-  private async runOne(task: ScheduledTask): Promise<void> {
-    try { await task.run(); } catch (e) { this.onError(task.label, e); }
+  private start(task: ScheduledTask): void {
+    const p: Promise<void> = (async () => {
+      try { await task.run(); } catch (e) { this.onError(task.label, e); }
+    })().finally(() => { this.inFlight.delete(p); });
+    this.inFlight.add(p);
   }
 
-  /** Automatic mode: one timer for the earliest due task; due tasks run one at a time, in order. */
+  /** Automatic mode: one timer for the earliest due task; every due task starts when it falls due. */
   private arm(): void {
     if (this.timer || this.closed || this.tasks.length === 0) return;
     const next = Math.min(...this.tasks.map((t) => t.dueAt));
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.runDue().finally(() => this.arm());
+      const now = Date.now();
+      for (let i = this.tasks.length - 1; i >= 0; i--) {
+        if (this.tasks[i]!.dueAt <= now && !this.closed) this.start(this.tasks.splice(i, 1)[0]!);
+      }
+      this.arm();
     }, Math.max(0, next - Date.now()));
     this.timer.unref();
-  }
-
-  private async runDue(): Promise<void> {
-    if (this.running) { await this.idle(); return; }
-    this.running = (async () => {
-      let ran = 0;
-      for (;;) {
-        this.tasks.sort((a, b) => a.dueAt - b.dueAt);
-        if (this.tasks.length === 0 || this.tasks[0]!.dueAt > Date.now() || this.closed) return ran;
-        await this.runOne(this.tasks.shift()!);
-        ran++;
-      }
-    })().finally(() => { this.running = null; });
-    await this.running;
   }
 }

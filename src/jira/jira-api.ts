@@ -1,5 +1,5 @@
 /** Typed Jira operations the app needs, returning domain-shaped values. */
-import { route } from '@forge/api';
+import { getAppContext, route } from '@forge/api';
 import { z } from 'zod';
 import { ISSUE_PROPERTY_KEY } from '../contract';
 import type { WorkItem } from '../domain';
@@ -7,14 +7,30 @@ import { requestJira, type Actor } from './jira-client';
 import { JiraError } from './jira-error';
 import { CountSchema, FieldListSchema, IssueSchema, PermissionsSchema, ProjectPageSchema, ProjectSchema, PropertySchema, SearchPageSchema, TaskSchema, type JiraIssue } from './jira-schemas';
 
-let storyPointsFieldCache: Promise<string | null> | null = null;
+/**
+ * Story points field ids, per installation: Forge reuses a warm module for invocations from several
+ * sites, and each site numbers its custom fields itself, so a module-wide value would leak one
+ * site's field into another's figures.
+ */
+const storyPointsFieldBySite = new Map<string, Promise<string | null>>();
+const MAX_CACHED_SITES = 50;
 
-/** The story points field id, found once through /rest/api/3/field. */
+function installationKey(): string {
+  try { return getAppContext().installationAri.toString(); } catch { return 'outside-an-invocation'; }
+}
+
+/** This site's story points field id, found once per installation through /rest/api/3/field. */
 export function storyPointsField(actor: Actor = 'app'): Promise<string | null> {
-  storyPointsFieldCache ??= requestJira(route`/rest/api/3/field`, { as: actor, schema: FieldListSchema })
-    .then((fields) => fields.find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:jsw-story-points')?.id ?? fields.find((f) => /^story point/i.test(f.name))?.id ?? null)
-    .catch((e) => { storyPointsFieldCache = null; throw e; });
-  return storyPointsFieldCache;
+  const site = installationKey();
+  const cached = storyPointsFieldBySite.get(site);
+  if (cached) return cached;
+  if (storyPointsFieldBySite.size >= MAX_CACHED_SITES) storyPointsFieldBySite.delete(storyPointsFieldBySite.keys().next().value!);
+  const lookup = requestJira(route`/rest/api/3/field`, { as: actor, schema: FieldListSchema })
+    .then((fields) => fields.find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:jsw-story-points')?.id
+      ?? fields.find((f) => /^story point/i.test(f.name))?.id ?? null)
+    .catch((e) => { storyPointsFieldBySite.delete(site); throw e; });
+  storyPointsFieldBySite.set(site, lookup);
+  return lookup;
 }
 
 export const BASE_FIELDS = ['summary', 'description', 'issuetype', 'project', 'labels', 'components', 'parent', 'created', 'status', 'assignee', 'reporter'];

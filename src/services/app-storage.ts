@@ -83,9 +83,14 @@ const OverrideEntrySchema = z.object({
 });
 export type OverrideEntry = z.infer<typeof OverrideEntrySchema>;
 
-export async function readOverrideEntry(issueKey: string): Promise<OverrideEntry | null> {
-  const parsed = OverrideEntrySchema.safeParse(await kvs.get(`override:${issueKey}`));
+/** A stored override record, or null when the value does not have its shape. */
+export function parseOverrideEntry(value: unknown): OverrideEntry | null {
+  const parsed = OverrideEntrySchema.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+export async function readOverrideEntry(issueKey: string): Promise<OverrideEntry | null> {
+  return parseOverrideEntry(await kvs.get(`override:${issueKey}`));
 }
 export async function saveOverrideEntry(issueKey: string, entry: OverrideEntry | null): Promise<void> {
   if (entry) await kvs.set(`override:${issueKey}`, OverrideEntrySchema.parse(entry));

@@ -6,7 +6,10 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { learnAdaptation, measureAdaptation, type Adaptation, type LabeledOverride } from '../domain';
-import { readOverrideEntry, type OverrideEntry } from './app-storage';
+import { parseOverrideEntry, type OverrideEntry } from './app-storage';
+
+/** Forge's largest query page (runtime-reference/storage-api-query: "up to a maximum of 20"). */
+const PAGE_SIZE = 20;
 
 const AdaptationRecordSchema = z.object({ signals: z.record(z.string(), z.object({ factor: z.number().min(0.25).max(4), overrides: z.number().int().nonnegative() })), learnedFrom: z.number().int(), learnedAt: z.string() });
 export type AdaptationRecord = z.infer<typeof AdaptationRecordSchema>;
@@ -26,10 +29,13 @@ export async function listOverrideEntries(): Promise<OverrideEntry[]> {
   const out: OverrideEntry[] = [];
   let cursor: string | undefined;
   do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith('override:')).limit(100);
+    let query = kvs.query().where('key', WhereConditions.beginsWith('override:')).limit(PAGE_SIZE);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
-    for (const r of page.results) { const e = await readOverrideEntry(r.key.slice('override:'.length)); if (e) out.push(e); }
+    for (const r of page.results) {
+      const entry = parseOverrideEntry(r.value);
+      if (entry) out.push(entry);
+    }
     cursor = page.nextCursor;
   } while (cursor);
   return out;

@@ -1,6 +1,11 @@
-/** Test harness: the emulator, the Forge runtime shim and the real app, wired as in production. */
+/**
+ * Test harness: the local Jira, the Forge runtime shim and the app as Forge's bundler built it, wired
+ * as in production. Storage answers with a small latency by default; concurrency suites raise it and
+ * turn on duplicate deliveries. `sites` adds installations (each its own Jira) served by the same module.
+ */
 import { resolve } from 'node:path';
 import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
+import type { PlatformBehaviourOptions } from '../../dev/runtime/platform-behaviour';
 import { startJiraEmulator, DEMO_USERS, type JiraEmulator, type EmulatorData } from '../../dev/emulator';
 import { loadBundledApp } from '../support/bundled-app';
 
@@ -8,26 +13,55 @@ export const MANIFEST = resolve(__dirname, '../../manifest.yml');
 export const ALICE = DEMO_USERS.admin.accountId;
 export const BOB = DEMO_USERS.viewer.accountId;
 
-export interface Harness { emulator: JiraEmulator; runtime: ForgeRuntime; settle(): Promise<void>; close(): Promise<void> }
+export interface Harness {
+  emulator: JiraEmulator;
+  runtime: ForgeRuntime;
+  /** The Jira of each further installation, by cloud id. */
+  sites: Map<string, JiraEmulator>;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
 
-export async function startHarness(options: { data?: EmulatorData; latencyMs?: number; invocationBudgetMs?: number } = {}): Promise<Harness> {
-  const emulator = await startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, data: options.data, latencyMs: options.latencyMs });
-  const app = loadBundledApp();
-  const runtime = createForgeRuntime({ manifestPath: MANIFEST, app, jiraBaseUrl: emulator.url, invocationBudgetMs: options.invocationBudgetMs });
+export interface HarnessOptions extends PlatformBehaviourOptions {
+  data?: EmulatorData;
+  latencyMs?: number;
+  invocationBudgetMs?: number;
+  sites?: Array<{ cloudId: string; data: EmulatorData }>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const start = (data?: EmulatorData) =>
+    startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, data, latencyMs: options.latencyMs });
+  const emulator = await start(options.data);
+  const sites = new Map<string, JiraEmulator>();
+  for (const s of options.sites ?? []) sites.set(s.cloudId, await start(s.data));
+  const runtime = createForgeRuntime({
+    manifestPath: MANIFEST, app: loadBundledApp(), jiraBaseUrl: emulator.url, invocationBudgetMs: options.invocationBudgetMs,
+    sites: [...sites].map(([cloudId, e]) => ({ cloudId, jiraBaseUrl: e.url })),
+    storageLatencyMs: options.storageLatencyMs ?? { min: 1, max: 4 },
+    duplicateDeliveryRate: options.duplicateDeliveryRate, seed: options.seed,
+  });
   const pending = new Set<Promise<unknown>>();
-  emulator.onEvent((event) => {
-    const p = runtime.deliverEvent(event);
+  const wire = (jira: JiraEmulator, site?: string) => jira.onEvent((event) => {
+    const p = runtime.deliverEvent(event, site);
     pending.add(p);
     void p.finally(() => pending.delete(p));
     return p.then(() => undefined);
   });
+  wire(emulator);
+  for (const [cloudId, jira] of sites) wire(jira, cloudId);
   return {
-    emulator, runtime,
+    emulator, runtime, sites,
     settle: async () => {
       for (let i = 0; i < 5; i++) { await new Promise((r) => setImmediate(r)); await Promise.all([...pending]); }
       await runtime.drainQueues();
+      await Promise.all([...pending]);
     },
-    close: async () => { await runtime.close(); await emulator.close(); },
+    close: async () => {
+      await runtime.close();
+      await emulator.close();
+      for (const jira of sites.values()) await jira.close();
+    },
   };
 }
 
