@@ -61,6 +61,20 @@ export async function searchJql(actor: Actor, jql: string, opts: { fields?: stri
   });
 }
 
+type SearchOptions = { fields?: string[]; properties?: string[] };
+
+/** Every issue a JQL finds, following nextPageToken to the last page (100 a page). */
+export async function searchAll(actor: Actor, jql: string, opts: SearchOptions = {}): Promise<JiraIssue[]> {
+  const out: JiraIssue[] = [];
+  let token: string | null | undefined;
+  do {
+    const page = await searchJql(actor, jql, { ...opts, maxResults: 100, nextPageToken: token });
+    out.push(...page.issues);
+    token = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : null;
+  } while (token);
+  return out;
+}
+
 export async function approximateCount(actor: Actor, jql: string): Promise<number> {
   return (await requestJira(route`/rest/api/3/search/approximate-count`, { as: actor, method: 'POST', body: { jql }, schema: CountSchema })).count;
 }
@@ -106,8 +120,15 @@ export async function updateLabels(actor: Actor, key: string, add: string[], rem
 
 export const getProject = (actor: Actor, key: string) => requestJira(route`/rest/api/3/project/${key}`, { as: actor, schema: ProjectSchema });
 
+/** Every project the actor may browse, page by page (GET /project/search pages with startAt and isLast). */
 export async function listProjects(actor: Actor) {
-  return (await requestJira(route`/rest/api/3/project/search?maxResults=${'100'}`, { as: actor, schema: ProjectPageSchema })).values;
+  const out: Array<z.infer<typeof ProjectPageSchema>['values'][number]> = [];
+  for (let startAt = 0; ; ) {
+    const page = await requestJira(route`/rest/api/3/project/search?maxResults=${'100'}&startAt=${String(startAt)}`, { as: actor, schema: ProjectPageSchema });
+    out.push(...page.values);
+    if (page.isLast !== false || page.values.length === 0) return out;
+    startAt += page.values.length;
+  }
 }
 
 export async function canEditIssue(actor: Actor, key: string): Promise<boolean> {

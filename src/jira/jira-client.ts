@@ -3,13 +3,19 @@
  * with status checks, zod-parsed bodies, and retries of 429 / 5xx / dropped connections honouring
  * Retry-After with jittered backoff, within the invocation's remaining time.
  */
-import api, { getAppContext, type Route } from '@forge/api';
+import api, { getAppContext, NeedsAuthenticationError, type Route } from '@forge/api';
 import type { z } from 'zod';
 import { JiraError, codeForStatus } from './jira-error';
 
 export type Actor = 'user' | 'app';
 
 export interface RequestOptions<T> { /** Who calls: the viewing user (Jira enforces their rights) or the app. */ as: Actor; method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; schema?: z.ZodType<T>; okStatuses?: number[]; /** Return the response headers instead of a body. */ headers?: boolean }
+
+/** True for the error Forge turns into a consent prompt: callers must rethrow it, never map it to a result. */
+export function needsUserConsent(e: unknown): boolean { return e instanceof NeedsAuthenticationError; }
+
+/** A `.catch` that falls back to `value` for any failure but a consent request, which it rethrows. */
+export const unlessConsent = <T>(value: T) => (e: unknown): T => { if (needsUserConsent(e)) throw e; return value; };
 
 const MAX_ATTEMPTS = 6;
 const SAFETY_MARGIN_MS = 2000;
@@ -39,7 +45,9 @@ export async function requestJira<T = unknown>(path: Route, options: RequestOpti
     try {
       res = (await requester.requestJira(path, init as never)) as unknown as Response;
     } catch (e) {
-      if ((e as Error).name === 'ProxyRequestError' || (e as Error).name === 'NeedsAuthenticationError') throw new JiraError(401, 'UNAUTHENTICATED', (e as Error).message);
+      // Forge asks the user for consent when NeedsAuthenticationError reaches the platform: let it through.
+      if (e instanceof NeedsAuthenticationError) throw e;
+      if ((e as Error).name === 'ProxyRequestError') throw new JiraError(401, 'UNAUTHENTICATED', (e as Error).message);
       lastError = new JiraError(0, 'UNAVAILABLE', `Jira could not be reached (${(e as Error).message}).`);
       if (!(await backoff(attempt, undefined))) break;
       continue;

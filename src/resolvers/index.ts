@@ -6,6 +6,7 @@
 import Resolver from '@forge/resolver';
 import { GadgetConfigSchema, RESOLVERS, type ResolverName, type Result } from '../contract';
 import { getProject, isJiraAdmin, listProjects } from '../jira/jira-api';
+import { needsUserConsent } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { readBackfill, readSettings, saveSettings } from '../services/app-storage';
 import { startBackfill } from '../services/backfill-service';
@@ -67,6 +68,7 @@ async function run<N extends ResolverName>(name: N, payload: unknown, context: R
   try {
     return { ok: true, data: await handlers[name](parsed.data as never, context) };
   } catch (e) {
+    if (needsUserConsent(e)) throw e;
     return { ok: false, error: toResolverError(e) };
   }
 }
@@ -76,4 +78,17 @@ for (const name of Object.keys(RESOLVERS) as ResolverName[]) {
   resolver.define(name, ({ payload, context }) => run(name, payload, context as ResolverContext));
 }
 
-export const resolverHandler = resolver.getDefinitions();
+const definitions = resolver.getDefinitions();
+
+/**
+ * @forge/resolver looks a name up with `in` on a plain object, so `constructor`, `toString` or
+ * `__proto__` would reach Object.prototype and echo the invocation back. Only the contract's own
+ * names get through; anything else is refused before @forge/resolver sees it.
+ */
+export const resolverHandler: typeof definitions = async (request, platform) => {
+  const functionKey: unknown = request?.call?.functionKey;
+  if (typeof functionKey !== 'string' || !Object.prototype.hasOwnProperty.call(RESOLVERS, functionKey)) {
+    return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Ownership Balance has no such function.' } } satisfies Result<never>;
+  }
+  return definitions(request, platform);
+};

@@ -1,15 +1,16 @@
 /** The issue panel's data, read as the viewing user: stored (or fresh) classification, epic context, child balance, override rights. */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type Balance, type IssuePanelData, type IssueRef, type StoredClassification } from '../contract';
 import { computeBalance } from '../domain';
-import { bulkFetch, canEditIssue, getIssue, searchJql, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { bulkFetch, canEditIssue, getIssue, searchAll, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { unlessConsent } from '../jira/jira-client';
 import { classifyItem, isCurrent } from './classify-issue';
 import { setIssueProperty } from '../jira/jira-api';
 import { healthWarnings } from './hierarchy-health';
 
 async function childBalance(parentKey: string): Promise<{ balance: Balance; children: StoredClassification[] } | null> {
-  const page = await searchJql('user', `parent = "${parentKey}"`, { fields: ['id'], properties: [ISSUE_PROPERTY_KEY], maxResults: 100 });
-  if (page.issues.length === 0) return null;
-  const children = page.issues.map((i) => parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]));
+  const issues = await searchAll('user', `parent = "${parentKey}"`, { fields: ['id'], properties: [ISSUE_PROPERTY_KEY] });
+  if (issues.length === 0) return null;
+  const children = issues.map((i) => parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]));
   return { balance: computeBalance(children.map((c) => ({ kind: c?.kind ?? null, storyPoints: c?.storyPoints ?? null }))), children: children.filter((c): c is StoredClassification => !!c) };
 }
 
@@ -27,11 +28,11 @@ export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
   }
   let epic: IssueRef | null = null;
   if (item.parent) {
-    const [parent] = await bulkFetch('user', [item.parent]).catch(() => []);
+    const [parent] = await bulkFetch('user', [item.parent]).catch(unlessConsent([]));
     const ps = parseStoredClassification(parent?.properties?.[ISSUE_PROPERTY_KEY]);
     if (parent) epic = { key: parent.key, summary: parent.fields?.summary ?? '', type: parent.fields?.issuetype?.name ?? '', kind: ps?.kind ?? null, share: ps?.share ?? null };
   }
-  const rollup = await childBalance(isEpic ? issueKey : item.parent ?? '').catch(() => null);
+  const rollup = await childBalance(isEpic ? issueKey : item.parent ?? '').catch(unlessConsent(null));
   return {
     issue: { key: issue.key, summary: item.summary, type: item.type, isEpic },
     classification: stored!, refreshed, epic, childBalance: rollup?.balance ?? null,

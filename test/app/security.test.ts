@@ -62,3 +62,11 @@ describe('values from the frontend are never trusted for authorization', () => {
     expect(ok.ok && ok.data.classification.override.by).toBe(ALICE);
   });
 });
+
+describe('names outside the contract', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'noSuchResolver'])(
+    '"%s" reaches nothing and echoes nothing back', async (functionKey) => {
+      const r = await h.runtime.invokeResolver({ moduleKey: 'ownership-panel', functionKey, payload: { probe: 1 }, accountId: BOB, extension: panelExtension('MOBILE-3') });
+      expect(r).toEqual({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Ownership Balance has no such function.' } });
+    });
+});

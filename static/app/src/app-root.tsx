@@ -2,6 +2,7 @@
 import { view } from '@forge/bridge';
 import { createRoot } from 'react-dom/client';
 import { AdminContainer } from './admin/admin-container';
+import { ActionConfigForm } from './automation/action-config-form';
 import { EmptyState, ErrorState, Loading } from './components/states';
 import { GadgetContainer } from './gadget/gadget-container';
 import { GadgetEditContainer } from './gadget/gadget-edit-container';
@@ -14,6 +15,7 @@ function ScreenFor({ screen }: { screen: Screen }) {
     case 'gadget-view': return <GadgetContainer />;
     case 'gadget-edit': return <GadgetEditContainer saved={screen.saved} />;
     case 'admin': return <AdminContainer />;
+    case 'action-config': return <ActionConfigForm saved={screen.saved} invalid={screen.invalid} />;
     default: return <EmptyState title="This view is not part of Ownership Balance."><p className="muted">Module: {screen.moduleKey ?? 'unknown'}</p></EmptyState>;
   }
 }

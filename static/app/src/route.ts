@@ -1,13 +1,16 @@
 /** Which screen a Forge context asks for: routed on the module key, the extension type and the entry point. */
 import { z } from 'zod';
 
-export const MODULE_KEYS = { panel: 'ownership-panel', gadget: 'ownership-gadget', admin: 'ownership-admin' } as const;
+export const MODULE_KEYS = {
+  panel: 'ownership-panel', gadget: 'ownership-gadget', admin: 'ownership-admin', action: 'classify-ownership',
+} as const;
 
 export type Screen =
   | { name: 'issue-panel' }
   | { name: 'gadget-view' }
   | { name: 'gadget-edit'; saved: unknown }
   | { name: 'admin' }
+  | { name: 'action-config'; saved: unknown; invalid: Record<string, { message?: string }> }
   | { name: 'unknown'; moduleKey: string | null };
 
 const ContextSchema = z.object({
@@ -16,6 +19,8 @@ const ContextSchema = z.object({
     type: z.string().optional(),
     entryPoint: z.string().optional(),
     gadgetConfiguration: z.unknown().optional(),
+    data: z.object({ inputs: z.unknown().optional() }).loose().optional(),
+    errors: z.object({ invalidInputs: z.record(z.string(), z.object({ message: z.string().optional() }).loose()).optional() }).loose().optional(),
   }).loose().optional(),
 }).loose();
 
@@ -26,6 +31,9 @@ export function routeFor(context: unknown): Screen {
   const type = extension?.type;
   if (moduleKey === MODULE_KEYS.panel || type === 'jira:issuePanel') return { name: 'issue-panel' };
   if (moduleKey === MODULE_KEYS.admin || type === 'jira:adminPage') return { name: 'admin' };
+  if (moduleKey === MODULE_KEYS.action) {
+    return { name: 'action-config', saved: extension?.data?.inputs ?? {}, invalid: extension?.errors?.invalidInputs ?? {} };
+  }
   if (moduleKey === MODULE_KEYS.gadget || type === 'jira:dashboardGadget') {
     return extension?.entryPoint === 'edit' ? { name: 'gadget-edit', saved: extension.gadgetConfiguration ?? {} } : { name: 'gadget-view' };
   }
