@@ -37,7 +37,7 @@ export interface JiraEmulator {
   onEvent(listener: (event: JiraIssueEvent) => void | Promise<void>): () => void;
   createIssue(as: Principal, fields: NewIssueFields): { id: string; key: string };
   updateIssue(as: Principal, key: string, body: { fields?: Record<string, unknown>; update?: Record<string, unknown> }): void;
-  deleteIssue(key: string): void;
+  deleteIssue(key: string, as?: Principal): void;
   close(): Promise<void>;
 }
 
@@ -120,7 +120,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
     onEvent: (l: (e: JiraIssueEvent) => void | Promise<void>) => writes.onEvent(l),
     createIssue: (as: Principal, f: NewIssueFields) => writes.create(as, f),
     updateIssue: (as: Principal, key: string, body: { fields?: Record<string, unknown>; update?: Record<string, unknown> }) => { const e = writes.update(as, key, body); if (e) throw new Error(e); },
-    deleteIssue: (key: string) => writes.remove(key),
+    deleteIssue: (key: string, as?: Principal) => writes.remove(key, as),
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   });
 }

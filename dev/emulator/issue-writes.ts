@@ -90,7 +90,16 @@ export class IssueWrites {
       if (next && !this.store.issues.has(next)) return `Parent issue ${next} does not exist.`;
       if (next !== issue.parent) { change('IssueParentAssociation', 'parent', issue.parent, next); issue.parent = next; }
     }
-    if (this.store.storyPointsField in fields) issue.storyPoints = typeof fields[this.store.storyPointsField] === 'number' ? (fields[this.store.storyPointsField] as number) : null;
+    const pointsField = this.store.storyPointsField;
+    if (pointsField in fields) {
+      const next = typeof fields[pointsField] === 'number' ? (fields[pointsField] as number) : null;
+      if (next !== issue.storyPoints) { change('Story point estimate', pointsField, String(issue.storyPoints ?? ''), String(next ?? '')); issue.storyPoints = next; }
+    }
+    if ('assignee' in fields) {
+      const next = (fields.assignee as { accountId?: string } | null)?.accountId ?? null;
+      if (next && !this.store.users.has(next)) return `The user ${next} does not exist.`;
+      if (next !== issue.assignee) { change('assignee', 'assignee', issue.assignee, next); issue.assignee = next; }
+    }
     const before = issue.labels.join(' ');
     if (Array.isArray(fields.labels)) issue.labels = fields.labels.map(String);
     const ops = ((body.update ?? {}) as Record<string, unknown>).labels;
@@ -107,9 +116,13 @@ export class IssueWrites {
     return null;
   }
 
-  remove(key: string): void {
+  /** Deletes an issue and emits avi:jira:deleted:issue, as Jira does. */
+  remove(key: string, by: Principal = { kind: 'app' }): void {
+    const issue = this.store.issues.get(key);
+    if (!issue) return;
     this.store.issues.delete(key);
     this.store.properties.delete(key);
+    this.emit('avi:jira:deleted:issue', issue, by);
   }
 
   /** The asynchronous bulk property write of POST /issue/properties/multi. */

@@ -80,6 +80,8 @@ export const TrendPointSchema = z.object({
   start: z.string(),
   count: TallySchema,
   points: TallySchema,
+  /** The issues behind this point, as JQL. */
+  jql: z.string().optional(),
 });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
@@ -109,6 +111,11 @@ export const GadgetDataSchema = z.object({
   jql: z.object({ all: z.string(), strategic: z.string(), tactical: z.string(), mixed: z.string(), unclassified: z.string() }),
   topEpics: z.object({ strategic: z.array(IssueRefSchema), tactical: z.array(IssueRefSchema) }),
   backfill: BackfillStatusSchema.nullable(),
+  /**
+   * Where the figures come from: the app's per-project figures, or — when the viewer cannot browse
+   * every classified issue (issue security) — the viewer's own search, so nothing hidden is counted.
+   */
+  scope: z.object({ source: z.enum(['project-figures', 'your-search']), message: z.string().nullable() }).optional(),
   generatedAt: z.string(),
 });
 export type GadgetData = z.infer<typeof GadgetDataSchema>;

@@ -6,3 +6,7 @@ export { kindFromShare, rollUpChildren, computeBalance, driftFromTarget, strateg
 export { SIGNALS as CATALOGUE, LABEL_SIGNALS, TYPE_PRIORS, type Signal, type SignalFamily } from './catalogue';
 export { hashText } from './fingerprint';
 export { learnAdaptation, measureAdaptation, ADAPTATION_LIMITS, type OverrideExample, type LabeledOverride } from './adaptation';
+export {
+  KINDS, addContribution, emptyWeek, figuresSince, nextWeek, sameFigures, weekOf, weeksFromContributions, zeroKinds,
+  type Contribution, type KindNumbers, type WeekFigures, type WindowFigures,
+} from './figures';

@@ -33,7 +33,7 @@ export function storyPointsField(actor: Actor = 'app'): Promise<string | null> {
   return lookup;
 }
 
-export const BASE_FIELDS = ['summary', 'description', 'issuetype', 'project', 'labels', 'components', 'parent', 'created', 'status', 'assignee', 'reporter'];
+export const BASE_FIELDS = ['summary', 'description', 'issuetype', 'project', 'labels', 'components', 'parent', 'created', 'updated', 'status', 'assignee', 'reporter'];
 
 export function toWorkItem(issue: JiraIssue, pointsField: string | null): WorkItem {
   const f = issue.fields ?? {};
@@ -63,11 +63,12 @@ export async function searchJql(actor: Actor, jql: string, opts: { fields?: stri
 
 type SearchOptions = { fields?: string[]; properties?: string[] };
 
-/** Every issue a JQL finds, following nextPageToken to the last page (100 a page). */
-export async function searchAll(actor: Actor, jql: string, opts: SearchOptions = {}): Promise<JiraIssue[]> {
+/** Every issue a JQL finds (up to `limit`), following nextPageToken to the last page (100 a page). */
+export async function searchAll(actor: Actor, jql: string, opts: SearchOptions = {}, limit = Infinity): Promise<JiraIssue[]> {
   const out: JiraIssue[] = [];
   let token: string | null | undefined;
   do {
+    if (out.length >= limit) break;
     const page = await searchJql(actor, jql, { ...opts, maxResults: 100, nextPageToken: token });
     out.push(...page.issues);
     token = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : null;
@@ -134,6 +135,26 @@ export async function listProjects(actor: Actor) {
 export async function canEditIssue(actor: Actor, key: string): Promise<boolean> {
   const r = await requestJira(route`/rest/api/3/mypermissions?permissions=${'EDIT_ISSUES'}&issueKey=${key}`, { as: actor, schema: PermissionsSchema });
   return r.permissions.EDIT_ISSUES?.havePermission === true;
+}
+
+/** Whether the actor holds Edit issues in the project (what writing its issues' properties needs). */
+export async function canEditProject(actor: Actor, projectKey: string): Promise<boolean> {
+  const r = await requestJira(route`/rest/api/3/mypermissions?permissions=${'EDIT_ISSUES'}&projectKey=${projectKey}`, { as: actor, schema: PermissionsSchema });
+  return r.permissions.EDIT_ISSUES?.havePermission === true;
+}
+
+const UserPageSchema = z.object({ values: z.array(z.object({ accountId: z.string(), displayName: z.string().optional() })) });
+
+/** Display names by account id, looked up as `actor` (GET /user/bulk, 50 ids a call); unknown ids are left out. */
+export async function displayNames(actor: Actor, accountIds: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const ids = [...new Set(accountIds)];
+  for (let i = 0; i < ids.length; i += 50) {
+    const params = new URLSearchParams([['maxResults', '50'], ...ids.slice(i, i + 50).map((id) => ['accountId', id] as [string, string])]);
+    const page = await requestJira(route`/rest/api/3/user/bulk?${params}`, { as: actor, schema: UserPageSchema });
+    for (const u of page.values) if (u.displayName) names.set(u.accountId, u.displayName);
+  }
+  return names;
 }
 
 export async function isJiraAdmin(actor: Actor): Promise<boolean> {

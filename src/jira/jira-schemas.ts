@@ -15,6 +15,7 @@ export const IssueSchema = z.object({
     components: z.array(z.object({ name: z.string() }).partial()).nullish(),
     parent: z.object({ key: z.string(), fields: z.object({ summary: z.string().nullish(), issuetype: z.object({ name: z.string() }).partial().nullish() }).partial().optional() }).nullish(),
     created: z.string().nullish(),
+    updated: z.string().nullish(),
     status: z.object({ name: z.string() }).partial().nullish(),
     assignee: z.object({ accountId: z.string(), displayName: z.string().optional() }).nullish(),
     reporter: z.object({ accountId: z.string(), displayName: z.string().optional() }).nullish(),

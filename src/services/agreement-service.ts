@@ -1,7 +1,7 @@
 /** The agreement monitor for Jira admins: how often people confirmed or overrode the automatic tag, and what was learned. */
 import type { Agreement } from '../contract';
 import { approximateCount } from '../jira/jira-api';
-import { weekStart } from './app-storage';
+import { weekOf as weekStart } from '../domain';
 import { listOverrideEntries, measureLearning, readAdaptationRecord } from './learning-service';
 
 export async function agreement(): Promise<Agreement> {

@@ -1,14 +1,10 @@
 /**
- * App storage (@forge/kvs): settings, backfill progress and the per-project ledger of points by
- * created week and kind (what the gadget cannot get from approximate-count).
- * Trade-off: the ledger is updated read-modify-write; two writers on the same project within the
- * same instant can lose one update. The backfill rebuilds it, and counts shown by the gadget never
- * depend on it (they come from Jira's index, as the viewing user).
+ * App storage (@forge/kvs): settings, backfill progress and its lock, and human overrides. The
+ * project figures have their own store (src/storage/figures-store.ts).
  */
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 
-import type { Kind } from '../domain';
 
 import { AppSettingsSchema as SettingsSchema, BackfillStatusSchema, type AppSettingsData as AppSettings, type BackfillStatus } from '../contract';
 export type { AppSettings };
@@ -26,47 +22,20 @@ export async function readBackfill(projectKey: string): Promise<BackfillStatus |
 }
 export async function saveBackfill(status: BackfillStatus): Promise<void> { await kvs.set(`backfill:${status.projectKey}`, BackfillStatusSchema.parse(status)); }
 
-const Bucket = z.object({ count: z.number(), points: z.number() });
-const PersonSchema = z.object({ name: z.string(), strategic: z.number(), tactical: z.number(), mixed: z.number() });
-const LedgerSchema = z.object({ weeks: z.record(z.string(), z.record(z.string(), Bucket)), people: z.record(z.string(), PersonSchema).default({}) });
-export type Ledger = z.infer<typeof LedgerSchema>;
-
-export function weekStart(iso: string | undefined | null): string {
-  const t = iso ? Date.parse(iso) : NaN;
-  const d = new Date(Number.isNaN(t) ? 0 : t);
-  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
+/**
+ * One backfill per project at a time: the lock is created only if absent (Forge's FAIL_IF_EXISTS),
+ * so two "Classify them" clicks at once start one job. It expires by itself if a job dies.
+ */
+export async function takeBackfillLock(projectKey: string): Promise<boolean> {
+  try {
+    await kvs.set(`backfill-lock:${projectKey}`, { at: new Date().toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 2, unit: 'HOURS' } });
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'KEY_ALREADY_EXISTS' || (e as { responseDetails?: { status?: number } }).responseDetails?.status === 409) return false;
+    throw e;
+  }
 }
-
-export async function readLedger(projectKey: string): Promise<Ledger> {
-  const parsed = LedgerSchema.safeParse(await kvs.get(`ledger:${projectKey}`));
-  return parsed.success ? parsed.data : { weeks: {}, people: {} };
-}
-
-/** One issue's share of the ledger: its created week, kind, points, and the person doing it (assignee, else reporter). */
-export interface Contribution { projectKey: string; week: string; kind: Kind; points: number; person?: { id: string; name: string } | null }
-
-/** Moves one issue's contribution in the ledger (from its previous kind/points to its new ones). */
-export async function moveContribution(from: Contribution | null, to: Contribution | null): Promise<void> {
-  const projectKey = to?.projectKey ?? from?.projectKey;
-  if (!projectKey) return;
-  const ledger = await readLedger(projectKey);
-  const apply = (c: Contribution, sign: 1 | -1) => {
-    const week = (ledger.weeks[c.week] ??= {});
-    const b = (week[c.kind] ??= { count: 0, points: 0 });
-    b.count = Math.max(0, b.count + sign);
-    b.points = Math.max(0, b.points + sign * c.points);
-    if (c.person) {
-      const p = (ledger.people[c.person.id] ??= { name: c.person.name, strategic: 0, tactical: 0, mixed: 0 });
-      p.name = c.person.name || p.name;
-      p[c.kind] = Math.max(0, p[c.kind] + sign);
-    }
-  };
-  if (from) apply(from, -1);
-  if (to) apply(to, 1);
-  await kvs.set(`ledger:${projectKey}`, ledger);
-}
+export async function releaseBackfillLock(projectKey: string): Promise<void> { await kvs.delete(`backfill-lock:${projectKey}`); }
 
 /**
  * Human overrides, also kept in app storage: the trigger checks here right before and after it

@@ -1,19 +1,33 @@
 /**
- * The dashboard gadget's data. Its Jira cost does not grow with the project: one project read,
- * four approximate counts on the indexed property (as the viewing user, so Jira leaves out what
- * they cannot browse), two one-page searches for the largest epics — 7 requests. Story points and
- * the trend come from the app's ledger in storage.
+ * The dashboard gadget's data. Every figure — counts, points, trend, people — is summed from the same
+ * per-project weeks of the app's figures (one population: classified issues created since the window's
+ * first Monday), and each opens as the JQL that finds those issues. The viewer's own count of
+ * classified issues checks them: when it is lower, the viewer cannot browse some issues (issue
+ * security), and the figures are computed from the viewer's own search instead.
+ *
+ * Known edge: the window starts on a Monday in UTC, while Jira reads the JQL date in the viewer's
+ * time zone, so issues created within hours of that midnight can differ between the two.
  */
-import { ISSUE_PROPERTY_KEY, parseStoredClassification, PERIOD_DAYS, type GadgetConfig, type GadgetData, type IssueRef, type Tally, type TrendPoint } from '../contract';
-import { driftFromTarget, strategicShareOf } from '../domain';
-import { approximateCount, getProject, searchJql } from '../jira/jira-api';
-import { readBackfill, readLedger, weekStart, type Ledger } from './app-storage';
+import {
+  ISSUE_PROPERTY_KEY, parseStoredClassification, PERIOD_DAYS, type GadgetConfig, type GadgetData, type IssueRef, type Tally,
+} from '../contract';
+import { driftFromTarget, figuresSince, nextWeek, strategicShareOf, weekOf, weeksFromContributions, type WindowFigures } from '../domain';
+import { approximateCount, BASE_FIELDS, getProject, searchAll, searchJql, storyPointsField } from '../jira/jira-api';
+import { readWeeks } from '../storage/figures-store';
+import { readBackfill } from './app-storage';
+import { workItemOf } from './classify-issue';
+import { contributionOf } from './figures-service';
 
 const KINDS = ['strategic', 'tactical', 'mixed'] as const;
-const emptyTally = (): Tally => ({ strategic: 0, tactical: 0, mixed: 0, unclassified: 0 });
+/** The most issues the viewer-search fallback reads (50 pages of 100). */
+export const VIEWER_SEARCH_LIMIT = 5000;
 
-export function gadgetJql(config: GadgetConfig): GadgetData['jql'] {
-  const base = `project = "${config.projectKey}" AND created >= -${PERIOD_DAYS[config.period]}d`;
+export function windowStart(config: GadgetConfig, now: Date): string {
+  return weekOf(new Date(now.getTime() - PERIOD_DAYS[config.period] * 86_400_000).toISOString());
+}
+
+export function gadgetJql(config: GadgetConfig, now = new Date()): GadgetData['jql'] {
+  const base = `project = "${config.projectKey}" AND created >= "${windowStart(config, now)}"`;
   return {
     all: `${base} ORDER BY created DESC`,
     strategic: `${base} AND ownershipKind = strategic ORDER BY created DESC`,
@@ -23,24 +37,27 @@ export function gadgetJql(config: GadgetConfig): GadgetData['jql'] {
   };
 }
 
-export function trendFrom(ledger: Ledger, config: GadgetConfig, now: Date): { trend: TrendPoint[]; points: Tally } {
-  const sinceWeek = weekStart(new Date(now.getTime() - PERIOD_DAYS[config.period] * 86400000).toISOString());
-  const buckets = new Map<string, TrendPoint>();
-  const points = emptyTally();
-  for (const [week, kinds] of Object.entries(ledger.weeks).sort(([a], [b]) => a.localeCompare(b))) {
-    if (week < sinceWeek) continue;
-    const start = config.trend === 'month' ? `${week.slice(0, 7)}-01` : week;
-    const point = buckets.get(start) ?? { start, count: emptyTally(), points: emptyTally() };
-    for (const k of KINDS) {
-      const b = kinds[k];
-      if (!b) continue;
-      point.count[k] += b.count;
-      point.points[k] += b.points;
-      points[k] += b.points;
-    }
-    buckets.set(start, point);
-  }
-  return { trend: [...buckets.values()], points };
+const strip = (q: string) => q.replace(/ ORDER BY .*$/, '');
+
+/** The JQL of one trend point: the same project and classified issues, created in that week or month. */
+function pointJql(config: GadgetConfig, start: string, from: string): string {
+  const end = config.trend === 'month'
+    ? new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1)).toISOString().slice(0, 10)
+    : nextWeek(start);
+  const since = start < from ? from : start;
+  return `project = "${config.projectKey}" AND created >= "${since}" AND created < "${end}" AND ownershipKind IS NOT EMPTY ORDER BY created DESC`;
+}
+
+/** The figures computed from the viewer's own search: only issues they may browse can count. */
+async function viewerFigures(config: GadgetConfig, from: string): Promise<{ figures: WindowFigures; truncated: boolean }> {
+  const points = await storyPointsField('user');
+  const jql = `project = "${config.projectKey}" AND created >= "${from}" AND ownershipKind IS NOT EMPTY ORDER BY created DESC`;
+  const issues = await searchAll('user', jql, { fields: [...BASE_FIELDS, ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY] }, VIEWER_SEARCH_LIMIT);
+  const contributions = issues.flatMap((i) => {
+    const c = contributionOf(workItemOf(i, points), i.fields?.updated, parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]));
+    return c ? [c] : [];
+  });
+  return { figures: figuresSince(weeksFromContributions(contributions), from, config.trend), truncated: issues.length >= VIEWER_SEARCH_LIMIT };
 }
 
 async function topEpics(jql: string): Promise<IssueRef[]> {
@@ -53,26 +70,49 @@ async function topEpics(jql: string): Promise<IssueRef[]> {
 
 export async function gadgetData(config: GadgetConfig, now = new Date()): Promise<GadgetData> {
   const project = await getProject('user', config.projectKey);
-  const jql = gadgetJql(config);
-  const strip = (q: string) => q.replace(/ ORDER BY .*$/, '');
-  const [strategic, tactical, mixed, unclassified] = await Promise.all(KINDS.map((k) => approximateCount('user', strip(jql[k]))).concat(approximateCount('user', strip(jql.unclassified))));
-  const count: Tally = { strategic: strategic!, tactical: tactical!, mixed: mixed!, unclassified: unclassified! };
+  const from = windowStart(config, now);
+  const jql = gadgetJql(config, now);
+  const base = strip(jql.all);
+  const [weeks, visibleClassified, unclassified] = await Promise.all([
+    readWeeks(config.projectKey, from),
+    approximateCount('user', `${base} AND ownershipKind IS NOT EMPTY`),
+    approximateCount('user', strip(jql.unclassified)),
+  ]);
+  let figures = figuresSince(weeks, from, config.trend);
+  const stored = figures.count.strategic + figures.count.tactical + figures.count.mixed;
+  let scope: NonNullable<GadgetData['scope']> = { source: 'project-figures', message: null };
+  if (visibleClassified < stored) {
+    const mine = await viewerFigures(config, from);
+    figures = mine.figures;
+    scope = { source: 'your-search', message: `Some issues in this project are hidden from you, so these figures count only the issues you can see${mine.truncated ? ` (the first ${VIEWER_SEARCH_LIMIT})` : ''}.` };
+  } else if (visibleClassified > stored) {
+    scope = { source: 'project-figures', message: `${visibleClassified - stored} newly classified issues are still being added to these figures.` };
+  }
   const epicBase = `project = "${config.projectKey}" AND issuetype = Epic`;
   const [strategicEpics, tacticalEpics] = await Promise.all([
     topEpics(`${epicBase} AND ownershipKind = strategic ORDER BY ownershipShare DESC`),
     topEpics(`${epicBase} AND ownershipKind = tactical ORDER BY ownershipShare ASC`),
   ]);
-  const { trend, points } = trendFrom(await readLedger(config.projectKey), config, now);
+  const count: Tally = { ...figures.count, unclassified };
+  const points: Tally = { ...figures.points, unclassified: 0 };
   const byCount = strategicShareOf(count);
   const byPoints = strategicShareOf(points);
   const actual = config.unit === 'points' ? byPoints : byCount;
-  const totalPoints = points.strategic + points.tactical + points.mixed;
+  const totalPoints = KINDS.reduce((s, k) => s + points[k], 0);
   const drift = driftFromTarget(actual, config.targetShare, config.unit === 'points' ? totalPoints : undefined);
   return {
     config, project: { key: project.key, name: project.name },
     balance: { count, points, strategicShareByCount: byCount, strategicShareByPoints: byPoints },
-    trend, target: { share: config.targetShare, drift: drift.drift, message: drift.message }, jql,
+    trend: figures.trend.map((t) => ({
+      start: t.start, count: { ...t.count, unclassified: 0 }, points: { ...t.points, unclassified: 0 }, jql: pointJql(config, t.start, from),
+    })),
+    target: { share: config.targetShare, drift: drift.drift, message: drift.message }, jql,
     topEpics: { strategic: strategicEpics, tactical: tacticalEpics },
-    backfill: await readBackfill(config.projectKey), generatedAt: now.toISOString(),
+    backfill: await readBackfill(config.projectKey), scope, generatedAt: now.toISOString(),
   };
+}
+
+/** The people of the window, from the same figures (for the team view). */
+export async function windowPeople(config: GadgetConfig, now = new Date()): Promise<WindowFigures['people']> {
+  return figuresSince(await readWeeks(config.projectKey, windowStart(config, now)), windowStart(config, now), config.trend).people;
 }

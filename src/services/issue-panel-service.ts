@@ -1,10 +1,12 @@
-/** The issue panel's data, read as the viewing user: stored (or fresh) classification, epic context, child balance, override rights. */
+/**
+ * The issue panel's data, read as the viewing user: the stored classification (or, when it is missing
+ * or stale, a fresh one that is shown but not stored), epic context, child balance, override rights.
+ */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type Balance, type IssuePanelData, type IssueRef, type StoredClassification } from '../contract';
 import { computeBalance } from '../domain';
 import { bulkFetch, canEditIssue, getIssue, searchAll, storyPointsField, toWorkItem } from '../jira/jira-api';
 import { unlessConsent } from '../jira/jira-client';
 import { classifyItem, isCurrent } from './classify-issue';
-import { setIssueProperty } from '../jira/jira-api';
 import { healthWarnings } from './hierarchy-health';
 
 async function childBalance(parentKey: string): Promise<{ balance: Balance; children: StoredClassification[] } | null> {
@@ -22,9 +24,9 @@ export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
   let stored = parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]);
   let refreshed = false;
   if (!stored?.overridden && !isCurrent(stored, item)) {
+    // A read never writes: the panel shows a fresh result; the trigger and the backfill store results.
     stored = await classifyItem('user', item, stored);
     refreshed = true;
-    if (canOverride) await setIssueProperty('user', issueKey, stored);
   }
   let epic: IssueRef | null = null;
   if (item.parent) {

@@ -1,12 +1,14 @@
 /**
  * What none of the investment-balance tools ask: is each person doing their own job, and does the
- * hierarchy hold together? Role balance comes from the ledger's per-person tallies (no Jira cost);
+ * hierarchy hold together? Role balance comes from the same windowed figures as the gadget (account
+ * ids only; names are looked up as the viewer);
  * hierarchy health costs a few one-page searches and one count, as the viewing user.
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification, type GadgetConfig, type IssueRef, type StoredClassification, type TeamInsights } from '../contract';
 import { strategicShareOf } from '../domain';
-import { approximateCount, getProject, searchJql } from '../jira/jira-api';
-import { readLedger, readSettings } from './app-storage';
+import { approximateCount, displayNames, getProject, searchJql } from '../jira/jira-api';
+import { readSettings } from './app-storage';
+import { windowPeople } from './gadget-service';
 import { healthWarnings } from './hierarchy-health';
 
 export function roleBalance(people: Record<string, { name: string; strategic: number; tactical: number; mixed: number }>, roles: Record<string, 'PM' | 'PO'>): TeamInsights['people'] {
@@ -31,7 +33,9 @@ const ref = (key: string, summary: string, s: StoredClassification | null): Issu
 
 export async function teamInsights(config: GadgetConfig): Promise<TeamInsights> {
   await getProject('user', config.projectKey);
-  const [ledger, settings] = await Promise.all([readLedger(config.projectKey), readSettings()]);
+  const [counts, settings] = await Promise.all([windowPeople(config), readSettings()]);
+  const names = await displayNames('user', Object.keys(counts));
+  const people = Object.fromEntries(Object.entries(counts).map(([id, k]) => [id, { name: names.get(id) ?? 'A former user', ...k }]));
   const epics = await searchJql('user', `project = "${config.projectKey}" AND issuetype = Epic AND ownershipKind IS NOT EMPTY ORDER BY created DESC`, { fields: ['summary'], properties: [ISSUE_PROPERTY_KEY], maxResults: 50 });
   const children = new Map<string, StoredClassification[]>();
   if (epics.issues.length > 0) {
@@ -58,7 +62,7 @@ export async function teamInsights(config: GadgetConfig): Promise<TeamInsights> 
   }
   const orphanJql = `project = "${config.projectKey}" AND ownershipKind = tactical AND parent IS EMPTY AND issuetype != Epic`;
   return {
-    people: roleBalance(ledger.people, settings.roles),
+    people: roleBalance(people, settings.roles),
     hierarchy: { visionWithoutExecution: vision, childrenDisagree: disagree, executionWithoutDirection: { count: await approximateCount('user', orphanJql), jql: `${orphanJql} ORDER BY created DESC` } },
   };
 }

@@ -48,9 +48,12 @@ describe('issue created → trigger → property stored → JQL alias finds it �
     const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: 'Fix the cart bug' });
     await h.settle();
     const first = stored(key)!;
-    h.emulator.updateIssue(alice, key, { fields: { customfield_10016: 5 } });
+    h.emulator.updateIssue(alice, key, { fields: { assignee: { accountId: BOB } } });
     await h.settle();
     expect(stored(key)?.classifiedAt).toBe(first.classifiedAt);
+    h.emulator.updateIssue(alice, key, { fields: { customfield_10016: 5 } });
+    await h.settle();
+    expect(stored(key)).toMatchObject({ kind: first.kind, storyPoints: 5 });
     h.emulator.updateIssue(alice, key, { fields: { summary: 'Product vision, roadmap and pricing strategy for the next two years' } });
     await h.settle();
     expect(stored(key)?.kind).toBe('strategic');

@@ -70,7 +70,7 @@ describe('the trigger under faults', () => {
 
   it.each([
     [{}],
-    [{ eventType: 'avi:jira:deleted:issue', issue: { id: '1', key: 'SHOP-1' } }],
+    [{ eventType: 'avi:jira:moved:issue', issue: { id: '1', key: 'SHOP-1' } }],
     [{ eventType: 'avi:jira:created:issue', issue: { key: 5 } }],
   ])('a malformed event %j is refused without any Jira call', async (event) => {
     h.emulator.requests.clear();

@@ -32,7 +32,7 @@ describe('manifest.yml', () => {
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
     expect(manifest.modules['jira:issuePanel'][0].key).toBe('ownership-panel');
     expect(manifest.modules['jira:dashboardGadget'][0].edit.resource).toBe('main');
-    expect(manifest.modules.trigger[0]).toMatchObject({ events: ['avi:jira:created:issue', 'avi:jira:updated:issue'], filter: { ignoreSelf: true } });
+    expect(manifest.modules.trigger[0]).toMatchObject({ events: ['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue'], filter: { ignoreSelf: true } });
     expect(manifest.modules['jira:entityProperty'][0].values.map((v: { searchAlias: string }) => v.searchAlias)).toEqual(['ownershipKind', 'ownershipShare', 'ownershipConfidence', 'ownershipOverridden', 'ownershipRulesVersion']);
   });
 
@@ -47,6 +47,7 @@ describe('manifest.yml', () => {
       'read:jira-work': /route`\/rest\/api\/3\/(issue|search|project|mypermissions|field)/.test(code),
       'write:jira-work': /method: 'PUT'/.test(code) && /properties/.test(code),
       'storage:app': /from '@forge\/kvs'/.test(code),
+      'read:jira-user': /route`\/rest\/api\/3\/user\/bulk/.test(code),
     };
     for (const scope of manifest.permissions.scopes as string[]) expect([scope, used[scope] ?? false]).toEqual([scope, true]);
   });
