@@ -3,3 +3,4 @@ export { resolverHandler as resolver } from './resolvers';
 export { onIssueEvent } from './triggers/issue-event-trigger';
 export { backfillWorker } from './jobs/backfill-worker';
 export { classifyOwnershipAction } from './actions/classify-ownership-action';
+export { reconcileSchedule, reconcileWorker } from './jobs/reconcile-worker';

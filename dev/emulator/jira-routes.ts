@@ -120,10 +120,10 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       const ids = splitList(b.issueIdsOrKeys);
       if (ids.length === 0 || ids.length > 100) return jiraError(400, 'Provide between 1 and 100 issue ids or keys.');
       const fields = b.fields ? splitList(b.fields) : null;
+      // As the spec says: issues not found or not visible are simply left out (issueErrors is for retriable errors).
       const issues: unknown[] = [];
-      const issueErrors: unknown[] = [];
-      for (const id of ids) { const i = store.findIssue(id); if (visible(principal, i)) issues.push(issueJson(store, i, fields, splitList(b.properties))); else issueErrors.push({ id, errorMessages: [NO_ISSUE] }); }
-      return { status: 200, body: { expand: '', issues, issueErrors } };
+      for (const id of ids) { const i = store.findIssue(id); if (visible(principal, i)) issues.push(issueJson(store, i, fields, splitList(b.properties))); }
+      return { status: 200, body: { issues, issueErrors: [] } };
     }],
     ['POST', /^\/rest\/api\/3\/issue\/properties\/multi$/, ({ principal, body }) => {
       if (principal.kind !== 'app' && ![...store.projects.keys()].some((k) => store.can(principal, k, 'edit'))) return jiraError(403, 'You do not have permission to edit issues.');

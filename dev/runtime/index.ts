@@ -52,6 +52,8 @@ export interface ResolverCall {
 
 export interface ForgeRuntime {
   readonly manifest: ParsedManifest;
+  /** Latency, duplicates and storage faults, as configured (the fault rate can be changed). */
+  readonly platform: PlatformBehaviour;
   invokeResolver(call: ResolverCall): Promise<unknown>;
   deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome>;
   invokeFunction(functionKey: string, payload: unknown, context?: Record<string, unknown>, site?: string): Promise<unknown>;
@@ -74,6 +76,7 @@ class LocalForgeRuntime implements ForgeRuntime {
   readonly errors: Array<{ label: string; error: unknown }> = [];
   private readonly context = new InvocationContext();
   private readonly behaviour: PlatformBehaviour;
+  get platform(): PlatformBehaviour { return this.behaviour; }
   private readonly scheduler: WorkScheduler;
   private readonly events: EventDelivery;
   private readonly sites = new Map<string, Site>();
@@ -97,6 +100,7 @@ class LocalForgeRuntime implements ForgeRuntime {
       site: () => this.site(this.context.current()?.installation.cloudId).services,
       actingAccountId: () => this.context.current()?.accountId,
       storageLeg: () => this.behaviour.storageLeg(),
+      storageFault: () => this.behaviour.storageFault(),
     });
     const appId = (opts.appId ?? this.manifest.appId).replace(/^ari:cloud:ecosystem::app\//, '');
     g.__forge_runtime__ = this.installedRuntime = this.context.runtimeGlobal(

@@ -8,9 +8,16 @@ export interface PlatformBehaviourOptions {
   storageLatencyMs?: number | { min: number; max: number };
   /** Probability (0–1) that a trigger or queue event is delivered a second time, concurrently. */
   duplicateDeliveryRate?: number;
+  /**
+   * Probability (0–1) that a storage or queue call fails with a 500: half of them before the call
+   * takes effect, half after it took effect with the answer lost — as a network or service fault can.
+   */
+  storageFaultRate?: number;
   /** Seed of the draws above (default 1). */
   seed?: number;
 }
+
+export type StorageFault = 'none' | 'before' | 'after';
 
 /** mulberry32: a small, fast, seedable generator of floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -28,6 +35,8 @@ export class PlatformBehaviour {
   private readonly random: () => number;
   private readonly latency: { min: number; max: number };
   readonly duplicateRate: number;
+  /** Changeable at run time (a test turns faults off before it measures). */
+  faultRate: number;
 
   constructor(options: PlatformBehaviourOptions = {}) {
     this.random = seededRandom(options.seed ?? 1);
@@ -36,6 +45,8 @@ export class PlatformBehaviour {
     if (this.latency.min < 0 || this.latency.max < this.latency.min) throw new Error(`Bad storage latency ${JSON.stringify(l)}`);
     this.duplicateRate = options.duplicateDeliveryRate ?? 0;
     if (this.duplicateRate < 0 || this.duplicateRate > 1) throw new Error(`duplicateDeliveryRate must be within 0..1, not ${this.duplicateRate}`);
+    this.faultRate = options.storageFaultRate ?? 0;
+    if (this.faultRate < 0 || this.faultRate > 1) throw new Error(`storageFaultRate must be within 0..1, not ${this.faultRate}`);
   }
 
   /** Waits one leg of a storage round trip (half of a latency drawn from the range): call it going and coming back. */
@@ -44,6 +55,12 @@ export class PlatformBehaviour {
     if (max === 0) return;
     const ms = (min + (max - min) * this.random()) / 2;
     await new Promise((r) => setTimeout(r, ms));
+  }
+
+  /** Whether this storage call fails, and when. */
+  storageFault(): StorageFault {
+    if (this.faultRate === 0 || this.random() >= this.faultRate) return 'none';
+    return this.random() < 0.5 ? 'before' : 'after';
   }
 
   /** Whether this delivery is also made a second time. */

@@ -30,12 +30,18 @@ export interface PlatformServices {
   actingAccountId(): string | undefined;
   /** Half a storage round trip: awaited before the storage sees a call and before its answer returns. */
   storageLeg(): Promise<void>;
+  /** Whether this storage call fails: 'before' it takes effect, 'after' it did (answer lost), or 'none'. */
+  storageFault(): 'none' | 'before' | 'after';
 }
 
 /** A response carrying `forge-proxy-error`, as the Forge proxy answers a refused call. */
 export function proxyError(status: number, reason: string, message = reason): Response {
   return new Response(JSON.stringify({ message }), { status, headers: { 'forge-proxy-error': reason, 'content-type': 'application/json' } });
 }
+
+/** An injected storage fault: Forge's 500 body. */
+const storageFailure = (): Response => new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'Injected storage fault' }),
+  { status: 500, headers: { 'content-type': 'application/json' } });
 
 async function bodyText(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';
@@ -52,9 +58,11 @@ export function createPlatformFetch(services: PlatformServices) {
     if (ctx.type === 'kvs' || (ctx.type === 'fpp' && ctx.remote === 'stargate' && path.startsWith('/webhook/queue/'))) {
       const text = await bodyText(init.body);
       await services.storageLeg();
+      const fault = services.storageFault();
+      if (fault === 'before') return storageFailure();
       const answer = ctx.type === 'kvs' ? site.kvs(path, text) : site.queue(path, text);
       await services.storageLeg();
-      return answer;
+      return fault === 'after' ? storageFailure() : answer;
     }
     if (ctx.type !== 'fpp') return proxyError(403, 'REQUEST_EGRESS_ALLOWLIST_ERR', `Egress to ${ctx.type}/${ctx.remote ?? '?'} is not available in the local runtime`);
     if (ctx.remote !== 'jira') return proxyError(400, 'INVALID_REMOTE_ERR', `The local runtime reaches Jira only, not ${ctx.remote ?? 'an unnamed remote'}`);

@@ -96,6 +96,21 @@ export const BackfillStatusSchema = z.object({
 });
 export type BackfillStatus = z.infer<typeof BackfillStatusSchema>;
 
+/** The reconcile job of one project: how far it got and the drift it fixed (issues added, changed, removed; weeks). */
+export const ReconcileStatusSchema = z.object({
+  projectKey: ProjectKeySchema,
+  state: z.enum(['running', 'done', 'failed']),
+  checked: z.number().int().nonnegative(),
+  fixed: z.object({
+    added: z.number().int().nonnegative(), changed: z.number().int().nonnegative(), removed: z.number().int().nonnegative(),
+    /** Project weeks whose sums differed from their issues' contributions. */
+    weeks: z.number().int().nonnegative(),
+  }),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ReconcileStatus = z.infer<typeof ReconcileStatusSchema>;
+
 export const GadgetDataSchema = z.object({
   config: GadgetConfigSchema,
   project: z.object({ key: z.string(), name: z.string() }),
@@ -177,6 +192,9 @@ export const RESOLVERS = {
   /** Admin page: how often people confirmed or overrode, and what the classifier learned. */
   getAgreement: { payload: Empty, result: AgreementSchema },
   resetAdaptation: { payload: Empty, result: AgreementSchema },
+  /** Admin page: recompute a project's figures from Jira, and how that went (idle: never run). */
+  startReconcile: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: ReconcileStatusSchema },
+  getReconcileStatus: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: ReconcileStatusSchema.nullable() },
 } as const;
 
 export type ResolverName = keyof typeof RESOLVERS;

@@ -1,7 +1,8 @@
 /**
  * Learning from human overrides, per site. Each override that contradicts the automatic result
  * nudges the weights of the signals behind it: signals on the side the human rejected go down,
- * signals on the side the human chose go up. Bounded (each step ±5 %, factors within [0.5, 2]),
+ * signals on the side the human chose go up. Learning is a sum of steps, so an override can be added,
+ * changed or taken back on its own. Bounded (each step ±5 %, factors within [0.5, 2]),
  * explainable (evidence says "learned from N overrides"), reversible (drop the adaptation) and
  * measured on a held-out part of the overrides.
  */
@@ -26,25 +27,48 @@ function towards(automatic: Kind, human: Kind): Side | 'neither' | null {
   return 'neither'; // mixed: weaken whichever side dominated
 }
 
-export function learnAdaptation(examples: OverrideExample[]): Adaptation {
+/** Net nudges per signal: up and down steps, and how many overrides moved it. */
+export type LearningSteps = Record<string, { up: number; down: number; overrides: number }>;
+
+/** The steps one override teaches: each signal it rests on moves up or down one step. */
+export function stepsOf(ex: OverrideExample): LearningSteps {
+  const to = towards(ex.automatic, ex.human);
+  const steps: LearningSteps = {};
+  if (to === null) return steps;
+  const dominant: Side = ex.automatic === 'strategic' ? 'PM' : 'PO';
+  for (const { signal, side } of ex.signals) {
+    if (steps[signal] || signal === 'type-prior' || signal === 'parent-epic' || signal === 'children-rollup') continue;
+    const up = to === 'neither' ? false : side === to;
+    const down = to === 'neither' ? side === dominant : side !== to;
+    if (up || down) steps[signal] = { up: up ? 1 : 0, down: down ? 1 : 0, overrides: 1 };
+  }
+  return steps;
+}
+
+/** Adds (sign 1) or takes back (sign −1) one override's steps: learning is a sum, so it can follow edits one by one. */
+export function addSteps(total: LearningSteps, steps: LearningSteps, sign: 1 | -1): LearningSteps {
+  const out: LearningSteps = { ...total };
+  for (const [signal, s] of Object.entries(steps)) {
+    const cur = out[signal] ?? { up: 0, down: 0, overrides: 0 };
+    const next = { up: cur.up + sign * s.up, down: cur.down + sign * s.down, overrides: cur.overrides + sign * s.overrides };
+    if (next.overrides <= 0) delete out[signal];
+    else out[signal] = next;
+  }
+  return out;
+}
+
+/** The weights the steps give: each step ±5 %, the factor kept within [0.5, 2]. */
+export function adaptationFrom(steps: LearningSteps): Adaptation {
   const signals: Adaptation['signals'] = {};
-  for (const ex of examples) {
-    const to = towards(ex.automatic, ex.human);
-    if (to === null) continue;
-    const seen = new Set<string>();
-    for (const { signal, side } of ex.signals) {
-      if (seen.has(signal) || signal === 'type-prior' || signal === 'parent-epic' || signal === 'children-rollup') continue;
-      seen.add(signal);
-      const dominant: Side = ex.automatic === 'strategic' ? 'PM' : 'PO';
-      const up = to === 'neither' ? false : side === to;
-      const down = to === 'neither' ? side === dominant : side !== to;
-      if (!up && !down) continue;
-      const cur = signals[signal] ?? { factor: 1, overrides: 0 };
-      const factor = cur.factor * (up ? 1 + ADAPTATION_LIMITS.step : 1 - ADAPTATION_LIMITS.step);
-      signals[signal] = { factor: Math.round(Math.min(ADAPTATION_LIMITS.max, Math.max(ADAPTATION_LIMITS.min, factor)) * 1000) / 1000, overrides: cur.overrides + 1 };
-    }
+  for (const [signal, s] of Object.entries(steps)) {
+    const factor = (1 + ADAPTATION_LIMITS.step) ** s.up * (1 - ADAPTATION_LIMITS.step) ** s.down;
+    signals[signal] = { factor: Math.round(Math.min(ADAPTATION_LIMITS.max, Math.max(ADAPTATION_LIMITS.min, factor)) * 1000) / 1000, overrides: s.overrides };
   }
   return { signals };
+}
+
+export function learnAdaptation(examples: OverrideExample[]): Adaptation {
+  return adaptationFrom(examples.reduce<LearningSteps>((total, ex) => addSteps(total, stepsOf(ex), 1), {}));
 }
 
 export interface LabeledOverride extends OverrideExample { key: string; item: WorkItem }

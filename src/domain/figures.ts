@@ -18,8 +18,18 @@ export interface Contribution {
   points: number;
   /** Account id of the assignee, else the reporter; null when neither is known. */
   person: string | null;
-  /** Orders writes for one issue: a contribution older than the stored one never replaces it. */
+  /**
+   * Orders writes for one issue, so that an older contribution never replaces a newer one: `version`
+   * is when the issue was last edited in Jira as the writer read it, `stamp` when its classification
+   * was last decided (classified, overridden, cleared), which breaks ties between writers of one edit.
+   */
   version: number;
+  stamp: number;
+}
+
+/** Whether `next` is older than `prev` (by the issue's edit, then by the classification's decision). */
+export function isOlder(next: Contribution, prev: Contribution): boolean {
+  return next.version < prev.version || (next.version === prev.version && next.stamp < prev.stamp);
 }
 
 export type KindNumbers = Record<Kind, number>;

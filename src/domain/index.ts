@@ -5,8 +5,11 @@ export { normaliseText } from './normalise-text';
 export { kindFromShare, rollUpChildren, computeBalance, driftFromTarget, strategicShareOf, type BalanceFigures } from './balance';
 export { SIGNALS as CATALOGUE, LABEL_SIGNALS, TYPE_PRIORS, type Signal, type SignalFamily } from './catalogue';
 export { hashText } from './fingerprint';
-export { learnAdaptation, measureAdaptation, ADAPTATION_LIMITS, type OverrideExample, type LabeledOverride } from './adaptation';
 export {
-  KINDS, addContribution, emptyWeek, figuresSince, nextWeek, sameFigures, weekOf, weeksFromContributions, zeroKinds,
+  addSteps, adaptationFrom, learnAdaptation, measureAdaptation, stepsOf, ADAPTATION_LIMITS,
+  type LearningSteps, type OverrideExample, type LabeledOverride,
+} from './adaptation';
+export {
+  KINDS, addContribution, emptyWeek, isOlder, figuresSince, nextWeek, sameFigures, weekOf, weeksFromContributions, zeroKinds,
   type Contribution, type KindNumbers, type WeekFigures, type WindowFigures,
 } from './figures';

@@ -54,6 +54,13 @@ export async function getIssue(actor: Actor, key: string, withProperty = true): 
     : requestJira(route`/rest/api/3/issue/${key}?fields=${fields}`, { as: actor, schema: IssueSchema });
 }
 
+const UpdatedSchema = z.object({ fields: z.object({ updated: z.string().nullish() }).partial().optional() });
+
+/** When the issue was last edited (one light GET): tells a writer whether what it read is still current. */
+export async function issueUpdated(actor: Actor, key: string): Promise<string | null> {
+  return (await requestJira(route`/rest/api/3/issue/${key}?fields=${'updated'}`, { as: actor, schema: UpdatedSchema })).fields?.updated ?? null;
+}
+
 export async function searchJql(actor: Actor, jql: string, opts: { fields?: string[]; properties?: string[]; maxResults?: number; nextPageToken?: string | null } = {}) {
   return requestJira(route`/rest/api/3/search/jql`, {
     as: actor, method: 'POST', schema: SearchPageSchema,
@@ -120,6 +127,11 @@ export async function updateLabels(actor: Actor, key: string, add: string[], rem
 }
 
 export const getProject = (actor: Actor, key: string) => requestJira(route`/rest/api/3/project/${key}`, { as: actor, schema: ProjectSchema });
+
+/** One page of the projects the actor may browse, from `startAt`. */
+export function listProjectsPage(actor: Actor, startAt: number) {
+  return requestJira(route`/rest/api/3/project/search?maxResults=${'50'}&startAt=${String(startAt)}`, { as: actor, schema: ProjectPageSchema });
+}
 
 /** Every project the actor may browse, page by page (GET /project/search pages with startAt and isLast). */
 export async function listProjects(actor: Actor) {

@@ -1,9 +1,8 @@
-/** The backfill queue consumer: validates the event and runs one chunk; Jira outages are retried by Forge. */
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+/** The backfill queue consumer: validates the event and runs one chunk; Jira outages and storage failures are retried by Forge. */
 import { z } from 'zod';
 import { ProjectKeySchema } from '../contract';
-import { JiraError } from '../jira/jira-error';
 import { backfillWorkerChunk } from '../services/backfill-service';
+import { retryLater } from '../storage/retry';
 
 const EventSchema = z.object({ body: z.object({ projectKey: ProjectKeySchema }) });
 
@@ -14,7 +13,6 @@ export async function backfillWorker(event: unknown): Promise<unknown> {
     await backfillWorkerChunk(parsed.data.body.projectKey);
     return { outcome: 'chunk-done' };
   } catch (e) {
-    if (e instanceof JiraError && e.retryable) return new InvocationError({ retryAfter: Math.max(5, e.retryAfterSeconds ?? 10), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
-    throw e;
+    return retryLater(e);
   }
 }

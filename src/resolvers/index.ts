@@ -8,7 +8,8 @@ import { GadgetConfigSchema, RESOLVERS, type ResolverName, type Result } from '.
 import { getProject, isJiraAdmin, listProjects } from '../jira/jira-api';
 import { needsUserConsent } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
-import { readBackfill, readSettings, saveSettings } from '../services/app-storage';
+import { readBackfill, readReconcile, readSettings, saveSettings } from '../storage/app-storage';
+import { startReconcile } from '../services/reconcile-service';
 import { startBackfill } from '../services/backfill-service';
 import { gadgetData } from '../services/gadget-service';
 import { issuePanel } from '../services/issue-panel-service';
@@ -57,6 +58,8 @@ const handlers: { [N in ResolverName]: Handler<N> } = {
   getTeamInsights: async (_p, ctx) => teamInsights(gadgetConfigOf(ctx)),
   getAgreement: async () => { await requireAdmin(); return agreement(); },
   resetAdaptation: async () => { await requireAdmin(); await resetAdaptation(); return agreement(); },
+  startReconcile: async (p) => { await requireAdmin(); await getProject('user', p.projectKey); return startReconcile(p.projectKey); },
+  getReconcileStatus: async (p) => { await requireAdmin(); return readReconcile(p.projectKey); },
   getBackfillStatus: async (p) => { await getProject('user', p.projectKey); return (await readBackfill(p.projectKey)) ?? idleBackfill(p.projectKey); },
 };
 

@@ -1,6 +1,7 @@
 /** One mapping from failures to the resolver error shape, with messages a user can act on. */
 import type { ResolverError } from '../contract';
 import { JiraError } from '../jira/jira-error';
+import { ConflictError } from '../services/service-errors';
 
 export class InvalidInput extends Error {
   constructor(readonly code: 'INVALID_PAYLOAD' | 'INVALID_CONFIG', message: string) { super(message); }
@@ -8,6 +9,7 @@ export class InvalidInput extends Error {
 
 export function toResolverError(e: unknown): ResolverError {
   if (e instanceof InvalidInput) return { code: e.code, message: e.message };
+  if (e instanceof ConflictError) return { code: 'CONFLICT', message: e.message };
   if (e instanceof JiraError) {
     switch (e.code) {
       case 'NOT_FOUND': return { code: 'NOT_FOUND', message: 'Jira says this does not exist or you do not have permission to see it.' };

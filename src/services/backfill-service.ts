@@ -5,16 +5,20 @@
  * its issues' figures before it writes their properties: if it stops in between, the issues are
  * still pending, and the next attempt records the same figures again (which adds nothing).
  */
-import { Queue } from '@forge/events';
-import { ISSUE_PROPERTY_KEY, parseStoredClassification, type BackfillStatus } from '../contract';
-import { RULES_VERSION } from '../domain';
-import { approximateCount, BASE_FIELDS, bulkSetProperties, canEditProject, getProject, isJiraAdmin, searchJql, storyPointsField } from '../jira/jira-api';
+import { ISSUE_PROPERTY_KEY, parseStoredClassification, type BackfillStatus, type StoredClassification } from '../contract';
+import { RULES_VERSION, type WorkItem } from '../domain';
+import {
+  approximateCount, BASE_FIELDS, bulkFetch, bulkSetProperties, canEditProject, getProject, isJiraAdmin, searchJql, setIssueProperty, storyPointsField,
+} from '../jira/jira-api';
 import { JiraError } from '../jira/jira-error';
-import { readBackfill, releaseBackfillLock, saveBackfill, takeBackfillLock } from './app-storage';
-import { classifyItem, workItemOf } from './classify-issue';
+import type { JiraIssue } from '../jira/jira-schemas';
+import { readBackfill, readOverrideEntries, releaseBackfillLock, saveBackfill, takeBackfillLock } from '../storage/app-storage';
+import { withOverride } from './stored-classification';
+import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
+import { classifyAndStore, classifyItem, workItemOf } from './classify-issue';
 import { recordFigures } from './figures-service';
 
-export const BACKFILL_QUEUE = 'ownership-backfill';
+export { BACKFILL_QUEUE };
 export const CHUNK = 100;
 
 export function pendingJql(projectKey: string): string {
@@ -38,7 +42,7 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
     projectKey, state: total === 0 ? 'done' : 'running', done: 0, total, errors: [], startedAt: now.toISOString(), updatedAt: now.toISOString(),
   };
   await saveBackfill(status);
-  if (total > 0) await new Queue({ key: BACKFILL_QUEUE }).push([{ body: { projectKey } }]);
+  if (total > 0) await pushJob(BACKFILL_QUEUE, { projectKey });
   else await releaseBackfillLock(projectKey);
   return status;
 }
@@ -50,21 +54,28 @@ const idle = (projectKey: string, now: Date): BackfillStatus =>
 export async function runBackfillChunk(projectKey: string, now = new Date()): Promise<boolean> {
   const status = (await readBackfill(projectKey)) ?? idle(projectKey, now);
   const points = await storyPointsField('app');
+  const searchedAt = Date.now();
   const page = await searchJql('app', pendingJql(projectKey), {
     fields: [...BASE_FIELDS.filter((f) => f !== 'status'), ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY], maxResults: CHUNK,
   });
   const entries: Array<{ issueId: number; value: unknown }> = [];
+  const written = new Map<string, { issue: (typeof page.issues)[number]; item: WorkItem; stored: StoredClassification }>();
   for (const issue of page.issues) {
     try {
       const item = workItemOf(issue, points);
       const stored = await classifyItem('app', item, parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), now, null);
-      await recordFigures(issue.id, item, issue.fields?.updated, stored);
+      await recordFigures(issue.id, item, issue.fields?.updated, stored, searchedAt);
       entries.push({ issueId: Number(issue.id), value: stored });
+      written.set(issue.key, { issue, item, stored });
     } catch (e) {
-      if (status.errors.length < 20) status.errors.push({ issueKey: issue.key, message: (e as Error).message });
+      // Jira refused this issue (its parent, say): note it and go on. Anything else (storage) retries the chunk.
+      if (!(e instanceof JiraError)) throw e;
+      if (status.errors.length < 20) status.errors.push({ issueKey: issue.key, message: e.message });
     }
   }
   await bulkSetProperties('app', entries);
+  await keepOverrides(written);
+  await settleWritten(written);
   const more = page.issues.length === CHUNK && !page.isLast;
   const done = Math.min(status.total || entries.length, status.done + entries.length);
   await saveBackfill({ ...status, done: more ? done : Math.max(done, status.total), total: Math.max(status.total, done), state: more ? 'running' : 'done', updatedAt: now.toISOString() });
@@ -72,11 +83,36 @@ export async function runBackfillChunk(projectKey: string, now = new Date()): Pr
   return more;
 }
 
+/** An override made while the chunk classified wins: it is put back on the issue. */
+async function keepOverrides(written: Map<string, { issue: JiraIssue; item: WorkItem; stored: StoredClassification }>): Promise<void> {
+  const racing = await readOverrideEntries([...written.keys()]);
+  for (const [key, entry] of racing) await setIssueProperty('app', key, withOverride(written.get(key)!.stored, entry.override));
+}
+
+/**
+ * After the write, the chunk's issues are read again: their figures are recorded from what Jira now
+ * holds, and an issue edited while the chunk classified it is classified again from that fresh read.
+ */
+async function settleWritten(written: Map<string, { issue: JiraIssue }>): Promise<void> {
+  if (written.size === 0) return;
+  const points = await storyPointsField('app');
+  const readAt = Date.now();
+  for (const issue of await bulkFetch('app', [...written.keys()])) {
+    if ((issue.fields?.updated ?? null) !== (written.get(issue.key)?.issue.fields?.updated ?? null)) {
+      await classifyAndStore('app', issue.key);
+      continue;
+    }
+    const stored = parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]);
+    await recordFigures(issue.id, workItemOf(issue, points), issue.fields?.updated, stored, readAt);
+  }
+}
+
+/** One chunk and the push of the next. Jira outages and storage failures are thrown, for Forge to retry. */
 export async function backfillWorkerChunk(projectKey: string): Promise<void> {
   try {
-    if (await runBackfillChunk(projectKey)) await new Queue({ key: BACKFILL_QUEUE }).push([{ body: { projectKey } }]);
+    if (await runBackfillChunk(projectKey)) await pushJob(BACKFILL_QUEUE, { projectKey });
   } catch (e) {
-    if (e instanceof JiraError && e.retryable) throw e;
+    if (!(e instanceof JiraError) || e.retryable) throw e;
     const status = await readBackfill(projectKey);
     if (status) await saveBackfill({ ...status, state: 'failed', errors: [...status.errors, { issueKey: null, message: (e as Error).message }].slice(-20), updatedAt: new Date().toISOString() });
     await releaseBackfillLock(projectKey);

@@ -9,7 +9,7 @@ import { classify, RULES_VERSION, textFingerprint, type HierarchyContext, type W
 import { getIssue, getIssueProperty, setIssueProperty, storyPointsField, toWorkItem, updateLabels } from '../jira/jira-api';
 import type { Actor } from '../jira/jira-client';
 import type { JiraIssue } from '../jira/jira-schemas';
-import { readOverrideEntry, readSettings } from './app-storage';
+import { readOverrideEntry, readSettings } from '../storage/app-storage';
 import { recordFigures } from './figures-service';
 import { readAdaptation } from './learning-service';
 import { toStored, withOverride } from './stored-classification';
@@ -32,14 +32,19 @@ export function workItemOf(issue: JiraIssue, pointsField: string | null): WorkIt
   return { ...raw, labels: (raw.labels ?? []).filter((l) => !OWN_LABELS.has(l)) };
 }
 
-export interface IssueRead { issue: JiraIssue; item: WorkItem; stored: StoredClassification | null }
+/** An issue as read from Jira, and when (`readAt`, ms): figures recorded from a later read win. */
+export interface IssueRead { issue: JiraIssue; item: WorkItem; stored: StoredClassification | null; readAt: number }
 
 /** Reads an issue as `actor`: the work item, and its stored classification (a malformed one counts as none). */
 export async function readWorkItem(actor: Actor, issueKey: string): Promise<IssueRead> {
+  const points = await storyPointsField(actor);
   const issue = await getIssue(actor, issueKey);
-  const item = workItemOf(issue, await storyPointsField(actor));
-  return { issue, item, stored: parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]) };
+  return { issue, item: workItemOf(issue, points), stored: parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), readAt: Date.now() };
 }
+
+/** Records the issue's figures from what a read of Jira saw. */
+export const recordRead = (read: IssueRead) =>
+  recordFigures(read.issue.id, read.item, read.issue.fields?.updated, read.stored, read.readAt);
 
 async function parentContext(actor: Actor, parentKey: string | null | undefined): Promise<HierarchyContext | undefined> {
   if (!parentKey) return undefined;
@@ -56,32 +61,48 @@ export async function classifyItem(actor: Actor, item: WorkItem, previous: Store
   return toStored(result, textFingerprint(item), item.storyPoints ?? null, previous?.override ?? null, now);
 }
 
-/** The outcome, and what the issue's property holds afterwards (null: no classification in Jira). */
-async function classifyAndWrite(actor: Actor, read: IssueRead, now: Date): Promise<{ outcome: ClassifyOutcome; inJira: StoredClassification | null }> {
+/** The outcome, and whether the issue's property was written. */
+async function classifyAndWrite(actor: Actor, read: IssueRead, now: Date): Promise<{ outcome: ClassifyOutcome; wrote: boolean }> {
   const { issue, item, stored: previous } = read;
-  if (previous?.overridden) return { outcome: { status: 'overridden', stored: previous, item }, inJira: previous };
-  if (await readOverrideEntry(issue.key)) {
-    const stored = previous ?? (await classifyItem(actor, item, null, now));
-    return { outcome: { status: 'overridden', stored, item }, inJira: previous };
+  if (previous?.overridden) return { outcome: { status: 'overridden', stored: previous, item }, wrote: false };
+  const pending = await readOverrideEntry(issue.key);
+  if (pending) {
+    // An override is on record but not on the issue (its write was cut short): put it there.
+    const stored = withOverride(previous ?? (await classifyItem(actor, item, null, now)), pending.override);
+    await setIssueProperty(actor, issue.key, stored);
+    return { outcome: { status: 'overridden', stored, item }, wrote: true };
   }
   if (isCurrent(previous, item) && previous.storyPoints === (item.storyPoints ?? null)) {
-    return { outcome: { status: 'unchanged', stored: previous, item }, inJira: previous };
+    return { outcome: { status: 'unchanged', stored: previous, item }, wrote: false };
   }
   const stored = await classifyItem(actor, item, previous, now);
   await setIssueProperty(actor, issue.key, stored);
   const racing = await readOverrideEntry(issue.key);
-  if (!racing) return { outcome: { status: 'stored', stored, item }, inJira: stored };
+  if (!racing) return { outcome: { status: 'stored', stored, item }, wrote: true };
   // A human override landed while we classified: it wins.
   const kept = withOverride(stored, racing.override);
   await setIssueProperty(actor, issue.key, kept);
-  return { outcome: { status: 'overridden', stored: kept, item }, inJira: kept };
+  return { outcome: { status: 'overridden', stored: kept, item }, wrote: true };
 }
 
+/** How many times a writer reads again after writing, when the issue keeps changing under it. */
+const FRESH_READS = 3;
+
+/**
+ * Classifies and stores, then records the figures from a read made after the write — so they hold
+ * what Jira holds even when an edit, an override or another writer landed in between: a write based
+ * on an older text is classified again from the fresh read.
+ */
 export async function classifyAndStore(actor: Actor, issueKey: string, now = new Date()): Promise<ClassifyOutcome> {
-  const read = await readWorkItem(actor, issueKey);
-  const { outcome, inJira } = await classifyAndWrite(actor, read, now);
-  // The figures follow what Jira holds, recorded even when nothing changed (story points, assignee).
-  await recordFigures(read.issue.id, read.item, read.issue.fields?.updated, inJira);
+  let read = await readWorkItem(actor, issueKey);
+  let { outcome, wrote } = await classifyAndWrite(actor, read, now); // eslint-disable-line prefer-const
+  for (let i = 0; wrote && i < FRESH_READS; i++) {
+    read = await readWorkItem(actor, issueKey);
+    const again = await classifyAndWrite(actor, read, new Date());
+    if (again.outcome.status !== 'unchanged') outcome = again.outcome;
+    wrote = again.wrote;
+  }
+  await recordRead(read);
   if ((await readSettings()).labelSync) await syncLabels(actor, issueKey, read.issue, outcome.stored);
   return outcome;
 }

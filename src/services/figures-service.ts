@@ -7,27 +7,33 @@ import type { StoredClassification } from '../contract';
 import { weekOf, type Contribution, type WorkItem } from '../domain';
 import { applyContribution, type ApplyOutcome } from '../storage/figures-store';
 
-/** The latest of the issue's own edit and its classification's, so later writes never lose to earlier ones. */
-function versionOf(updated: string | null | undefined, stored: StoredClassification): number {
-  const times = [updated, stored.classifiedAt, stored.override?.at].map((t) => (t ? Date.parse(t) : NaN)).filter(Number.isFinite);
-  return times.length > 0 ? Math.max(...times) : 0;
-}
+const ms = (iso: string | null | undefined): number => {
+  const t = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(t) ? t : 0;
+};
 
-export function contributionOf(item: WorkItem, updated: string | null | undefined, stored: StoredClassification | null): Contribution | null {
+/**
+ * What the issue adds, as a read of Jira saw it: `updated` is the issue's last edit, `readAt` when
+ * the read was made. Figures recorded from the latest read win, so they end up holding what Jira
+ * holds after the last write, whichever writer records last.
+ */
+export function contributionOf(item: WorkItem, updated: string | null | undefined, stored: StoredClassification | null, readAt = 0): Contribution | null {
   if (!stored || !item.project) return null;
   const points = typeof item.storyPoints === 'number' && Number.isFinite(item.storyPoints) && item.storyPoints > 0 ? item.storyPoints : 0;
   return {
     project: item.project, week: weekOf(item.created), kind: stored.kind, points,
-    person: item.assignee ?? item.reporter ?? null, version: versionOf(updated, stored),
+    person: item.assignee ?? item.reporter ?? null,
+    version: ms(updated), stamp: readAt,
   };
 }
 
 /** Records what the issue now adds to its project's figures (nothing when it is not classified). */
-export function recordFigures(issueId: string, item: WorkItem, updated: string | null | undefined, stored: StoredClassification | null): Promise<ApplyOutcome> {
-  return applyContribution(issueId, contributionOf(item, updated, stored));
+export function recordFigures(issueId: string, item: WorkItem, updated: string | null | undefined, stored: StoredClassification | null,
+  readAt: number): Promise<ApplyOutcome> {
+  return applyContribution(issueId, contributionOf(item, updated, stored, readAt));
 }
 
-/** A deleted issue no longer counts. */
+/** A deleted issue no longer counts, and a record read before its deletion cannot bring it back. */
 export function forgetFigures(issueId: string): Promise<ApplyOutcome> {
-  return applyContribution(issueId, null);
+  return applyContribution(issueId, null, true);
 }

@@ -14,7 +14,7 @@ import {
 import { driftFromTarget, figuresSince, nextWeek, strategicShareOf, weekOf, weeksFromContributions, type WindowFigures } from '../domain';
 import { approximateCount, BASE_FIELDS, getProject, searchAll, searchJql, storyPointsField } from '../jira/jira-api';
 import { readWeeks } from '../storage/figures-store';
-import { readBackfill } from './app-storage';
+import { readBackfill } from '../storage/app-storage';
 import { workItemOf } from './classify-issue';
 import { contributionOf } from './figures-service';
 

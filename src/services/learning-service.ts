@@ -1,71 +1,51 @@
 /**
- * Per-site learning from overrides: every override is kept in app storage (see app-storage.ts);
- * the adaptation learned from them is stored under `adaptation` and applied to every later
- * classification. An admin can reset it: learning then starts again from overrides made after.
+ * Per-site learning from overrides: every override is kept in app storage (src/storage/app-storage.ts);
+ * what they teach is a sum of steps per signal (src/storage/learning-store.ts), applied to every later
+ * classification. Each override, change or clearing adds or takes back its own steps. An admin can
+ * reset learning: it then starts again from overrides made after.
  */
-import { kvs, WhereConditions } from '@forge/kvs';
-import { z } from 'zod';
-import { learnAdaptation, measureAdaptation, type Adaptation, type LabeledOverride } from '../domain';
-import { parseOverrideEntry, type OverrideEntry } from './app-storage';
+import { addSteps, adaptationFrom, measureAdaptation, stepsOf, type Adaptation, type LabeledOverride } from '../domain';
+import type { OverrideEntry } from '../storage/app-storage';
+import { listOverrideEntries, readLearning, updateLearning, type Learning } from '../storage/learning-store';
 
-/** Forge's largest query page (runtime-reference/storage-api-query: "up to a maximum of 20"). */
-const PAGE_SIZE = 20;
+export { listOverrideEntries };
 
-const AdaptationRecordSchema = z.object({ signals: z.record(z.string(), z.object({ factor: z.number().min(0.25).max(4), overrides: z.number().int().nonnegative() })), learnedFrom: z.number().int(), learnedAt: z.string() });
-export type AdaptationRecord = z.infer<typeof AdaptationRecordSchema>;
+export interface AdaptationRecord { signals: Adaptation['signals']; learnedFrom: number; learnedAt: string }
 
 export async function readAdaptation(): Promise<Adaptation | undefined> {
-  const parsed = AdaptationRecordSchema.safeParse(await kvs.get('adaptation'));
-  return parsed.success && Object.keys(parsed.data.signals).length > 0 ? { signals: parsed.data.signals } : undefined;
+  const learning = await readLearning();
+  return Object.keys(learning.steps).length > 0 ? adaptationFrom(learning.steps) : undefined;
 }
 
 export async function readAdaptationRecord(): Promise<AdaptationRecord | null> {
-  const parsed = AdaptationRecordSchema.safeParse(await kvs.get('adaptation'));
-  return parsed.success ? parsed.data : null;
+  const learning = await readLearning();
+  if (!learning.learnedAt) return null;
+  return { signals: adaptationFrom(learning.steps).signals, learnedFrom: learning.learnedFrom, learnedAt: learning.learnedAt };
 }
 
-/** Every override record, page by page. */
-export async function listOverrideEntries(): Promise<OverrideEntry[]> {
-  const out: OverrideEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith('override:')).limit(PAGE_SIZE);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const r of page.results) {
-      const entry = parseOverrideEntry(r.value);
-      if (entry) out.push(entry);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
+const teaches = (e: OverrideEntry | null, learning: Learning): e is OverrideEntry => !!e && e.override.at > learning.resetAt;
+const example = (e: OverrideEntry) => ({ automatic: e.automatic.kind, human: e.override.kind, signals: e.signals });
+
+/** An issue's override went from `before` to `after` (either null): learning follows, one issue's steps at a time. */
+export async function learnFromOverride(before: OverrideEntry | null, after: OverrideEntry | null, now = new Date()): Promise<void> {
+  await updateLearning((current) => {
+    let steps = current.steps;
+    let learnedFrom = current.learnedFrom;
+    if (teaches(before, current)) { steps = addSteps(steps, stepsOf(example(before)), -1); learnedFrom--; }
+    if (teaches(after, current)) { steps = addSteps(steps, stepsOf(example(after)), 1); learnedFrom++; }
+    return { ...current, steps, learnedFrom: Math.max(0, learnedFrom), learnedAt: now.toISOString() };
+  });
 }
 
-async function resetAt(): Promise<string> {
-  const v = await kvs.get('adaptation-reset-at');
-  return typeof v === 'string' ? v : '';
+/** Admin reset: the classifier returns to its original weights; older overrides stop teaching. */
+export async function resetAdaptation(now = new Date()): Promise<void> {
+  await updateLearning(() => ({ steps: {}, learnedFrom: 0, learnedAt: '', resetAt: now.toISOString() }));
 }
 
 const toLabeled = (e: OverrideEntry): LabeledOverride => ({
   key: e.issueKey, automatic: e.automatic.kind, human: e.override.kind, signals: e.signals,
   item: { key: e.issueKey, type: e.item?.type ?? 'Task', summary: e.item?.summary ?? '', labels: e.item?.labels ?? [] },
 });
-
-/** Re-learns the adaptation from the overrides made since the last reset. */
-export async function relearn(now = new Date()): Promise<AdaptationRecord> {
-  const since = await resetAt();
-  const entries = (await listOverrideEntries()).filter((e) => e.override.at > since);
-  const learned = learnAdaptation(entries.map(toLabeled));
-  const record = { signals: learned.signals, learnedFrom: entries.length, learnedAt: now.toISOString() };
-  await kvs.set('adaptation', record);
-  return record;
-}
-
-/** Admin reset: the classifier returns to its original weights; older overrides stop teaching. */
-export async function resetAdaptation(now = new Date()): Promise<void> {
-  await kvs.set('adaptation-reset-at', now.toISOString());
-  await kvs.delete('adaptation');
-}
 
 export async function measureLearning() {
   return measureAdaptation((await listOverrideEntries()).filter((e) => e.item).map(toLabeled));

@@ -7,7 +7,7 @@
 import { ISSUE_PROPERTY_KEY, parseStoredClassification, type GadgetConfig, type IssueRef, type StoredClassification, type TeamInsights } from '../contract';
 import { strategicShareOf } from '../domain';
 import { approximateCount, displayNames, getProject, searchJql } from '../jira/jira-api';
-import { readSettings } from './app-storage';
+import { readSettings } from '../storage/app-storage';
 import { windowPeople } from './gadget-service';
 import { healthWarnings } from './hierarchy-health';
 

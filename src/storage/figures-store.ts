@@ -11,7 +11,7 @@
  */
 import { Filter, FilterConditions, kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
 import { z } from 'zod';
-import { addContribution, emptyWeek, sameFigures, type Contribution, type WeekFigures } from '../domain';
+import { addContribution, emptyWeek, isOlder, sameFigures, weeksFromContributions, type Contribution, type WeekFigures } from '../domain';
 
 export const ISSUE_FIGURES = 'issue-figures';
 export const WEEK_FIGURES = 'week-figures';
@@ -21,7 +21,9 @@ const PAGE = 20;
 const KindSchema = z.enum(['strategic', 'tactical', 'mixed']);
 const KindsSchema = z.object({ strategic: z.number(), tactical: z.number(), mixed: z.number() });
 const StoredContributionSchema = z.object({
-  project: z.string(), week: z.string(), kind: KindSchema, points: z.number(), person: z.string(), version: z.number(),
+  project: z.string(), week: z.string(), kind: KindSchema, points: z.number(), person: z.string(), version: z.number(), stamp: z.number(),
+  /** A deleted issue's tombstone: it adds nothing, and no record read before the deletion can bring it back. */
+  gone: z.boolean().optional(),
 });
 const StoredWeekSchema = z.object({
   project: z.string(), week: z.string(), revision: z.number().int(),
@@ -34,9 +36,15 @@ const toStored = (c: Contribution): StoredContribution => ({ ...c, person: c.per
 const fromStored = (s: StoredContribution): Contribution => ({ ...s, person: s.person || null });
 const weekKey = (project: string, week: string) => `${project}:${week}`;
 
-export async function readContribution(issueId: string): Promise<Contribution | null> {
+async function readStored(issueId: string): Promise<StoredContribution | null> {
   const parsed = StoredContributionSchema.safeParse(await kvs.entity<StoredContribution>(ISSUE_FIGURES).get(issueId));
-  return parsed.success ? fromStored(parsed.data) : null;
+  return parsed.success ? parsed.data : null;
+}
+
+/** What the issue adds to its project's figures now (null: nothing, or the issue was deleted). */
+export async function readContribution(issueId: string): Promise<Contribution | null> {
+  const stored = await readStored(issueId);
+  return stored && !stored.gone ? fromStored(stored) : null;
 }
 
 async function readWeek(project: string, week: string): Promise<{ figures: WeekFigures; revision: number | null }> {
@@ -47,39 +55,56 @@ async function readWeek(project: string, week: string): Promise<{ figures: WeekF
 
 export type ApplyOutcome = 'applied' | 'unchanged' | 'stale';
 
-/** Makes `next` the issue's contribution (null: the issue no longer counts), moving the weeks' sums with it. */
-export async function applyContribution(issueId: string, next: Contribution | null): Promise<ApplyOutcome> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const prev = await readContribution(issueId);
-    if (prev && next && next.version < prev.version) return 'stale';
-    if (sameFigures(prev, next) && (!prev || !next || prev.version === next.version)) return 'unchanged';
-    const tx = kvs.transact();
-    if (!sameFigures(prev, next)) {
-      const weeks = new Map<string, { project: string; week: string }>();
-      for (const c of [prev, next]) if (c) weeks.set(weekKey(c.project, c.week), { project: c.project, week: c.week });
-      for (const [key, { project, week }] of weeks) {
-        const current = await readWeek(project, week);
-        let figures = current.figures;
-        if (prev && weekKey(prev.project, prev.week) === key) figures = addContribution(figures, prev, -1);
-        if (next && weekKey(next.project, next.week) === key) figures = addContribution(figures, next, 1);
-        const { count, points, people } = figures;
-        tx.set<StoredWeek>(key, { project, week, revision: (current.revision ?? 0) + 1, figures: { count, points, people } },
-          { entityName: WEEK_FIGURES, conditions: revisionIs(current.revision) });
-      }
-    }
-    const guard = prev ? new Filter<StoredContribution>().and('version', FilterConditions.equalTo(prev.version))
-      : new Filter<StoredContribution>().and('version', FilterConditions.notExists());
-    if (next) tx.set<StoredContribution>(issueId, toStored(next), { entityName: ISSUE_FIGURES, conditions: guard });
-    else tx.delete<StoredContribution>(issueId, { entityName: ISSUE_FIGURES, conditions: guard });
+/** The tombstone's version: above every edit time, so nothing read before the deletion outranks it. */
+const GONE_VERSION = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Makes `next` the issue's contribution (null: the issue is not classified, so it adds nothing), moving
+ * the weeks' sums with it. `deleted` leaves a tombstone instead, which no later write replaces.
+ */
+export async function applyContribution(issueId: string, next: Contribution | null, deleted = false): Promise<ApplyOutcome> {
+  for (let attempt = 0; ; attempt++) {
     try {
-      await tx.execute();
-      return 'applied';
+      return await applyOnce(issueId, next, deleted);
     } catch (e) {
-      if (!isConflict(e)) throw e;
+      if (attempt + 1 >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
     }
   }
-  throw new Error(`The figures of issue ${issueId} changed under us ${MAX_ATTEMPTS} times in a row; the change will be retried.`);
+}
+
+/** One try: read, compute, and write in one conditional transaction (which fails if anything moved). */
+async function applyOnce(issueId: string, next: Contribution | null, deleted: boolean): Promise<ApplyOutcome> {
+  const stored = await readStored(issueId);
+  if (stored?.gone) return 'stale';
+  const prev = stored ? fromStored(stored) : null;
+  if (deleted) next = null;
+  if (prev && next && isOlder(next, prev)) return 'stale';
+  if (!deleted && sameFigures(prev, next) && (!prev || !next || (prev.version === next.version && prev.stamp === next.stamp))) return 'unchanged';
+  const tx = kvs.transact();
+  if (!sameFigures(prev, next)) {
+    const weeks = new Map<string, { project: string; week: string }>();
+    for (const c of [prev, next]) if (c) weeks.set(weekKey(c.project, c.week), { project: c.project, week: c.week });
+    for (const [key, { project, week }] of weeks) {
+      const current = await readWeek(project, week);
+      let figures = current.figures;
+      if (prev && weekKey(prev.project, prev.week) === key) figures = addContribution(figures, prev, -1);
+      if (next && weekKey(next.project, next.week) === key) figures = addContribution(figures, next, 1);
+      const { count, points, people } = figures;
+      tx.set<StoredWeek>(key, { project, week, revision: (current.revision ?? 0) + 1, figures: { count, points, people } },
+        { entityName: WEEK_FIGURES, conditions: revisionIs(current.revision) });
+    }
+  }
+  const guard = prev
+    ? new Filter<StoredContribution>().and('version', FilterConditions.equalTo(prev.version)).and('stamp', FilterConditions.equalTo(prev.stamp))
+    : new Filter<StoredContribution>().and('version', FilterConditions.notExists());
+  if (deleted) {
+    const tombstone = { ...(prev ? toStored(prev) : { project: '', week: '', kind: 'tactical' as const, points: 0, person: '' }), version: GONE_VERSION, stamp: Date.now(), gone: true };
+    tx.set<StoredContribution>(issueId, tombstone, { entityName: ISSUE_FIGURES, conditions: guard });
+  } else if (next) tx.set<StoredContribution>(issueId, toStored(next), { entityName: ISSUE_FIGURES, conditions: guard });
+  else tx.delete<StoredContribution>(issueId, { entityName: ISSUE_FIGURES, conditions: guard });
+  await tx.execute();
+  return 'applied';
 }
 
 function revisionIs(revision: number | null) {
@@ -87,10 +112,15 @@ function revisionIs(revision: number | null) {
     : new Filter<StoredWeek>().and('revision', FilterConditions.equalTo(revision));
 }
 
-/** A transaction whose condition failed: someone wrote in between (HTTP 409). */
-function isConflict(e: unknown): boolean {
+/**
+ * Worth another try: a transaction whose condition failed (someone wrote in between, HTTP 409), or
+ * storage answering 5xx. A retry is safe either way: it starts from a fresh read, and a write that did
+ * land before its answer was lost now reads back as "unchanged".
+ */
+function isRetryable(e: unknown): boolean {
   const err = e as Partial<ForgeKvsAPIError>;
-  return err?.responseDetails?.status === 409 || /CONDITION|CONFLICT/.test(String(err?.code ?? ''));
+  const status = err?.responseDetails?.status ?? 0;
+  return status === 409 || status >= 500 || /CONDITION|CONFLICT/.test(String(err?.code ?? ''));
 }
 
 /** A project's weeks from `fromWeek` on (page by page, 20 a page as Forge allows). */
@@ -111,6 +141,57 @@ export async function readWeeks(project: string, fromWeek: string): Promise<Week
   return out;
 }
 
+/**
+ * Recomputes a project's week sums from its stored contributions and rewrites the weeks that differ;
+ * returns how many. The weeks are read before the contributions, and each rewrite is conditioned on
+ * the revision it read: a writer that lands in between moves a revision, and the pass starts again.
+ */
+export async function repairWeeks(project: string): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await repairOnce(project);
+    } catch (e) {
+      if (attempt + 1 >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 50 * (attempt + 1)));
+    }
+  }
+}
+
+async function repairOnce(project: string): Promise<number> {
+  const stored = new Map<string, { figures: WeekFigures; revision: number }>();
+  let cursor: string | undefined;
+  do {
+    let q = kvs.entity<StoredWeek>(WEEK_FIGURES).query().index('by-project', { partition: [project] }).limit(PAGE);
+    if (cursor) q = q.cursor(cursor);
+    const page = await q.getMany();
+    for (const r of page.results) {
+      const parsed = StoredWeekSchema.safeParse(r.value);
+      if (parsed.success) stored.set(parsed.data.week, { figures: { project, week: parsed.data.week, ...parsed.data.figures }, revision: parsed.data.revision });
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  const truth = new Map(weeksFromContributions([...(await listContributions(project)).values()]).map((w) => [w.week, w]));
+  let repaired = 0;
+  for (const week of new Set([...stored.keys(), ...truth.keys()])) {
+    const want = truth.get(week) ?? emptyWeek(project, week);
+    const have = stored.get(week);
+    if (have && JSON.stringify(normalised(have.figures)) === JSON.stringify(normalised(want))) continue;
+    const { count, points, people } = want;
+    await kvs.transact().set<StoredWeek>(weekKey(project, week), { project, week, revision: (have?.revision ?? 0) + 1, figures: { count, points, people } },
+      { entityName: WEEK_FIGURES, conditions: revisionIs(have?.revision ?? null) }).execute();
+    repaired++;
+  }
+  return repaired;
+}
+
+const normalised = (w: WeekFigures) => ({ count: w.count, points: w.points, people: Object.fromEntries(Object.entries(w.people).sort()) });
+
+/** Whether any figures are stored for the project. */
+export async function hasFigures(project: string): Promise<boolean> {
+  const page = await kvs.entity<StoredWeek>(WEEK_FIGURES).query().index('by-project', { partition: [project] }).limit(1).getMany();
+  return page.results.length > 0;
+}
+
 /** Every stored contribution of a project, by issue id (for the reconcile job). */
 export async function listContributions(project: string): Promise<Map<string, Contribution>> {
   const out = new Map<string, Contribution>();
@@ -121,7 +202,7 @@ export async function listContributions(project: string): Promise<Map<string, Co
     const page = await q.getMany();
     for (const r of page.results) {
       const parsed = StoredContributionSchema.safeParse(r.value);
-      if (parsed.success) out.set(r.key, fromStored(parsed.data));
+      if (parsed.success && !parsed.data.gone) out.set(r.key, fromStored(parsed.data));
     }
     cursor = page.nextCursor;
   } while (cursor);

@@ -39,7 +39,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     manifestPath: MANIFEST, app: loadBundledApp(), jiraBaseUrl: emulator.url, invocationBudgetMs: options.invocationBudgetMs,
     sites: [...sites].map(([cloudId, e]) => ({ cloudId, jiraBaseUrl: e.url })),
     storageLatencyMs: options.storageLatencyMs ?? { min: 1, max: 4 },
-    duplicateDeliveryRate: options.duplicateDeliveryRate, seed: options.seed,
+    duplicateDeliveryRate: options.duplicateDeliveryRate, storageFaultRate: options.storageFaultRate, seed: options.seed,
   });
   const pending = new Set<Promise<unknown>>();
   const wire = (jira: JiraEmulator, site?: string) => jira.onEvent((event) => {

@@ -26,6 +26,8 @@ const CALLS: Record<ResolverName, { module: string; payload: unknown; extension:
   getTeamInsights: { module: 'ownership-gadget', payload: {}, extension: gadgetExtension(mobileConfig) },
   getAgreement: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
   resetAdaptation: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
+  startReconcile: { module: 'ownership-admin', payload: { projectKey: 'MOBILE' }, extension: { type: 'jira:adminPage' } },
+  getReconcileStatus: { module: 'ownership-admin', payload: { projectKey: 'MOBILE' }, extension: { type: 'jira:adminPage' } },
 };
 
 describe('a user without Browse projects gets nothing from any resolver', () => {

@@ -6,7 +6,10 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 
 
-import { AppSettingsSchema as SettingsSchema, BackfillStatusSchema, type AppSettingsData as AppSettings, type BackfillStatus } from '../contract';
+import {
+  AppSettingsSchema as SettingsSchema, BackfillStatusSchema, ReconcileStatusSchema, type AppSettingsData as AppSettings, type BackfillStatus,
+  type ReconcileStatus,
+} from '../contract';
 export type { AppSettings };
 const DEFAULT_SETTINGS: AppSettings = { labelSync: false, roles: {} };
 
@@ -22,20 +25,32 @@ export async function readBackfill(projectKey: string): Promise<BackfillStatus |
 }
 export async function saveBackfill(status: BackfillStatus): Promise<void> { await kvs.set(`backfill:${status.projectKey}`, BackfillStatusSchema.parse(status)); }
 
+export async function readReconcile(projectKey: string): Promise<ReconcileStatus | null> {
+  const parsed = ReconcileStatusSchema.safeParse(await kvs.get(`reconcile:${projectKey}`));
+  return parsed.success ? parsed.data : null;
+}
+export async function saveReconcile(status: ReconcileStatus): Promise<void> {
+  await kvs.set(`reconcile:${status.projectKey}`, ReconcileStatusSchema.parse(status));
+}
+
 /**
- * One backfill per project at a time: the lock is created only if absent (Forge's FAIL_IF_EXISTS),
- * so two "Classify them" clicks at once start one job. It expires by itself if a job dies.
+ * A lock that one writer holds at a time: created only if absent (Forge's FAIL_IF_EXISTS), so of two
+ * writers at once exactly one gets it; it expires by itself if its holder dies.
  */
-export async function takeBackfillLock(projectKey: string): Promise<boolean> {
+export async function takeLock(name: string, ttlSeconds: number): Promise<boolean> {
   try {
-    await kvs.set(`backfill-lock:${projectKey}`, { at: new Date().toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 2, unit: 'HOURS' } });
+    await kvs.set(`lock:${name}`, { at: new Date().toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } });
     return true;
   } catch (e) {
     if ((e as { code?: string }).code === 'KEY_ALREADY_EXISTS' || (e as { responseDetails?: { status?: number } }).responseDetails?.status === 409) return false;
     throw e;
   }
 }
-export async function releaseBackfillLock(projectKey: string): Promise<void> { await kvs.delete(`backfill-lock:${projectKey}`); }
+export async function releaseLock(name: string): Promise<void> { await kvs.delete(`lock:${name}`); }
+
+/** One backfill per project at a time: two "Classify them" clicks at once start one job. */
+export const takeBackfillLock = (projectKey: string) => takeLock(`backfill:${projectKey}`, 7200);
+export const releaseBackfillLock = (projectKey: string) => releaseLock(`backfill:${projectKey}`);
 
 /**
  * Human overrides, also kept in app storage: the trigger checks here right before and after it
@@ -58,10 +73,38 @@ export function parseOverrideEntry(value: unknown): OverrideEntry | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The override records of many issues, 25 keys a call (Forge's batch limit). */
+export async function readOverrideEntries(issueKeys: string[]): Promise<Map<string, OverrideEntry>> {
+  const out = new Map<string, OverrideEntry>();
+  for (let i = 0; i < issueKeys.length; i += 25) {
+    const r = await kvs.batchGet<unknown>(issueKeys.slice(i, i + 25).map((k) => ({ key: `override:${k}` })));
+    for (const hit of r.successfulKeys) {
+      const entry = parseOverrideEntry(hit.value);
+      if (entry) out.set(entry.issueKey, entry);
+    }
+  }
+  return out;
+}
+
 export async function readOverrideEntry(issueKey: string): Promise<OverrideEntry | null> {
   return parseOverrideEntry(await kvs.get(`override:${issueKey}`));
 }
+/** Saves (or, with null, deletes) an override record; a storage hiccup (5xx) is tried again, the write being idempotent. */
 export async function saveOverrideEntry(issueKey: string, entry: OverrideEntry | null): Promise<void> {
-  if (entry) await kvs.set(`override:${issueKey}`, OverrideEntrySchema.parse(entry));
-  else await kvs.delete(`override:${issueKey}`);
+  await retryingStorage(async () => {
+    if (entry) await kvs.set(`override:${issueKey}`, OverrideEntrySchema.parse(entry));
+    else await kvs.delete(`override:${issueKey}`);
+  });
+}
+
+async function retryingStorage<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (e) {
+      const status = (e as { responseDetails?: { status?: number } }).responseDetails?.status ?? 0;
+      if (i >= attempts || status < 500) throw e;
+      await new Promise((r) => setTimeout(r, 25 * i));
+    }
+  }
 }

@@ -1,0 +1,83 @@
+/**
+ * The reconcile job: recomputes a project's figures from Jira and reports the drift it fixed. It runs
+ * as the app, in queued chunks of one search page (100 issues, in key order), each recording every
+ * issue's figures from what Jira holds — idempotent, so a repeated chunk changes nothing. The last
+ * chunk checks the contributions still stored for issues the search no longer finds (deleted, moved):
+ * they are read again and recorded or forgotten, and the week sums are recomputed from the
+ * contributions (a sum changed by anything else is put right). Started on demand by a Jira admin, and daily for
+ * every project with figures (a sweep over the site's projects, a page at a time).
+ */
+import { ISSUE_PROPERTY_KEY, parseStoredClassification } from '../contract';
+import { BASE_FIELDS, bulkFetch, listProjectsPage, searchJql, storyPointsField } from '../jira/jira-api';
+import type { ReconcileStatus } from '../contract';
+import { hasFigures, listContributions, readContribution, repairWeeks } from '../storage/figures-store';
+import { pushJob, RECONCILE_QUEUE } from '../storage/jobs';
+import { readReconcile, saveReconcile } from '../storage/app-storage';
+import { workItemOf } from './classify-issue';
+import { forgetFigures, recordFigures } from './figures-service';
+
+export type ReconcileEvent =
+  | { kind: 'project'; projectKey: string; nextPageToken?: string | null }
+  | { kind: 'sweep'; startAt: number };
+
+/** On demand: queues the first chunk and reports the job as started. */
+export async function startReconcile(projectKey: string, now = new Date()): Promise<ReconcileStatus> {
+  const status: ReconcileStatus = { projectKey, state: 'running', checked: 0, fixed: { added: 0, changed: 0, removed: 0, weeks: 0 }, startedAt: now.toISOString(), finishedAt: null };
+  await saveReconcile(status);
+  await pushJob(RECONCILE_QUEUE, { kind: 'project', projectKey });
+  return status;
+}
+
+/** One chunk: a page of the project's issues, recorded from Jira; the last chunk sweeps what Jira no longer has. */
+export async function reconcileChunk(event: Extract<ReconcileEvent, { kind: 'project' }>, now = new Date()): Promise<void> {
+  const { projectKey } = event;
+  const status = (await readReconcile(projectKey)) ?? { projectKey, state: 'running' as const, checked: 0, fixed: { added: 0, changed: 0, removed: 0, weeks: 0 }, startedAt: now.toISOString(), finishedAt: null };
+  const points = await storyPointsField('app');
+  const readAt = Date.now();
+  const page = await searchJql('app', `project = "${projectKey}" ORDER BY key ASC`, {
+    fields: [...BASE_FIELDS, ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY], maxResults: 100, nextPageToken: event.nextPageToken,
+  });
+  for (const issue of page.issues) {
+    const stored = parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]);
+    const before = await readContribution(issue.id);
+    const outcome = await recordFigures(issue.id, workItemOf(issue, points), issue.fields?.updated, stored, readAt);
+    if (outcome === 'applied') status.fixed[before ? (stored ? 'changed' : 'removed') : 'added']++;
+  }
+  status.checked += page.issues.length;
+  const more = page.issues.length > 0 && page.isLast === false && !!page.nextPageToken;
+  if (more) {
+    await saveReconcile(status);
+    await pushJob(RECONCILE_QUEUE, { kind: 'project', projectKey, nextPageToken: page.nextPageToken });
+    return;
+  }
+  status.fixed.removed += await sweepVanished(projectKey, points);
+  status.fixed.weeks += await repairWeeks(projectKey);
+  await saveReconcile({ ...status, state: 'done', finishedAt: new Date().toISOString() });
+}
+
+/** Stored contributions whose issue Jira no longer has in this project: read again, then recorded or forgotten. */
+async function sweepVanished(projectKey: string, points: string | null): Promise<number> {
+  const stored = await listContributions(projectKey);
+  const ids = [...stored.keys()];
+  let removed = 0;
+  for (let i = 0; i < ids.length; i += 100) {
+    const batch = ids.slice(i, i + 100);
+    const found = new Map((await bulkFetch('app', batch)).map((issue) => [issue.id, issue]));
+    const readAt = Date.now();
+    for (const id of batch) {
+      const issue = found.get(id);
+      const outcome = issue
+        ? await recordFigures(id, workItemOf(issue, points), issue.fields?.updated, parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), readAt)
+        : await forgetFigures(id);
+      if (outcome === 'applied' && (!issue || issue.fields?.project?.key !== projectKey)) removed++;
+    }
+  }
+  return removed;
+}
+
+/** The daily sweep: a page of the site's projects; each with figures gets a reconcile; then the next page. */
+export async function sweepProjects(startAt = 0, now = new Date()): Promise<void> {
+  const page = await listProjectsPage('app', startAt);
+  for (const p of page.values) if (await hasFigures(p.key)) await startReconcile(p.key, now);
+  if (page.isLast === false && page.values.length > 0) await pushJob(RECONCILE_QUEUE, { kind: 'sweep', startAt: startAt + page.values.length });
+}
