@@ -17,7 +17,7 @@ export interface RouteDeps { store: EmulatorStore; writes: IssueWrites; entityPr
 
 export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
   const { store } = d;
-  const visible = (p: Principal, issue: EmuIssue | undefined): issue is EmuIssue => !!issue && store.can(p, issue.projectKey, 'browse');
+  const visible = (p: Principal, issue: EmuIssue | undefined): issue is EmuIssue => !!issue && store.canSee(p, issue);
   const obj = (b: unknown): Record<string, unknown> => (b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {});
 
   const search = (p: Principal, jql: string, maxResults: number, token: string | null, fields: string[] | null, properties: string[]): RouteResult => {

@@ -7,6 +7,8 @@ export interface EmuIssue {
   id: string; key: string; projectKey: string; type: string; summary: string; description: AdfNode | null;
   labels: string[]; components: string[]; parent: string | null; storyPoints: number | null;
   created: string; updated: string; status: string; assignee: string | null; reporter: string | null;
+  /** The issue security level (Jira's issue security scheme): only its members, and the app, see the issue. */
+  security?: string | null;
 }
 /** Per user and project: may they browse it, may they edit its issues. */
 export type Grants = Record<string, Record<string, { browse: boolean; edit: boolean }>>;
@@ -17,6 +19,8 @@ export interface EmulatorData {
   admins?: string[];
   /** The id of this site's story points field (each Jira site numbers its custom fields itself). */
   storyPointsField?: string;
+  /** Issue security levels by name: the account ids that may see issues at that level. */
+  securityLevels?: Record<string, string[]>;
 }
 
 export type Principal = { kind: 'app' } | { kind: 'user'; accountId: string };
@@ -40,6 +44,7 @@ export class EmulatorStore {
   grants: Grants;
   readonly admins: Set<string>;
   readonly storyPointsField: string;
+  readonly securityLevels: Record<string, string[]>;
   private nextId: number;
   private readonly counters = new Map<string, number>();
 
@@ -49,6 +54,7 @@ export class EmulatorStore {
     this.grants = data.grants;
     this.admins = new Set(data.admins ?? []);
     this.storyPointsField = data.storyPointsField ?? STORY_POINTS_FIELD;
+    this.securityLevels = data.securityLevels ?? {};
     let maxId = 10000;
     for (const issue of data.issues) {
       this.issues.set(issue.key, { ...issue, labels: [...issue.labels], components: [...issue.components] });
@@ -70,6 +76,13 @@ export class EmulatorStore {
     const n = (this.counters.get(projectKey) ?? 0) + 1;
     this.counters.set(projectKey, n);
     return { id: String(this.nextId++), key: `${projectKey}-${n}` };
+  }
+
+  /** May the principal see this issue: browse its project and, when it has a security level, be a member of it. */
+  canSee(principal: Principal, issue: EmuIssue): boolean {
+    if (!this.can(principal, issue.projectKey, 'browse')) return false;
+    if (!issue.security || principal.kind === 'app') return true;
+    return (this.securityLevels[issue.security] ?? []).includes(principal.accountId);
   }
 
   can(principal: Principal, projectKey: string, right: 'browse' | 'edit'): boolean {

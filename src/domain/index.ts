@@ -13,3 +13,4 @@ export {
   KINDS, addContribution, emptyWeek, isOlder, figuresSince, nextWeek, sameFigures, weekOf, weeksFromContributions, zeroKinds,
   type Contribution, type KindNumbers, type WeekFigures, type WindowFigures,
 } from './figures';
+export { healthWarnings, type HealthCode, type HealthInput } from './hierarchy-health';

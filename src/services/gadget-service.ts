@@ -68,26 +68,32 @@ async function topEpics(jql: string): Promise<IssueRef[]> {
   });
 }
 
+/**
+ * The window's figures as the viewer may see them: the project's stored figures, unless the viewer's
+ * own count of classified issues is lower (issue security), then the viewer's own search.
+ */
+export async function visibleFigures(config: GadgetConfig, now = new Date()): Promise<{ figures: WindowFigures; scope: NonNullable<GadgetData['scope']> }> {
+  const from = windowStart(config, now);
+  const base = `project = "${config.projectKey}" AND created >= "${from}"`;
+  const [weeks, visibleClassified] = await Promise.all([
+    readWeeks(config.projectKey, from), approximateCount('user', `${base} AND ownershipKind IS NOT EMPTY`),
+  ]);
+  const figures = figuresSince(weeks, from, config.trend);
+  const stored = figures.count.strategic + figures.count.tactical + figures.count.mixed;
+  if (visibleClassified < stored) {
+    const mine = await viewerFigures(config, from);
+    const limit = mine.truncated ? ` (the first ${VIEWER_SEARCH_LIMIT})` : '';
+    return { figures: mine.figures, scope: { source: 'your-search', message: `Some issues in this project are hidden from you, so these figures count only the issues you can see${limit}.` } };
+  }
+  const behind = visibleClassified - stored;
+  return { figures, scope: { source: 'project-figures', message: behind > 0 ? `${behind} newly classified issues are still being added to these figures.` : null } };
+}
+
 export async function gadgetData(config: GadgetConfig, now = new Date()): Promise<GadgetData> {
   const project = await getProject('user', config.projectKey);
   const from = windowStart(config, now);
   const jql = gadgetJql(config, now);
-  const base = strip(jql.all);
-  const [weeks, visibleClassified, unclassified] = await Promise.all([
-    readWeeks(config.projectKey, from),
-    approximateCount('user', `${base} AND ownershipKind IS NOT EMPTY`),
-    approximateCount('user', strip(jql.unclassified)),
-  ]);
-  let figures = figuresSince(weeks, from, config.trend);
-  const stored = figures.count.strategic + figures.count.tactical + figures.count.mixed;
-  let scope: NonNullable<GadgetData['scope']> = { source: 'project-figures', message: null };
-  if (visibleClassified < stored) {
-    const mine = await viewerFigures(config, from);
-    figures = mine.figures;
-    scope = { source: 'your-search', message: `Some issues in this project are hidden from you, so these figures count only the issues you can see${mine.truncated ? ` (the first ${VIEWER_SEARCH_LIMIT})` : ''}.` };
-  } else if (visibleClassified > stored) {
-    scope = { source: 'project-figures', message: `${visibleClassified - stored} newly classified issues are still being added to these figures.` };
-  }
+  const [{ figures, scope }, unclassified] = await Promise.all([visibleFigures(config, now), approximateCount('user', strip(jql.unclassified))]);
   const epicBase = `project = "${config.projectKey}" AND issuetype = Epic`;
   const [strategicEpics, tacticalEpics] = await Promise.all([
     topEpics(`${epicBase} AND ownershipKind = strategic ORDER BY ownershipShare DESC`),
@@ -110,9 +116,4 @@ export async function gadgetData(config: GadgetConfig, now = new Date()): Promis
     topEpics: { strategic: strategicEpics, tactical: tacticalEpics },
     backfill: await readBackfill(config.projectKey), scope, generatedAt: now.toISOString(),
   };
-}
-
-/** The people of the window, from the same figures (for the team view). */
-export async function windowPeople(config: GadgetConfig, now = new Date()): Promise<WindowFigures['people']> {
-  return figuresSince(await readWeeks(config.projectKey, windowStart(config, now)), windowStart(config, now), config.trend).people;
 }

@@ -3,22 +3,20 @@
  * or stale, a fresh one that is shown but not stored), epic context, child balance, override rights.
  */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type Balance, type IssuePanelData, type IssueRef, type StoredClassification } from '../contract';
-import { computeBalance } from '../domain';
-import { bulkFetch, canEditIssue, getIssue, searchAll, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { computeBalance, healthWarnings } from '../domain';
+import { bulkFetch, canEditIssue, searchAll } from '../jira/jira-api';
 import { unlessConsent } from '../jira/jira-client';
-import { classifyItem, isCurrent } from './classify-issue';
-import { healthWarnings } from './hierarchy-health';
+import { classifyItem, isCurrent, readWorkItem } from './classify-issue';
 
-async function childBalance(parentKey: string): Promise<{ balance: Balance; children: StoredClassification[] } | null> {
+async function childBalance(parentKey: string): Promise<{ balance: Balance; children: Array<StoredClassification | null> } | null> {
   const issues = await searchAll('user', `parent = "${parentKey}"`, { fields: ['id'], properties: [ISSUE_PROPERTY_KEY] });
   if (issues.length === 0) return null;
   const children = issues.map((i) => parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]));
-  return { balance: computeBalance(children.map((c) => ({ kind: c?.kind ?? null, storyPoints: c?.storyPoints ?? null }))), children: children.filter((c): c is StoredClassification => !!c) };
+  return { balance: computeBalance(children.map((c) => ({ kind: c?.kind ?? null, storyPoints: c?.storyPoints ?? null }))), children };
 }
 
 export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
-  const issue = await getIssue('user', issueKey);
-  const item = toWorkItem(issue, await storyPointsField('user'));
+  const { issue, item } = await readWorkItem('user', issueKey);
   const isEpic = (issue.fields?.issuetype?.hierarchyLevel ?? 0) >= 1 || item.type === 'Epic';
   const canOverride = await canEditIssue('user', issueKey);
   let stored = parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]);
@@ -38,7 +36,7 @@ export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
   return {
     issue: { key: issue.key, summary: item.summary, type: item.type, isEpic },
     classification: stored!, refreshed, epic, childBalance: rollup?.balance ?? null,
-    warnings: isEpic && stored ? healthWarnings(stored, rollup?.children ?? []) : [],
+    warnings: isEpic && stored ? healthWarnings(stored, (rollup?.children ?? []).map((c) => ({ kind: c?.kind ?? null }))) : [],
     canOverride, cannotOverrideReason: canOverride ? null : 'You need the Edit issues permission in this project to change the tag.',
   };
 }

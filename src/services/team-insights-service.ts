@@ -5,11 +5,10 @@
  * hierarchy health costs a few one-page searches and one count, as the viewing user.
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification, type GadgetConfig, type IssueRef, type StoredClassification, type TeamInsights } from '../contract';
-import { strategicShareOf } from '../domain';
-import { approximateCount, displayNames, getProject, searchJql } from '../jira/jira-api';
+import { healthWarnings, strategicShareOf, type Kind } from '../domain';
+import { approximateCount, displayNames, getProject, searchAll, searchJql } from '../jira/jira-api';
 import { readSettings } from '../storage/app-storage';
-import { windowPeople } from './gadget-service';
-import { healthWarnings } from './hierarchy-health';
+import { visibleFigures } from './gadget-service';
 
 export function roleBalance(people: Record<string, { name: string; strategic: number; tactical: number; mixed: number }>, roles: Record<string, 'PM' | 'PO'>): TeamInsights['people'] {
   return Object.entries(people)
@@ -33,22 +32,18 @@ const ref = (key: string, summary: string, s: StoredClassification | null): Issu
 
 export async function teamInsights(config: GadgetConfig): Promise<TeamInsights> {
   await getProject('user', config.projectKey);
-  const [counts, settings] = await Promise.all([windowPeople(config), readSettings()]);
+  const [{ figures }, settings] = await Promise.all([visibleFigures(config), readSettings()]);
+  const counts = figures.people;
   const names = await displayNames('user', Object.keys(counts));
   const people = Object.fromEntries(Object.entries(counts).map(([id, k]) => [id, { name: names.get(id) ?? 'A former user', ...k }]));
   const epics = await searchJql('user', `project = "${config.projectKey}" AND issuetype = Epic AND ownershipKind IS NOT EMPTY ORDER BY created DESC`, { fields: ['summary'], properties: [ISSUE_PROPERTY_KEY], maxResults: 50 });
-  const children = new Map<string, StoredClassification[]>();
+  // Every child of these epics, classified or not (an unclassified child is unknown, not missing).
+  const children = new Map<string, Array<{ kind: Kind | null }>>();
   if (epics.issues.length > 0) {
-    let token: string | null | undefined = null;
-    for (let page = 0; page < 3; page++) {
-      const r = await searchJql('user', `parent in (${epics.issues.map((e) => e.key).join(', ')})`, { fields: ['parent'], properties: [ISSUE_PROPERTY_KEY], maxResults: 100, nextPageToken: token });
-      for (const c of r.issues) {
-        const s = parseStoredClassification(c.properties?.[ISSUE_PROPERTY_KEY]);
-        const parent = c.fields?.parent?.key;
-        if (s && parent) children.set(parent, [...(children.get(parent) ?? []), s]);
-      }
-      token = r.nextPageToken;
-      if (!token || r.isLast) break;
+    const all = await searchAll('user', `parent in (${epics.issues.map((e) => e.key).join(', ')})`, { fields: ['parent'], properties: [ISSUE_PROPERTY_KEY] });
+    for (const c of all) {
+      const parent = c.fields?.parent?.key;
+      if (parent) children.set(parent, [...(children.get(parent) ?? []), { kind: parseStoredClassification(c.properties?.[ISSUE_PROPERTY_KEY])?.kind ?? null }]);
     }
   }
   const vision: IssueRef[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { buildUi } from '../../static/build';
 
@@ -52,12 +52,11 @@ describe('manifest.yml', () => {
     for (const scope of manifest.permissions.scopes as string[]) expect([scope, used[scope] ?? false]).toEqual([scope, true]);
   });
 
-  it('only src/jira imports @forge/api, and src/domain imports nothing from Forge', () => {
-    for (const f of SRC) {
-      const text = readFileSync(f, 'utf8');
-      if (/from '@forge\/api'/.test(text)) expect(f).toContain(`${join('src', 'jira')}`);
-      if (f.includes(join('src', 'domain'))) expect(text).not.toMatch(/@forge\//);
-    }
+  it('one adapter folder per platform API: src/jira for @forge/api, src/storage for @forge/kvs and @forge/events', () => {
+    const importers = (pkg: RegExp) => SRC.filter((f) => pkg.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f).split(sep).slice(0, 2).join('/'));
+    expect([...new Set(importers(/from '@forge\/api'/))]).toEqual(['src/jira']);
+    expect([...new Set(importers(/from '@forge\/(kvs|events)'/))]).toEqual(['src/storage']);
+    expect(importers(/@forge\//).filter((d) => d === 'src/domain')).toEqual([]);
   });
 });
 
