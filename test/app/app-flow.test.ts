@@ -33,8 +33,7 @@ describe('issue created → trigger → property stored → JQL alias finds it �
     expect(await count(`key = ${key} AND ownershipKind = strategic`)).toBe(1);
     expect(await count('project = SHOP AND ownershipKind = strategic')).toBe(before + 1);
     const g = await gadget(ALICE);
-    expect(g.ok).toBe(true);
-    if (g.ok) expect(g.data.balance.count.strategic).toBe(before + 1);
+    expect(g).toMatchObject({ ok: true, data: { balance: { count: { strategic: before + 1 } } } });
   });
 
   it('classifies a tactical story as tactical and stores evidence with seeds', async () => {
@@ -89,8 +88,7 @@ describe('issue panel and override', () => {
   it('a viewer without Edit issues sees the panel but cannot override: Jira refuses', async () => {
     const before = JSON.stringify(stored('SHOP-2'));
     const r = await panel('SHOP-2', BOB);
-    expect(r.ok && r.data.canOverride).toBe(false);
-    if (r.ok) expect(r.data.cannotOverrideReason).toMatch(/Edit issues/);
+    expect(r).toMatchObject({ ok: true, data: { canOverride: false, cannotOverrideReason: expect.stringMatching(/Edit issues/) } });
     const o = await panel('SHOP-2', BOB, 'setOverride', { kind: 'strategic' });
     expect(o).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/permission/) } });
     expect(JSON.stringify(stored('SHOP-2'))).toBe(before);
@@ -109,8 +107,7 @@ describe('issue panel and override', () => {
   ])('an invalid override payload %j is refused before any write', async (payload) => {
     const before = JSON.stringify(stored('SHOP-3'));
     const r = await panel('SHOP-3', ALICE, 'setOverride', payload);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('INVALID_PAYLOAD');
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(JSON.stringify(stored('SHOP-3'))).toBe(before);
   });
 });
@@ -129,22 +126,22 @@ describe('gadget', () => {
   it('costs the same few Jira requests for any project size', async () => {
     h.emulator.requests.clear();
     const r = await gadget(ALICE);
-    expect(r.ok).toBe(true);
+    expect(r).toMatchObject({ ok: true, data: { jql: { strategic: expect.stringMatching(/ownershipKind = strategic/) } } });
     expect(h.emulator.requests.count()).toBeLessThanOrEqual(10);
-    if (r.ok) expect(r.data.jql.strategic).toMatch(/ownershipKind = strategic/);
   });
 });
 
 describe('backfill', () => {
   it('classifies every unclassified issue of a project, in chunks, to the end', async () => {
     const start = (await h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'startBackfill', payload: { projectKey: 'MOBILE' }, accountId: ALICE, extension: gadgetExtension(config) })) as Result<BackfillStatus>;
-    expect(start.ok).toBe(true);
-    if (start.ok) expect(start.data.total).toBeGreaterThan(200);
+    expect(start).toMatchObject({ ok: true, data: { total: expect.any(Number) } });
+    expect((start as { ok: true; data: BackfillStatus }).data.total).toBeGreaterThan(200);
     await h.settle();
     expect(await count('project = MOBILE AND ownershipKind IS EMPTY')).toBe(0);
     const status = (await h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'getBackfillStatus', payload: { projectKey: 'MOBILE' }, accountId: ALICE, extension: gadgetExtension(config) })) as Result<BackfillStatus>;
-    expect(status.ok && status.data.state).toBe('done');
-    if (status.ok) expect(status.data.done).toBe(status.data.total);
+    expect(status).toMatchObject({ ok: true, data: { state: 'done' } });
+    const done = (status as { ok: true; data: BackfillStatus }).data;
+    expect(done.done).toBe(done.total);
   });
 });
 
