@@ -65,6 +65,11 @@ async function scenario(h: Harness, random: () => number): Promise<Map<string, K
     await Promise.all(Array.from({ length: 4 + Math.floor(random() * 6) }, () => op()));
     if (random() < 0.5) await h.settle();
   }
+  // Every run overrides at least once, racing whatever is still in flight.
+  if (live().length === 0) h.emulator.createIssue(alice, { projectKey: 'INV', type: 'Task', summary: pick(SUMMARIES), storyPoints: 3 });
+  const last = pick(live());
+  await h.runtime.invokeResolver({ moduleKey: 'ownership-panel', functionKey: 'setOverride', payload: { kind: 'mixed' }, accountId: ALICE, extension: panelExtension(last.key) });
+  overrides.set(last.key, 'mixed');
   return overrides;
 }
 
