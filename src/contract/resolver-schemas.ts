@@ -148,6 +148,8 @@ export const PersonBalanceSchema = z.object({
   accountId: z.string(), displayName: z.string(), role: RoleSchema.nullable(), roleSource: z.enum(['settings', 'inferred']).nullable(),
   strategic: z.number(), tactical: z.number(), mixed: z.number(), strategicShare: ShareSchema.nullable(),
   flag: z.enum(['PM_BURIED_IN_BACKLOG', 'PO_CARRYING_STRATEGY']).nullable(), flagMessage: z.string().nullable(),
+  /** The issues behind this person's figures. */
+  jql: z.string().optional(),
 });
 export const TeamInsightsSchema = z.object({
   people: z.array(PersonBalanceSchema),

@@ -14,3 +14,4 @@ export {
   type Contribution, type KindNumbers, type WeekFigures, type WindowFigures,
 } from './figures';
 export { healthWarnings, type HealthCode, type HealthInput } from './hierarchy-health';
+export { roleBalance, MAX_PEOPLE, type PersonBalance, type Role, type RoleFlag } from './role-balance';

@@ -5,27 +5,15 @@
  * hierarchy health costs a few one-page searches and one count, as the viewing user.
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification, type GadgetConfig, type IssueRef, type StoredClassification, type TeamInsights } from '../contract';
-import { healthWarnings, strategicShareOf, type Kind } from '../domain';
+import { healthWarnings, roleBalance, type Kind } from '../domain';
 import { approximateCount, displayNames, getProject, searchAll, searchJql } from '../jira/jira-api';
 import { readSettings } from '../storage/app-storage';
-import { visibleFigures } from './gadget-service';
+import { visibleFigures, windowStart } from './gadget-service';
 
-export function roleBalance(people: Record<string, { name: string; strategic: number; tactical: number; mixed: number }>, roles: Record<string, 'PM' | 'PO'>): TeamInsights['people'] {
-  return Object.entries(people)
-    .filter(([, p]) => p.strategic + p.tactical + p.mixed > 0)
-    .map(([accountId, p]) => {
-      const share = strategicShareOf({ ...p, unclassified: 0 });
-      const set = roles[accountId];
-      const role = set ?? (share === null ? null : share >= 0.6 ? 'PM' : share <= 0.25 ? 'PO' : null);
-      const total = p.strategic + p.tactical + p.mixed;
-      let flag: TeamInsights['people'][number]['flag'] = null;
-      let flagMessage: string | null = null;
-      if (role === 'PM' && share !== null && share < 0.3 && total >= 3) { flag = 'PM_BURIED_IN_BACKLOG'; flagMessage = `${p.name} is a product manager, but ${Math.round((1 - share) * 100)}% of their work is backlog delivery: who is setting direction?`; }
-      if (role === 'PO' && share !== null && share > 0.5 && total >= 3) { flag = 'PO_CARRYING_STRATEGY'; flagMessage = `${p.name} is a product owner carrying strategy (${Math.round(share * 100)}% strategic): is the product manager involved?`; }
-      return { accountId, displayName: p.name, role, roleSource: set ? 'settings' as const : role ? 'inferred' as const : null, strategic: p.strategic, tactical: p.tactical, mixed: p.mixed, strategicShare: share, flag, flagMessage };
-    })
-    .sort((a, b) => (b.strategic + b.tactical + b.mixed) - (a.strategic + a.tactical + a.mixed) || a.accountId.localeCompare(b.accountId))
-    .slice(0, 25);
+/** The issues behind a person's figures: classified, in the window, theirs (assignee, else reporter). */
+function personJql(config: GadgetConfig, accountId: string): string {
+  return `project = "${config.projectKey}" AND created >= "${windowStart(config, new Date())}" AND ownershipKind IS NOT EMPTY `
+    + `AND (assignee = "${accountId}" OR (assignee IS EMPTY AND reporter = "${accountId}")) ORDER BY created DESC`;
 }
 
 const ref = (key: string, summary: string, s: StoredClassification | null): IssueRef => ({ key, summary, type: 'Epic', kind: s?.kind ?? null, share: s?.share ?? null });
@@ -57,7 +45,7 @@ export async function teamInsights(config: GadgetConfig): Promise<TeamInsights> 
   }
   const orphanJql = `project = "${config.projectKey}" AND ownershipKind = tactical AND parent IS EMPTY AND issuetype != Epic`;
   return {
-    people: roleBalance(people, settings.roles),
+    people: roleBalance(people, settings.roles).map((p) => ({ ...p, jql: personJql(config, p.accountId) })),
     hierarchy: { visionWithoutExecution: vision, childrenDisagree: disagree, executionWithoutDirection: { count: await approximateCount('user', orphanJql), jql: `${orphanJql} ORDER BY created DESC` } },
   };
 }

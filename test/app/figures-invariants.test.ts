@@ -120,6 +120,17 @@ describe.each(seeds())('seed %i', (seed) => {
     expect(team.ok).toBe(true);
     const people = Object.fromEntries((team as { ok: true; data: TeamInsights }).data.people.map((p) => [p.accountId, { strategic: p.strategic, tactical: p.tactical, mixed: p.mixed }]));
     expect(people).toEqual(expected.people);
+    // Every figure opens as the JQL that produces it: Jira counts the same issues.
+    const jiraCount = async (jql: string) => {
+      const r = await fetch(`${h.emulator.url}/rest/api/3/search/approximate-count`, { method: 'POST',
+        headers: { 'x-forge-principal': `user:${ALICE}`, 'content-type': 'application/json' }, body: JSON.stringify({ jql: jql.replace(/ ORDER BY .*$/, '') }) });
+      return ((await r.json()) as { count: number }).count;
+    };
+    for (const k of KINDS) expect([k, await jiraCount(gadget.jql[k])]).toEqual([k, gadget.balance.count[k]]);
+    for (const t of gadget.trend) expect([t.start, await jiraCount(t.jql!)]).toEqual([t.start, t.count.strategic + t.count.tactical + t.count.mixed]);
+    for (const p of (team as { ok: true; data: TeamInsights }).data.people) {
+      expect([p.accountId, await jiraCount(p.jql!)]).toEqual([p.accountId, p.strategic + p.tactical + p.mixed]);
+    }
     // Every override stands: the record kept in app storage and the issue's property agree, issue by issue.
     const records = h.runtime.storage.snapshot();
     for (const issue of [...h.emulator.store.issues.values()].filter((i) => i.projectKey === 'INV')) {

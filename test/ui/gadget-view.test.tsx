@@ -25,6 +25,13 @@ describe('GadgetView', () => {
     expect(screen.getByRole('status').className).toBe(cls);
   });
 
+  it('says when the figures count only the issues the viewer can see, and says nothing otherwise', () => {
+    const { rerender } = render(<GadgetView data={makeGadget({ scope: { source: 'your-search', message: 'Some issues are hidden from you.' } })} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.getByRole('note').textContent).toBe('Some issues are hidden from you.');
+    rerender(<GadgetView data={makeGadget({ scope: { source: 'project-figures', message: null } })} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
   it.each([['week', 'count', 'issue count'], ['month', 'points', 'story points']] as const)('draws the trend by %s in %s', (trend, unit, words) => {
     const data = makeGadget();
     render(<GadgetView data={{ ...data, config: { ...data.config, trend, unit } }} onOpenJql={noop} onOpenIssue={noop} />);

@@ -37,6 +37,7 @@ export function GadgetView({ data, onOpenJql, onOpenIssue }: GadgetViewProps) {
         <BalanceBar tally={balance.points} label="By story points" unit="pts" share={balance.strategicShareByPoints} />
       </div>
       <div className={drifting ? 'warning' : 'muted'} role="status">{target.message}</div>
+      {data.scope?.message ? <p className="muted scope-note" role="note">{data.scope.message}</p> : null}
       <Section title={`Trend by ${config.trend} (${config.unit === 'points' ? 'story points' : 'issue count'})`}>
         <TrendChart trend={data.trend} unit={config.unit} granularity={config.trend} targetShare={target.share} />
         <p className="muted legend"><span className="swatch fill-strategic" aria-hidden="true" /> strategic <span className="swatch fill-mixed" aria-hidden="true" /> mixed <span className="swatch fill-tactical" aria-hidden="true" /> tactical <span className="dash" aria-hidden="true" /> target {Math.round(target.share * 100)}%</p>
