@@ -142,7 +142,7 @@ export class IssueWrites {
         }
         const issue = this.store.findIssue(String(entry.issueID ?? ''));
         if (issue && (by.kind === 'app' || this.store.can(by, issue.projectKey, 'edit'))) {
-          for (const [k, v] of Object.entries(entry.properties ?? {})) { this.store.propertiesOf(issue.key).set(k, v); this.store.countWrite(issue.key, k); }
+          for (const [k, v] of Object.entries(entry.properties ?? {})) { this.store.propertiesOf(issue.key).set(k, v); this.store.countWrite(issue.key, k, by, v); }
         }
         done++;
       }

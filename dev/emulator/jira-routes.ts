@@ -158,7 +158,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       const props = store.propertiesOf(issue.key);
       const existed = props.has(key);
       props.set(key, body);
-      store.countWrite(issue.key, key);
+      store.countWrite(issue.key, key, principal, body);
       return { status: existed ? 200 : 201, body: existed ? undefined : {} };
     }],
     ['DELETE', /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/, ({ principal, params }) => {

@@ -92,7 +92,10 @@ export class EmulatorStore {
 
   /** How many times each issue property was written (to prove "classified exactly once"). */
   readonly propertyWrites = new Map<string, number>();
-  countWrite(issueKey: string, propertyKey: string): void {
+  /** Every property write, who made it and what it wrote (a test reads what was classified, and how often). */
+  readonly propertyWriteLog: Array<{ issueKey: string; propertyKey: string; by: Principal; value: unknown }> = [];
+  countWrite(issueKey: string, propertyKey: string, by?: Principal, value?: unknown): void {
+    if (by) this.propertyWriteLog.push({ issueKey, propertyKey, by, value });
     const k = `${issueKey}/${propertyKey}`;
     this.propertyWrites.set(k, (this.propertyWrites.get(k) ?? 0) + 1);
   }

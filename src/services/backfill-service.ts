@@ -12,10 +12,12 @@ import {
 } from '../jira/jira-api';
 import { JiraError } from '../jira/jira-error';
 import type { JiraIssue } from '../jira/jira-schemas';
-import { readBackfill, readOverrideEntries, releaseBackfillLock, saveBackfill, takeBackfillLock } from '../storage/app-storage';
+import {
+  readBackfill, readOverrideEntries, releaseBackfillLock, releaseLock, saveBackfill, takeBackfillLock, takeLock,
+} from '../storage/app-storage';
 import { withOverride } from './stored-classification';
 import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
-import { classifyAndStore, classifyItem, workItemOf } from './classify-issue';
+import { CLAIM_SECONDS, claimOf, classifyAndStore, classifyItem, workItemOf } from './classify-issue';
 import { recordFigures } from './figures-service';
 
 export { BACKFILL_QUEUE };
@@ -50,6 +52,31 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
 const idle = (projectKey: string, now: Date): BackfillStatus =>
   ({ projectKey, state: 'running', done: 0, total: 0, errors: [], startedAt: now.toISOString(), updatedAt: now.toISOString() });
 
+interface Written { issue: JiraIssue; item: WorkItem; stored: StoredClassification }
+
+/** Classifies a page and records its figures; issues another writer is storing right now are left to it. */
+async function classifyPage(issues: JiraIssue[], points: string | null, status: BackfillStatus, now: Date, searchedAt: number,
+  claims: string[]): Promise<Map<string, Written>> {
+  const written = new Map<string, Written>();
+  for (const issue of issues) {
+    try {
+      const item = workItemOf(issue, points);
+      const stored = await classifyItem('app', item, parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), now, null);
+      // The trigger may be storing this very version right now: one writer per version (see classify-issue).
+      const claim = claimOf(issue.id, stored);
+      if (!(await takeLock(claim, CLAIM_SECONDS))) continue;
+      claims.push(claim);
+      await recordFigures(issue.id, item, issue.fields?.updated, stored, searchedAt);
+      written.set(issue.key, { issue, item, stored });
+    } catch (e) {
+      // Jira refused this issue (its parent, say): note it and go on. Anything else (storage) retries the chunk.
+      if (!(e instanceof JiraError)) throw e;
+      if (status.errors.length < 20) status.errors.push({ issueKey: issue.key, message: e.message });
+    }
+  }
+  return written;
+}
+
 /** One chunk, run by the queue consumer as the app. Returns true when more remain. */
 export async function runBackfillChunk(projectKey: string, now = new Date()): Promise<boolean> {
   const status = (await readBackfill(projectKey)) ?? idle(projectKey, now);
@@ -58,33 +85,27 @@ export async function runBackfillChunk(projectKey: string, now = new Date()): Pr
   const page = await searchJql('app', pendingJql(projectKey), {
     fields: [...BASE_FIELDS.filter((f) => f !== 'status'), ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY], maxResults: CHUNK,
   });
-  const entries: Array<{ issueId: number; value: unknown }> = [];
-  const written = new Map<string, { issue: (typeof page.issues)[number]; item: WorkItem; stored: StoredClassification }>();
-  for (const issue of page.issues) {
-    try {
-      const item = workItemOf(issue, points);
-      const stored = await classifyItem('app', item, parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), now, null);
-      await recordFigures(issue.id, item, issue.fields?.updated, stored, searchedAt);
-      entries.push({ issueId: Number(issue.id), value: stored });
-      written.set(issue.key, { issue, item, stored });
-    } catch (e) {
-      // Jira refused this issue (its parent, say): note it and go on. Anything else (storage) retries the chunk.
-      if (!(e instanceof JiraError)) throw e;
-      if (status.errors.length < 20) status.errors.push({ issueKey: issue.key, message: e.message });
-    }
+  const claims: string[] = [];
+  let written: Map<string, Written>;
+  try {
+    written = await classifyPage(page.issues, points, status, now, searchedAt, claims);
+    await bulkSetProperties('app', [...written.values()].map((w) => ({ issueId: Number(w.issue.id), value: w.stored })));
+  } catch (e) {
+    // Nothing stays claimed by a chunk that will be retried: the retry must be free to write them.
+    await Promise.all(claims.map((c) => releaseLock(c).catch(() => undefined)));
+    throw e;
   }
-  await bulkSetProperties('app', entries);
   await keepOverrides(written);
   await settleWritten(written);
   const more = page.issues.length === CHUNK && !page.isLast;
-  const done = Math.min(status.total || entries.length, status.done + entries.length);
+  const done = Math.min(status.total || written.size, status.done + written.size);
   await saveBackfill({ ...status, done: more ? done : Math.max(done, status.total), total: Math.max(status.total, done), state: more ? 'running' : 'done', updatedAt: now.toISOString() });
   if (!more) await releaseBackfillLock(projectKey);
   return more;
 }
 
 /** An override made while the chunk classified wins: it is put back on the issue. */
-async function keepOverrides(written: Map<string, { issue: JiraIssue; item: WorkItem; stored: StoredClassification }>): Promise<void> {
+async function keepOverrides(written: Map<string, Written>): Promise<void> {
   const racing = await readOverrideEntries([...written.keys()]);
   for (const [key, entry] of racing) await setIssueProperty('app', key, withOverride(written.get(key)!.stored, entry.override));
 }

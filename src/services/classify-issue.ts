@@ -9,7 +9,7 @@ import { classify, RULES_VERSION, textFingerprint, type HierarchyContext, type W
 import { getIssue, getIssueProperty, setIssueProperty, storyPointsField, toWorkItem, updateLabels } from '../jira/jira-api';
 import type { Actor } from '../jira/jira-client';
 import type { JiraIssue } from '../jira/jira-schemas';
-import { readOverrideEntry, readSettings } from '../storage/app-storage';
+import { readOverrideEntry, readSettings, releaseLock, takeLock } from '../storage/app-storage';
 import { recordFigures } from './figures-service';
 import { readAdaptation } from './learning-service';
 import { toStored, withOverride } from './stored-classification';
@@ -76,7 +76,16 @@ async function classifyAndWrite(actor: Actor, read: IssueRead, now: Date): Promi
     return { outcome: { status: 'unchanged', stored: previous, item }, wrote: false };
   }
   const stored = await classifyItem(actor, item, previous, now);
-  await setIssueProperty(actor, issue.key, stored);
+  // One writer per text version: a concurrent delivery of the same version leaves the write to the
+  // first, whose claim stays until every reader can see its result (released only if the write fails).
+  const claim = claimOf(issue.id, stored);
+  if (!(await takeLock(claim, CLAIM_SECONDS))) return { outcome: { status: 'unchanged', stored: previous ?? stored, item }, wrote: false };
+  try {
+    await setIssueProperty(actor, issue.key, stored);
+  } catch (e) {
+    await releaseLock(claim).catch(() => undefined);
+    throw e;
+  }
   const racing = await readOverrideEntry(issue.key);
   if (!racing) return { outcome: { status: 'stored', stored, item }, wrote: true };
   // A human override landed while we classified: it wins.
@@ -84,6 +93,13 @@ async function classifyAndWrite(actor: Actor, read: IssueRead, now: Date): Promi
   await setIssueProperty(actor, issue.key, kept);
   return { outcome: { status: 'overridden', stored: kept, item }, wrote: true };
 }
+
+/** How long a claim on one text version holds if its writer dies before releasing it (one invocation). */
+export const CLAIM_SECONDS = 25;
+
+/** The claim on writing one version of an issue's result: its text, rules and story points. */
+export const claimOf = (issueId: string, stored: StoredClassification) =>
+  `classify:${issueId}:${stored.fingerprint}:${stored.rulesVersion}:${stored.storyPoints ?? '-'}`;
 
 /** How many times a writer reads again after writing, when the issue keeps changing under it. */
 const FRESH_READS = 3;

@@ -140,5 +140,16 @@ describe.each(seeds())('seed %i', (seed) => {
         .toEqual([issue.key, record !== undefined, record?.override.kind ?? null]);
     }
     expect(overrides.size).toBeGreaterThan(0);
+    // Each issue was classified once per text version: no automatic write by the app repeats the one
+    // just before it on the same issue (same text, rules and story points), as a duplicate delivery would.
+    const last = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const [i, w] of h.emulator.store.propertyWriteLog.entries()) {
+      const v = parseStoredClassification(w.value);
+      const id = v && w.by.kind === 'app' && !v.overridden ? `${v.fingerprint} ${v.rulesVersion} ${v.storyPoints}` : `other write ${i}`;
+      if (last.get(w.issueKey) === id) repeats.push(`${w.issueKey} ${id}`);
+      last.set(w.issueKey, id);
+    }
+    expect(repeats).toEqual([]);
   }, 120_000);
 });
