@@ -1,10 +1,12 @@
-/** The Jira admin page container: agreement monitor, learning reset, and app settings. */
+/** The Jira admin page container: agreement monitor, learning reset, recomputing figures, and app settings. */
 import { useCallback, useEffect, useState } from 'react';
-import type { Agreement, AppSettingsData } from '../../../../src/contract';
-import { getAgreement, getAppSettings, resetAdaptation, saveAppSettings } from '../api/admin-api';
+import type { Agreement, AppSettingsData, ReconcileStatus } from '../../../../src/contract';
+import { getAgreement, getAppSettings, getReconcileStatus, resetAdaptation, saveAppSettings, startReconcile } from '../api/admin-api';
+import { listProjects, type ProjectOption } from '../api/gadget-api';
 import { errorText } from '../api/invoke-client';
 import { ErrorState, Loading, Section } from '../components/states';
 import { AgreementView } from './agreement-view';
+import { ReconcileSection } from './reconcile-section';
 
 export function AdminContainer() {
   const [data, setData] = useState<Agreement | null>(null);
@@ -12,6 +14,9 @@ export function AdminContainer() {
   const [error, setError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [projects, setProjects] = useState<ProjectOption[]>([]);
+  const [reconcile, setReconcile] = useState<ReconcileStatus | null>(null);
+  useEffect(() => { listProjects().then(setProjects, () => setProjects([])); }, []);
   const load = useCallback(() => {
     setError(null);
     Promise.all([getAgreement(), getAppSettings()]).then(([a, s]) => { setData(a); setSettings(s); }, (e: unknown) => setError(errorText(e)));
@@ -27,6 +32,11 @@ export function AdminContainer() {
   return (
     <div className="ob">
       <AgreementView data={data} busy={busy} onReset={() => act(resetAdaptation, setData)} />
+      {projects.length > 0 ? (
+        <ReconcileSection projects={projects} status={reconcile} busy={busy}
+          onStart={(key) => act(() => startReconcile(key), setReconcile)}
+          onRefresh={(key) => act(() => getReconcileStatus(key), setReconcile)} />
+      ) : null}
       <Section title="Settings">
         <label className="check">
           <input type="checkbox" checked={settings.labelSync} disabled={busy}

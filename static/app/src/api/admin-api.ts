@@ -1,5 +1,5 @@
 /** Typed calls behind the admin page, one function per resolver. */
-import type { Agreement, AppSettingsData } from '../../../../src/contract';
+import type { Agreement, AppSettingsData, ReconcileStatus } from '../../../../src/contract';
 import { invokeResolver, type InvokeFn } from './invoke-client';
 
 type Options = { invoke?: InvokeFn };
@@ -9,3 +9,9 @@ export const resetAdaptation = (o: Options = {}): Promise<Agreement> => invokeRe
 export const getAppSettings = (o: Options = {}): Promise<AppSettingsData> => invokeResolver('getAppSettings', {}, o);
 export const saveAppSettings = (settings: AppSettingsData, o: Options = {}): Promise<AppSettingsData> =>
   invokeResolver('saveAppSettings', { settings }, o);
+
+export const startReconcile = (projectKey: string, o: Options = {}): Promise<ReconcileStatus> =>
+  invokeResolver('startReconcile', { projectKey }, o);
+
+export const getReconcileStatus = (projectKey: string, o: Options = {}): Promise<ReconcileStatus | null> =>
+  invokeResolver('getReconcileStatus', { projectKey }, o);

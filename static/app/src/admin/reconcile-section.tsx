@@ -1,0 +1,41 @@
+/**
+ * "Recompute figures" for a Jira admin: recomputes a project's figures from Jira (the same job that
+ * runs daily) and says what drift it fixed. Presentational; the container does the calls.
+ */
+import { useState } from 'react';
+import type { ReconcileStatus } from '../../../../src/contract';
+import { Section } from '../components/states';
+
+export interface ReconcileSectionProps {
+  projects: Array<{ key: string; name: string }>;
+  status: ReconcileStatus | null;
+  busy: boolean;
+  onStart: (projectKey: string) => void;
+  onRefresh: (projectKey: string) => void;
+}
+
+export function reconcileSummary(s: ReconcileStatus): string {
+  if (s.state === 'running') return `Recomputing ${s.projectKey}: ${s.checked} issues checked so far.`;
+  if (s.state === 'failed') return `Recomputing ${s.projectKey} stopped after ${s.checked} issues. Try again.`;
+  const fixed = s.fixed.added + s.fixed.changed + s.fixed.removed;
+  const issues = fixed === 0 ? 'no issue needed fixing' : `${fixed} issues fixed (${s.fixed.added} added, ${s.fixed.changed} changed, ${s.fixed.removed} removed)`;
+  return `${s.projectKey}: ${s.checked} issues checked, ${issues}, ${s.fixed.weeks} weeks corrected.`;
+}
+
+export function ReconcileSection({ projects, status, busy, onStart, onRefresh }: ReconcileSectionProps) {
+  const [project, setProject] = useState(projects[0]?.key ?? '');
+  return (
+    <Section title="Recompute figures">
+      <p className="muted">The figures are kept as issues change and checked against Jira every day. Recompute a project now if they look wrong.</p>
+      <div className="row">
+        <label htmlFor="ob-reconcile-project">Project</label>
+        <select id="ob-reconcile-project" value={project} disabled={busy} onChange={(e) => setProject(e.currentTarget.value)}>
+          {projects.map((p) => <option key={p.key} value={p.key}>{p.name} ({p.key})</option>)}
+        </select>
+        <button type="button" disabled={busy || !project} onClick={() => onStart(project)}>Recompute</button>
+        {status?.state === 'running' ? <button type="button" className="link" disabled={busy} onClick={() => onRefresh(status.projectKey)}>Check progress</button> : null}
+      </div>
+      {status ? <p role="status">{reconcileSummary(status)}</p> : null}
+    </Section>
+  );
+}
