@@ -36,7 +36,7 @@ export async function startPreview(port: number, opts: PreviewOptions = {}): Pro
   const { buildUi } = need<{ buildUi: () => Promise<{ outdir: string }> }>('static/build', 'the Custom UI build script (static/build.ts)');
   const contract = existsSync(resolve(ROOT, 'src/contract/index.ts')) ? need<{ DEFAULT_GADGET_CONFIG?: Record<string, unknown> }>('src/contract/index', 'the contract') : {};
 
-  const [{ outdir }, emulator] = await Promise.all([buildUi(), startJiraEmulator({ manifestPath })]);
+  const [{ outdir }, emulator] = await Promise.all([buildUi(), startJiraEmulator({ manifestPath, onSpecViolation: (v) => process.stderr.write(`[local Jira] not as Atlassian's spec says: ${v}\n`) })]);
   const storageFile = opts.storageFile ?? process.env.FORGE_STORAGE_FILE;
   const runtime = createForgeRuntime({ manifestPath, app, jiraBaseUrl: emulator.url, autoRunQueues: true, storage: storageFile ? { kind: 'file', path: resolve(storageFile) } : { kind: 'memory' } });
 
@@ -83,6 +83,8 @@ export async function startPreview(port: number, opts: PreviewOptions = {}): Pro
   log(`  ${url}/browse/SHOP-1         issue view with the panel`);
   log(`  ${url}/dashboard             the gadget (/dashboard?edit=1 for its edit view)`);
   log(`  ${url}/browse/SHOP-1?as=bob  the same as Bob, who may browse Storefront but not edit it`);
+  log(`Local Jira REST API: ${emulator.url}/rest/api/3 (point any Jira client at ${emulator.url}, basic auth):`);
+  for (const u of [...emulator.store.users.values()].filter((x) => x.email)) log(`  ${u.displayName.padEnd(12)} e-mail ${u.email}  API token ${u.apiToken}`);
   return {
     url, server, emulator, runtime, bootMs,
     close: async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await runtime.close(); await emulator.close(); },

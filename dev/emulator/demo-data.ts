@@ -7,8 +7,14 @@ import type { AdfNode } from '../../src/domain/types';
 import type { EmuIssue, EmulatorData, EmuUser } from './model';
 
 export const DEMO_USERS = {
-  admin: { accountId: '712020:a1ice000-0000-4000-8000-000000000001', name: 'alice', displayName: 'Alice Admin' },
-  viewer: { accountId: '712020:b0b00000-0000-4000-8000-000000000002', name: 'bob', displayName: 'Bob Viewer' },
+  admin: {
+    accountId: '712020:a1ice000-0000-4000-8000-000000000001', name: 'alice', displayName: 'Alice Admin',
+    email: 'alice@example.com', apiToken: 'local-token-alice',
+  },
+  viewer: {
+    accountId: '712020:b0b00000-0000-4000-8000-000000000002', name: 'bob', displayName: 'Bob Viewer',
+    email: 'bob@example.com', apiToken: 'local-token-bob',
+  },
 } satisfies Record<string, EmuUser>;
 
 const STRATEGIC_EPICS = [

@@ -1,6 +1,11 @@
 /**
  * A local Jira Cloud REST v3 emulator on 127.0.0.1. Callers say who they are with the header
- * `x-forge-principal: app` or `x-forge-principal: user:<accountId>` (the Forge runtime shim sets it).
+ * `x-forge-principal: app` or `x-forge-principal: user:<accountId>` (the Forge runtime shim sets it),
+ * or, like any Jira client, with basic auth: a demo user's e-mail and API token. It is loud where it
+ * does not emulate: an operation of Atlassian's spec that it lacks answers 501, an endpoint Atlassian
+ * removed answers 410 — never a Jira-shaped 404 that a client would read as data. Links in answers
+ * use the request's own host. Every request and response is checked against the OpenAPI spec unless
+ * `validateAgainstSpec: false`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +16,7 @@ import { DEMO_USERS, loadDemoData } from './demo-data';
 import { FaultInjector } from './faults';
 import { IssueWrites, type JiraIssueEvent, type NewIssueFields } from './issue-writes';
 import { buildRoutes, jiraError, type RouteResult } from './jira-routes';
+import { SITE } from './issue-json';
 import type { EntityPropertyIndex } from './jql-evaluator';
 import { EmulatorStore, type EmulatorData, type Principal } from './model';
 import { createSpecValidator } from './openapi-validator';
@@ -26,7 +32,13 @@ export class RequestLog {
   clear(): void { this.entries.length = 0; }
 }
 
-export interface JiraEmulatorOptions { port?: number; data?: EmulatorData; entityProperties?: EntityPropertyIndex[]; manifestPath?: string; latencyMs?: number; now?: () => Date; /** Check every request and response against the OpenAPI spec; see `specViolations`. */ validateAgainstSpec?: boolean }
+export interface JiraEmulatorOptions {
+  port?: number; data?: EmulatorData; entityProperties?: EntityPropertyIndex[]; manifestPath?: string; latencyMs?: number; now?: () => Date;
+  /** Check every request and response against the OpenAPI spec (default on); see `specViolations`. */
+  validateAgainstSpec?: boolean;
+  /** Called with each violation as it happens (npm start prints them). */
+  onSpecViolation?: (message: string) => void;
+}
 
 export interface JiraEmulator {
   url: string; port: number; store: EmulatorStore; faults: FaultInjector; requests: RequestLog; writes: IssueWrites;
@@ -51,12 +63,22 @@ export function loadEntityPropertiesFromManifest(path = DEFAULT_MANIFEST): Entit
   return modules.filter((m) => (m.entityType ?? 'issue') === 'issue').map((m) => ({ propertyKey: m.propertyKey, values: m.values }));
 }
 
-function principalOf(header: string | string[] | undefined, store: EmulatorStore): Principal | null {
+function principalOf(req: IncomingMessage, store: EmulatorStore): Principal | null {
+  const header = req.headers['x-forge-principal'];
   const h = Array.isArray(header) ? header[0] : header;
   if (h === 'app') return { kind: 'app' };
   if (h?.startsWith('user:') && store.users.has(h.slice(5))) return { kind: 'user', accountId: h.slice(5) };
-  return null;
+  const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!basic) return null;
+  const [email, token] = Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s);
+  const user = [...store.users.values()].find((u) => u.email && u.email === email && u.apiToken === token);
+  return user ? { kind: 'user', accountId: user.accountId } : null;
 }
+
+/** Endpoints Atlassian removed: a client still calling them gets 410 and where to go instead. */
+const REMOVED: Array<[RegExp, string]> = [
+  [/^\/rest\/api\/[23]\/search$/, 'removed by Atlassian (CHANGE-2046): use /rest/api/3/search/jql (nextPageToken) or /rest/api/3/search/approximate-count'],
+];
 
 async function readBody(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
   const chunks: Buffer[] = [];
@@ -76,20 +98,33 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   const entityProperties = options.entityProperties ?? loadEntityPropertiesFromManifest(options.manifestPath);
   const routes = buildRoutes({ store, writes, entityProperties: () => entityProperties, now, tasks });
   const emulator = { latencyMs: options.latencyMs ?? 0 } as JiraEmulator;
-  const spec = options.validateAgainstSpec ? createSpecValidator() : null;
+  const specOperations = createSpecValidator();
+  const spec = options.validateAgainstSpec === false ? null : specOperations;
   const specViolations: string[] = [];
 
-  const send = (res: ServerResponse, r: RouteResult) => {
-    const body = r.body === undefined || r.body === null ? '' : JSON.stringify(r.body);
-    res.writeHead(r.status, { 'content-type': 'application/json;charset=UTF-8', ...(r.headers ?? {}) });
+  /** Links point at this server as the client reached it (a real client follows them). */
+  const send = (res: ServerResponse, r: RouteResult, host?: string) => {
+    const base = `http://${host ?? '127.0.0.1'}`;
+    const body = r.body === undefined || r.body === null ? '' : JSON.stringify(r.body).split(SITE).join(base);
+    const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k, String(v).split(SITE).join(base)]));
+    res.writeHead(r.status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
     res.end(body);
+  };
+
+  /** No route: removed by Atlassian (410), in the spec but not emulated here (501), or no such endpoint (404). */
+  const unrouted = (method: string, path: string): RouteResult => {
+    const removed = REMOVED.find(([re]) => re.test(path));
+    if (removed) return jiraError(410, `${method} ${path} was ${removed[1]}.`);
+    const template = specOperations.templateOf(path);
+    if (template && specOperations.hasOperation(method, template)) return jiraError(501, `not emulated in the local Jira: ${method} ${template}`);
+    return jiraError(404, `No endpoint ${method} ${path} in Jira's REST API.`);
   };
 
   const server = createServer((req, res) => {
     void (async () => {
       const started = Date.now();
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const principal = principalOf(req.headers['x-forge-principal'], store);
+      const principal = principalOf(req, store);
       const record = (status: number) => requests.entries.push({ method: req.method ?? 'GET', path: url.pathname, principal: principal?.kind === 'user' ? principal.accountId : principal?.kind ?? 'none', status, ms: Date.now() - started });
       if (emulator.latencyMs > 0) await new Promise((r) => setTimeout(r, emulator.latencyMs));
       const fault = faults.pick(req.method ?? 'GET', url.pathname, principal?.kind ?? 'user');
@@ -102,15 +137,20 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
       if (!body.ok) { record(400); return send(res, jiraError(400, 'The request body is not valid JSON.')); }
       const route = routes.find(([m, re]) => m === req.method && re.test(url.pathname));
       let result: RouteResult;
-      if (!route) result = jiraError(404, `No endpoint ${req.method} ${url.pathname} in this Jira.`);
+      if (!route) result = unrouted(req.method ?? 'GET', url.pathname);
       else {
         const params = route[1].exec(url.pathname)!.slice(1);
         try { result = await route[2]({ principal, params, query: url.searchParams, body: body.value }); } catch (e) { result = jiraError(500, `Emulator error: ${(e as Error).message}`); }
       }
       record(result.status);
-      if (spec) specViolations.push(...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value), ...spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body));
+      // Loud answers (501 not emulated, 410 removed) are the emulator's own, not Jira's: not checked against the spec.
+      if (spec && result.status !== 501 && result.status !== 410) {
+        const found = [...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value), ...spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body)];
+        specViolations.push(...found);
+        for (const v of found) options.onSpecViolation?.(v);
+      }
       if (fault?.kind === 'malformedJson' && result.status < 300) { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(result.body ?? {}).slice(0, 7)); return; }
-      send(res, result);
+      send(res, result, req.headers.host);
     })();
   });
   await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(options.port ?? 0, '127.0.0.1', () => ok()); });

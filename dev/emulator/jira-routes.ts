@@ -58,16 +58,6 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       });
       return { status: 200, body: { maxResults, startAt: 0, total: values.length, isLast: true, values } };
     }],
-    ['GET', /^\/rest\/api\/3\/user\/bulk$/, ({ query }) => {
-      const ids = query.getAll('accountId');
-      if (ids.length === 0) return jiraError(400, 'Specify at least one accountId.');
-      const maxResults = Math.min(200, Number(query.get('maxResults') ?? 10));
-      const values = ids.slice(0, maxResults).flatMap((id) => {
-        const u = store.users.get(id);
-        return u ? [{ self: `${SITE}/rest/api/3/user?accountId=${u.accountId}`, accountId: u.accountId, accountType: 'atlassian', displayName: u.displayName, active: true }] : [];
-      });
-      return { status: 200, body: { maxResults, startAt: 0, total: values.length, isLast: true, values } };
-    }],
     ['GET', /^\/rest\/api\/3\/field$/, () => ({ status: 200, body: [
       { id: 'summary', key: 'summary', name: 'Summary', custom: false, orderable: true, navigable: true, searchable: true, clauseNames: ['summary'], schema: { type: 'string', system: 'summary' } },
       { id: 'parent', key: 'parent', name: 'Parent', custom: false, orderable: false, navigable: true, searchable: true, clauseNames: ['parent'], schema: { type: 'issuelink', system: 'parent' } },

@@ -2,7 +2,11 @@
 import type { AdfNode } from '../../src/domain/types';
 
 export interface EmuProject { id: string; key: string; name: string }
-export interface EmuUser { accountId: string; name: string; displayName: string }
+export interface EmuUser {
+  accountId: string; name: string; displayName: string;
+  /** For basic auth, as with a Jira Cloud site: e-mail address and API token. */
+  email?: string; apiToken?: string;
+}
 export interface EmuIssue {
   id: string; key: string; projectKey: string; type: string; summary: string; description: AdfNode | null;
   labels: string[]; components: string[]; parent: string | null; storyPoints: number | null;

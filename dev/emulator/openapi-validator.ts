@@ -19,7 +19,7 @@ export function createSpecValidator(specPath = DEFAULT_SPEC) {
   // `JsonNode` describes Jackson's Java class, not the JSON it carries: the spec's own examples
   // (any property value) violate it. It means "any JSON value" on the wire.
   if (spec.components?.schemas?.JsonNode) spec.components.schemas.JsonNode = {};
-  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   ajv.addSchema(spec as object, 'jira');
   const templates = Object.keys(spec.paths).map((p) => ({ template: p, re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`), literal: p.replace(/\{[^}]+\}/g, '').length }))
@@ -35,10 +35,13 @@ export function createSpecValidator(specPath = DEFAULT_SPEC) {
     return cache.get(pointer)!;
   }
 
-  const describe = (v: ValidateFunction) => (v.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+  /** Every error ajv found, not only the first. */
+  const describe = (v: ValidateFunction) => (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
 
   return {
     templateOf,
+    /** Whether the spec documents this method on this templated path. */
+    hasOperation: (method: string, template: string) => !!spec.paths[template]?.[method.toLowerCase()],
     /** Errors for a request body sent to this operation (empty when valid). */
     validateRequest(method: string, path: string, body: unknown): string[] {
       const t = templateOf(path);

@@ -57,10 +57,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await runtime.drainQueues();
       await Promise.all([...pending]);
     },
+    /** Closes everything, and fails if the app met anything the local Jira does not emulate (a 501). */
     close: async () => {
       await runtime.close();
       await emulator.close();
       for (const jira of sites.values()) await jira.close();
+      const notEmulated = [emulator, ...sites.values()].flatMap((j) => j.requests.entries.filter((r) => r.status === 501));
+      if (notEmulated.length > 0) {
+        throw new Error(`The app called what the local Jira does not emulate (501): ${notEmulated.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+      }
     },
   };
 }
