@@ -30,6 +30,8 @@ export interface ForgeRuntimeOptions extends PlatformBehaviourOptions {
   manifestPath: string;
   /** The exports of the app's `index` file (the Forge bundle's index.cjs, or src/index.ts in the preview). */
   app: Record<string, unknown>;
+  /** Exports of further files that manifest handlers name (`file.export`), by file. */
+  files?: Record<string, Record<string, unknown>>;
   /** The first installation's Jira; its cloud id is LOCAL_CLOUD_ID. */
   jiraBaseUrl: string;
   /** More installations (Jira sites) that the same warm module serves. */
@@ -137,9 +139,11 @@ class LocalForgeRuntime implements ForgeRuntime {
 
   get metrics(): MetricRecord[] { return this.context.metrics; }
 
+  private get files(): Record<string, Record<string, unknown>> { return { ...this.opts.files, index: this.opts.app }; }
+
   private handler(functionKey: string | undefined, mod: ManifestModule) {
     if (!functionKey) throw new Error(`manifest.yml module "${mod.key}" names no function`);
-    return handlerFor(this.manifest, this.opts.app, functionKey);
+    return handlerFor(this.manifest, this.files, functionKey);
   }
 
   private run<T>(start: Omit<InvocationStart, 'limitMs' | 'installation'>, site: string | undefined, fn: () => Promise<T>): Promise<T> {
@@ -150,10 +154,26 @@ class LocalForgeRuntime implements ForgeRuntime {
 
   private installContext(site: string | undefined): string { return `ari:cloud:jira::site/${this.site(site).installation.cloudId}`; }
 
+  /**
+   * The second argument every Forge function gets (function-reference/arguments): installContext,
+   * principal when a person acts, license, installation (its ARI and contexts) and workspaceId.
+   */
+  private functionContext(site: string | undefined, accountId?: string): Record<string, unknown> {
+    const { installation } = this.site(site);
+    const installContext = this.installContext(site);
+    return {
+      installContext,
+      ...(accountId ? { principal: { accountId } } : {}),
+      license: { isActive: true, isEvaluation: false, billingPeriod: null, type: null, trialEndDate: null, subscriptionEndDate: null },
+      installation: { ari: { installationId: installation.installationId, toString: () => `ari:cloud:ecosystem::installation/${installation.installationId}` }, contexts: [installContext] },
+      workspaceId: installation.cloudId,
+    };
+  }
+
   private runTrigger(trigger: ManifestModule, payload: Record<string, unknown>, site: string): Promise<unknown> {
     const fn = this.handler(trigger.function, trigger);
     return this.run({ moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' }, site,
-      async () => fn(payload, { installContext: this.installContext(site), environmentType: 'DEVELOPMENT' }));
+      async () => fn(payload, this.functionContext(site)));
   }
 
   /** A Custom UI resolver call, through @forge/resolver's definitions, with the context Forge gives. */
@@ -167,10 +187,7 @@ class LocalForgeRuntime implements ForgeRuntime {
       localId: `${call.moduleKey}-${installation.cloudId}`, environmentType: 'DEVELOPMENT', environmentId: 'local-development',
       siteUrl: installation.siteUrl, locale: 'en-US', timezone: 'UTC',
     };
-    const platform = {
-      principal: { accountId: call.accountId }, installContext: this.installContext(call.site),
-      license: { isActive: true }, installation: { id: installation.installationId },
-    };
+    const platform = this.functionContext(call.site, call.accountId);
     return this.run({ moduleKey: call.moduleKey, moduleType: mod.type, functionKey: mod.resolver.function, accountId: call.accountId },
       call.site, async () => definitions({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform));
   }
@@ -179,21 +196,21 @@ class LocalForgeRuntime implements ForgeRuntime {
 
   /** Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`. */
   async invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}, site?: string): Promise<unknown> {
-    const fn = handlerFor(this.manifest, this.opts.app, functionKey);
+    const fn = handlerFor(this.manifest, this.files, functionKey);
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
     const mod = this.manifest.modules.find((m) => m.function === functionKey);
     return this.run({ moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey, accountId }, site,
-      async () => fn(payload, { installContext: this.installContext(site), ...context }));
+      async () => fn(payload, { ...this.functionContext(site, accountId), ...context }));
   }
 
   private runConsumer(consumer: ManifestModule, event: ConsumerEvent, site: string): Promise<unknown> {
     const functionKey = consumer.resolver?.function ?? consumer.function;
     const fn = this.handler(functionKey, consumer);
-    const installContext = this.installContext(site);
+    const context = this.functionContext(site);
     return this.run({ moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' }, site, async () => (consumer.resolver?.method
       ? fn({ call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId },
-        context: { moduleKey: consumer.key, cloudId: site } }, { installContext })
-      : fn(event, { installContext, moduleKey: consumer.key })));
+        context: { moduleKey: consumer.key, cloudId: site } }, context)
+      : fn(event, { ...context, moduleKey: consumer.key })));
   }
 
   drainQueues(): Promise<number> { return this.scheduler.drain(); }

@@ -91,12 +91,21 @@ export function moduleOfType(manifest: ParsedManifest, type: string): ManifestMo
 
 export type Handler = (...args: unknown[]) => unknown;
 
-/** The exported function a manifest function key names ("index.resolver" → app.resolver). */
-export function handlerFor(manifest: ParsedManifest, app: Record<string, unknown>, functionKey: string): Handler {
+/**
+ * The exported function a manifest function key names, resolved as Forge does: `file.export` is the
+ * export `export` of the bundle built for `src/<file>` ("index.resolver" → the index bundle's
+ * `resolver`). `files` holds each file's exports; a handler naming another file, or an export that
+ * file lacks, is an error that says which.
+ */
+export function handlerFor(manifest: ParsedManifest, files: Record<string, Record<string, unknown>>, functionKey: string): Handler {
   const handler = manifest.functions.get(functionKey);
   if (!handler) throw new Error(`manifest.yml has no function "${functionKey}"`);
-  const exportName = handler.slice(handler.lastIndexOf('.') + 1);
-  const fn = app[exportName];
-  if (typeof fn !== 'function') throw new Error(`The app module does not export "${exportName}" (manifest handler ${handler})`);
+  const dot = handler.lastIndexOf('.');
+  const file = dot > 0 ? handler.slice(0, dot) : '';
+  const exportName = handler.slice(dot + 1);
+  const exports = files[file];
+  if (!exports) throw new Error(`manifest.yml handler ${handler}: the app has no file "${file}" (Forge resolves file.export against src/${file})`);
+  const fn = exports[exportName];
+  if (typeof fn !== 'function') throw new Error(`The app's "${file}" does not export "${exportName}" (manifest handler ${handler})`);
   return fn as Handler;
 }

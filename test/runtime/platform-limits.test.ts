@@ -120,3 +120,26 @@ describe('a call made with neither asUser() nor asApp()', () => {
     expect(jira.seen.map((s) => s.principal)).toEqual([undefined, 'app']);
   });
 });
+
+describe('manifest handlers resolve as Forge resolves them: file.export', () => {
+  it('finds an export of another file when the app provides that file, and says which is missing when not', async () => {
+    await expect(runtime.invokeFunction('audit-function', {})).rejects.toThrow('manifest.yml handler audit.record: the app has no file "audit"');
+    const withAudit = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, files: { audit: { record: async () => 'recorded' } }, jiraBaseUrl: jira.url });
+    try {
+      expect(await withAudit.invokeFunction('audit-function', {})).toBe('recorded');
+    } finally { await withAudit.close(); }
+    const wrongExport = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, files: { audit: { other: async () => 0 } }, jiraBaseUrl: jira.url });
+    try {
+      await expect(wrongExport.invokeFunction('audit-function', {})).rejects.toThrow('The app\'s "audit" does not export "record"');
+    } finally { await wrongExport.close(); }
+  });
+
+  it('gives every function the context Forge documents (function-reference/arguments)', async () => {
+    const echo = createForgeRuntime({ manifestPath: MANIFEST, app: { ...fixtureApp, action: async (_p: unknown, c: unknown) => c }, jiraBaseUrl: jira.url });
+    const ctx = (await echo.invokeFunction('action', {}, { accountId: 'acc-alice' }).finally(() => echo.close())) as Record<string, unknown>;
+    expect(ctx).toMatchObject({
+      installContext: expect.stringMatching(/^ari:cloud:jira::site\//), principal: { accountId: 'acc-alice' }, license: { isActive: true },
+      installation: { ari: { installationId: expect.any(String) }, contexts: [expect.stringMatching(/^ari:cloud:jira::site\//)] }, workspaceId: expect.any(String),
+    });
+  });
+});
