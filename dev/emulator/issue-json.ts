@@ -1,5 +1,6 @@
 /** Renders emulator issues in Jira Cloud REST v3 shapes. */
 import { ISSUE_TYPES, type EmuIssue, type EmulatorStore } from './model';
+import { statusJson, statusNamed } from './workflow';
 
 const SITE = 'https://emulator.atlassian.net';
 
@@ -27,7 +28,7 @@ export function allFields(store: EmulatorStore, issue: EmuIssue): Record<string,
     parent: parent ? { id: parent.id, key: parent.key, self: `${SITE}/rest/api/3/issue/${parent.id}`, fields: { summary: parent.summary, issuetype: typeJson(parent.type), status: { name: parent.status } } } : undefined,
     created: issue.created.replace('Z', '+0000'),
     updated: issue.updated.replace('Z', '+0000'),
-    status: { name: issue.status, id: issue.status === 'Done' ? '10002' : '10000' },
+    status: statusJson(SITE, statusNamed(issue.status)),
     assignee: userJson(store, issue.assignee),
     reporter: userJson(store, issue.reporter),
     [store.storyPointsField]: issue.storyPoints,

@@ -116,6 +116,16 @@ export class IssueWrites {
     return null;
   }
 
+  /** Moves an issue to another status and emits avi:jira:updated:issue with a `status` changelog item. */
+  transition(by: Principal, key: string, to: string): void {
+    const issue = this.store.issues.get(key);
+    if (!issue || issue.status === to) return;
+    const items = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: null, fromString: issue.status, to: null, toString: to }];
+    issue.status = to;
+    issue.updated = this.now().toISOString();
+    this.emit('avi:jira:updated:issue', issue, by, { id: String(Date.now()), items });
+  }
+
   /** Deletes an issue and emits avi:jira:deleted:issue, as Jira does. */
   remove(key: string, by: Principal = { kind: 'app' }): void {
     const issue = this.store.issues.get(key);

@@ -1,5 +1,6 @@
 /** The Jira Cloud REST v3 endpoints the app uses, answered from the emulator's store with Jira's rights and error shapes. */
-import { JqlError } from './jql-parser';
+import { JqlError, JqlNotEmulated } from './jql-parser';
+import { STATUSES, TRANSITIONS, statusJson, statusNamed } from './workflow';
 import { compileJql, type EntityPropertyIndex } from './jql-evaluator';
 import { issueJson, SITE, splitList } from './issue-json';
 import { type EmuIssue, type EmulatorStore, type Principal } from './model';
@@ -21,8 +22,10 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
   const obj = (b: unknown): Record<string, unknown> => (b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {});
 
   const search = (p: Principal, jql: string, maxResults: number, token: string | null, fields: string[] | null, properties: string[]): RouteResult => {
+    // Enhanced search refuses a query with no restriction, as Jira Cloud does.
+    if (!jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim()) return jiraError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     let compiled;
-    try { compiled = compileJql(jql, store, d.entityProperties(), d.now); } catch (e) { if (e instanceof JqlError) return jiraError(400, e.message); throw e; }
+    try { compiled = compileJql(jql, store, d.entityProperties(), d.now); } catch (e) { return jqlFailure(e); }
     const hits = compiled.sort([...store.issues.values()].filter((i) => visible(p, i) && compiled.matches(i)));
     const start = token ? Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, '')) : 0;
     if (!Number.isInteger(start) || start < 0) return jiraError(400, 'The nextPageToken is invalid.');
@@ -103,7 +106,38 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
         let count = 0;
         for (const i of store.issues.values()) if (visible(principal, i) && c.matches(i)) count++;
         return { status: 200, body: { count } };
-      } catch (e) { if (e instanceof JqlError) return jiraError(400, e.message); throw e; }
+      } catch (e) { return jqlFailure(e); }
+    }],
+    ['GET', /^\/rest\/api\/3\/issue\/([^/]+)\/transitions$/, ({ principal, params }) => {
+      const issue = store.findIssue(params[0]!);
+      if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
+      const transitions = TRANSITIONS.filter((t) => t.to.name !== issue.status).map((t) => ({
+        id: t.id, name: t.name, to: statusJson(SITE, t.to), hasScreen: false, isGlobal: true, isInitial: false, isAvailable: true, isConditional: false, isLooped: false,
+      }));
+      return { status: 200, body: { transitions } };
+    }],
+    ['POST', /^\/rest\/api\/3\/issue\/([^/]+)\/transitions$/, ({ principal, params, body }) => {
+      const found = store.findIssue(params[0]!);
+      if (!visible(principal, found)) return jiraError(404, NO_ISSUE);
+      // The spec documents no 403 here: Jira answers a missing Transition issues permission with 400.
+      if (!store.can(principal, found.projectKey, 'edit')) return jiraError(400, 'You do not have permission to transition this issue.');
+      const issue = found;
+      const id = String((obj(obj(body).transition).id) ?? '');
+      const t = TRANSITIONS.find((x) => x.id === id);
+      if (!t || t.to.name === issue.status) return { status: 400, body: { errorMessages: [`Transition id '${id}' is not valid for this issue.`], errors: {} } };
+      d.writes.transition(principal, issue.key, t.to.name);
+      return { status: 204 };
+    }],
+    ['GET', /^\/rest\/api\/3\/project\/([^/]+)\/statuses$/, ({ principal, params }) => {
+      const p = store.projects.get(params[0]!.toUpperCase()) ?? [...store.projects.values()].find((x) => x.id === params[0]);
+      if (!p || !store.can(principal, p.key, 'browse')) return jiraError(404, `No project could be found with key '${params[0]}'.`);
+      const types = ['Epic', 'Story', 'Task', 'Bug', 'Subtask'];
+      return { status: 200, body: types.map((name, i) => ({ id: String(10000 + i), name, self: `${SITE}/rest/api/3/issuetype/${10000 + i}`, subtask: name === 'Subtask', statuses: STATUSES.map((st) => statusJson(SITE, st)) })) };
+    }],
+    ['GET', /^\/rest\/api\/3\/user$/, ({ query }) => {
+      const u = store.users.get(query.get('accountId') ?? '');
+      if (!u) return jiraError(404, `The user with account ID '${query.get('accountId') ?? ''}' does not exist.`);
+      return { status: 200, body: { self: `${SITE}/rest/api/3/user?accountId=${u.accountId}`, accountId: u.accountId, accountType: 'atlassian', displayName: u.displayName, active: true, timeZone: 'UTC', locale: 'en_US' } };
     }],
     ['POST', /^\/rest\/api\/3\/issue\/bulkfetch$/, ({ principal, body }) => {
       const b = obj(body);
@@ -191,4 +225,11 @@ function storyPointsFieldJson(id: string): Record<string, unknown> {
     clauseNames: [`cf[${customId}]`, 'Story point estimate'],
     schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId },
   };
+}
+
+/** A JQL the local Jira does not evaluate answers 501; an invalid one Jira's 400. */
+function jqlFailure(e: unknown): RouteResult {
+  if (e instanceof JqlNotEmulated) return jiraError(501, e.message);
+  if (e instanceof JqlError) return jiraError(400, e.message);
+  throw e;
 }

@@ -1,12 +1,19 @@
 /** Evaluates a parsed JQL query against the emulator's issues, with issue-property search aliases. */
-import { JqlError, parseJql, type JqlField, type JqlNode, type JqlValue } from './jql-parser';
+import { JqlError, JqlNotEmulated, parseJql, type JqlField, type JqlNode, type JqlValue } from './jql-parser';
+import { categoryOf } from './workflow';
 import type { EmuIssue, EmulatorStore } from './model';
 
 export interface EntityPropertyIndex { propertyKey: string; values: Array<{ path: string; type: 'string' | 'number' | 'date' | 'user' | 'text'; searchAlias?: string }> }
 
 type Scalar = string | number | null;
 
-const FIELDS = new Set(['project', 'issuetype', 'type', 'parent', 'key', 'issuekey', 'id', 'created', 'createddate', 'updated', 'updateddate', 'labels', 'status', 'summary', 'assignee', 'reporter']);
+const FIELDS = new Set(['project', 'issuetype', 'type', 'parent', 'key', 'issuekey', 'id', 'created', 'createddate', 'updated', 'updateddate',
+  'labels', 'status', 'statuscategory', 'summary', 'description', 'text', 'assignee', 'reporter']);
+/** Fields that `~` (contains the words) applies to. */
+const TEXT_FIELDS = new Set(['summary', 'description', 'text']);
+/** Jira fields this local Jira does not evaluate: a query using them answers 501, not a false 400. */
+const NOT_EMULATED = new Set(['priority', 'component', 'components', 'rank', 'fixversion', 'affectedversion', 'sprint', 'resolution',
+  'resolutiondate', 'duedate', 'environment', 'comment', 'watcher', 'watchers', 'votes', 'epic link', 'team', 'creator', 'level']);
 
 export function compileJql(jql: string, store: EmulatorStore, index: EntityPropertyIndex[], now: () => Date) {
   const query = parseJql(jql);
@@ -15,13 +22,16 @@ export function compileJql(jql: string, store: EmulatorStore, index: EntityPrope
 
   const checkField = (f: JqlField) => {
     if (f.kind === 'property') return;
+    if (NOT_EMULATED.has(f.name) || /^cf\[\d+\]$/.test(f.name)) throw new JqlNotEmulated(`not emulated in the local Jira: the JQL field '${f.name}'`);
     if (!FIELDS.has(f.name) && !aliases.has(f.name)) throw new JqlError(`Field '${f.name}' does not exist or you do not have permission to view it.`);
   };
   const walk = (n: JqlNode | null): void => {
     if (!n) return;
     if (n.kind === 'clause') {
       checkField(n.field);
-      if (n.operator === '~') throw new JqlError(`The operator '~' is not supported by the '${n.field.kind === 'field' ? n.field.name : 'property'}' field.`);
+      if (n.operator === '~' && !(n.field.kind === 'field' && TEXT_FIELDS.has(n.field.name))) {
+        throw new JqlError(`The operator '~' is not supported by the '${n.field.kind === 'field' ? n.field.name : 'property'}' field.`);
+      }
       if (n.field.kind === 'field' && ['project', 'issuetype', 'type'].includes(n.field.name) && ['>', '<', '>=', '<='].includes(n.operator)) throw new JqlError(`The operator '${n.operator}' is not supported by the '${n.field.name}' field.`);
       if (n.field.kind === 'field' && n.field.name === 'project') for (const v of n.values) {
         const key = String(valueOf(v, now)).toUpperCase();
@@ -47,7 +57,10 @@ export function compileJql(jql: string, store: EmulatorStore, index: EntityPrope
       case 'updated': case 'updateddate': return Date.parse(issue.updated);
       case 'labels': return issue.labels;
       case 'status': return issue.status;
+      case 'statuscategory': return [categoryOf(issue.status).key, categoryOf(issue.status).name];
       case 'summary': return issue.summary;
+      case 'description': return adfText(issue.description);
+      case 'text': return `${issue.summary} ${adfText(issue.description)}`;
       case 'assignee': return issue.assignee;
       case 'reporter': return issue.reporter;
       default: return null;
@@ -74,6 +87,7 @@ export function compileJql(jql: string, store: EmulatorStore, index: EntityPrope
       case '>=': return actual.some((a) => cmp(a, wanted[0]!) >= 0);
       case '<': return actual.some((a) => cmp(a, wanted[0]!) < 0);
       case '<=': return actual.some((a) => cmp(a, wanted[0]!) <= 0);
+      case '~': return actual.some((a) => containsWords(a, wanted[0]));
       default: return false;
     }
   };
@@ -133,4 +147,18 @@ function readProperty(store: EmulatorStore, issueKey: string, propertyKey: strin
   if (typeof cur === 'string' || typeof cur === 'number') return cur;
   if (typeof cur === 'boolean') return String(cur);
   return null;
+}
+
+/** The plain text of an ADF document (for `~`). */
+function adfText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { text?: string; content?: unknown[] };
+  return `${n.text ?? ''} ${(n.content ?? []).map(adfText).join(' ')}`.trim();
+}
+
+/** Jira's `~`: every word of the value occurs in the field (case-insensitive; no stemming here). */
+export function containsWords(actual: unknown, wanted: unknown): boolean {
+  const words = String(wanted).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const text = ` ${String(actual ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return words.length > 0 && words.every((w) => text.includes(` ${w} `));
 }

@@ -7,6 +7,9 @@
 
 export class JqlError extends Error {}
 
+/** Valid Jira JQL that the local Jira does not evaluate: answered 501, never a Jira-shaped 400. */
+export class JqlNotEmulated extends JqlError {}
+
 export type JqlValue = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'relative'; days: number } | { kind: 'function'; name: string };
 export type JqlField = { kind: 'field'; name: string } | { kind: 'property'; propertyKey: string; path: string };
 export type JqlOperator = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in' | 'is empty' | 'is not empty' | '~';

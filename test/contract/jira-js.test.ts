@@ -84,11 +84,46 @@ describe('loud where not emulated', () => {
   });
 
   it('answers 501 for an operation of the spec it does not emulate, and 404 only for what Jira does not have', async () => {
-    expect(await statusOf(alice.issues.getTransitions({ issueIdOrKey: 'SHOP-1' }))).toBe(501);
-    const r = await fetch(`${jira.url}/rest/api/3/issue/SHOP-1/transitions`, { headers: { 'x-forge-principal': 'app' } });
-    expect(await r.json()).toEqual({ errorMessages: ['not emulated in the local Jira: GET /rest/api/3/issue/{issueIdOrKey}/transitions'], errors: {} });
+    expect(await statusOf(alice.issues.getChangeLogs({ issueIdOrKey: 'SHOP-1' }))).toBe(501);
+    const r = await fetch(`${jira.url}/rest/api/3/issue/SHOP-1/changelog`, { headers: { 'x-forge-principal': 'app' } });
+    expect(await r.json()).toEqual({ errorMessages: ['not emulated in the local Jira: GET /rest/api/3/issue/{issueIdOrKey}/changelog'], errors: {} });
     expect((await fetch(`${jira.url}/rest/api/3/no-such-thing`, { headers: { 'x-forge-principal': 'app' } })).status).toBe(404);
     // A path Jira does not have is also reported as outside the spec (request and response).
     expect(jira.specViolations.splice(0)).toEqual(['GET /rest/api/3/no-such-thing: no such path in the spec', 'GET /rest/api/3/no-such-thing: no such path in the spec']);
+  });
+});
+
+describe('faithful where it matters', () => {
+  it('moves issues through the workflow, with status categories and a status-change event', async () => {
+    const events: Array<{ payload: { eventType: string; changelog?: { items: Array<{ field: string; toString: string }> } } }> = [];
+    const stop = jira.onEvent((e) => { events.push(e as never); });
+    const { key } = await alice.issues.createIssue({ fields: { project: { key: 'SHOP' }, issuetype: { name: 'Task' }, summary: 'Moves through the workflow' } });
+    await new Promise((r) => setTimeout(r, 20));
+    events.length = 0;
+    const transitions = await alice.issues.getTransitions({ issueIdOrKey: key });
+    const done = transitions.transitions!.find((t) => t.to?.statusCategory?.key === 'done')!;
+    await alice.issues.doTransition({ issueIdOrKey: key, transition: { id: done.id } });
+    const issue = await alice.issues.getIssue({ issueIdOrKey: key, fields: ['status'] });
+    expect(issue.fields.status?.statusCategory?.key).toBe('done');
+    await new Promise((r) => setTimeout(r, 20));
+    stop();
+    expect(events.map((e) => e.payload.changelog?.items[0])).toEqual([expect.objectContaining({ field: 'status', toString: 'Done' })]);
+    expect(await statusOf(bob.issues.doTransition({ issueIdOrKey: key, transition: { id: '11' } }))).toBe(400);
+    const statuses = await alice.projects.getAllStatuses({ projectIdOrKey: 'SHOP' });
+    expect(statuses[0]?.statuses?.map((s) => s.statusCategory?.key)).toEqual(['new', 'indeterminate', 'done']);
+  });
+
+  it('evaluates text search and status categories, answers 501 for JQL it does not evaluate, and refuses unbounded queries', async () => {
+    const doneCount = (await alice.issueSearch.countIssues({ jql: 'project = SHOP AND statusCategory = Done' })).count!;
+    expect(doneCount).toBeGreaterThan(0);
+    const hits = await alice.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'project = SHOP AND summary ~ "product vision"', fields: ['summary'], maxResults: 100 });
+    expect(hits.issues!.length).toBeGreaterThan(0);
+    expect(hits.issues!.every((i) => /product/i.test(String(i.fields.summary)) && /vision/i.test(String(i.fields.summary)))).toBe(true);
+    expect(await statusOf(alice.issueSearch.countIssues({ jql: 'project = SHOP AND priority = High' }))).toBe(501);
+    expect(await statusOf(alice.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'ORDER BY created DESC' }))).toBe(400);
+  });
+
+  it('looks a user up by account id', async () => {
+    expect((await bob.users.getUser({ accountId: DEMO_USERS.admin.accountId })).displayName).toBe('Alice Admin');
   });
 });

@@ -74,7 +74,8 @@ describe('evaluation', () => {
   it.each([
     ['nosuchfield = 1', /Field 'nosuchfield' does not exist/],
     ['project = NOPE', /does not exist for the field 'project'/],
-    ['summary ~ "checkout"', /operator '~' is not supported/],
+    ['labels ~ "checkout"', /operator '~' is not supported/],
+    ['priority = High', /not emulated in the local Jira: the JQL field 'priority'/],
     ['created > nosuchfunction()', /Unable to find JQL function/],
     ['project > SHOP', /operator '>' is not supported/],
   ])('unsupported JQL is an error, never a silent empty result: %s', (jql, message) => {
