@@ -30,10 +30,13 @@ export function contributionOf(item: WorkItem, updated: string | null | undefine
 /** Records what the issue now adds to its project's figures (nothing when it is not classified). */
 export function recordFigures(issueId: string, item: WorkItem, updated: string | null | undefined, stored: StoredClassification | null,
   readAt: number): Promise<ApplyOutcome> {
-  return applyContribution(issueId, contributionOf(item, updated, stored, readAt));
+  const contribution = contributionOf(item, updated, stored, readAt);
+  return applyContribution(issueId, contribution
+    ? { kind: 'counts', contribution }
+    : { kind: 'none', project: item.project ?? null, version: ms(updated), stamp: readAt });
 }
 
 /** A deleted issue no longer counts, and a record read before its deletion cannot bring it back. */
 export function forgetFigures(issueId: string): Promise<ApplyOutcome> {
-  return applyContribution(issueId, null, true);
+  return applyContribution(issueId, { kind: 'deleted' });
 }

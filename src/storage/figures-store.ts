@@ -24,6 +24,8 @@ const StoredContributionSchema = z.object({
   project: z.string(), week: z.string(), kind: KindSchema, points: z.number(), person: z.string(), version: z.number(), stamp: z.number(),
   /** A deleted issue's tombstone: it adds nothing, and no record read before the deletion can bring it back. */
   gone: z.boolean().optional(),
+  /** An issue read as not classified: it adds nothing, but keeps its place in the order of reads. */
+  absent: z.boolean().optional(),
 });
 const StoredWeekSchema = z.object({
   project: z.string(), week: z.string(), revision: z.number().int(),
@@ -41,10 +43,11 @@ async function readStored(issueId: string): Promise<StoredContribution | null> {
   return parsed.success ? parsed.data : null;
 }
 
+const counts = (s: StoredContribution | null): Contribution | null => (s && !s.gone && !s.absent ? fromStored(s) : null);
+
 /** What the issue adds to its project's figures now (null: nothing, or the issue was deleted). */
 export async function readContribution(issueId: string): Promise<Contribution | null> {
-  const stored = await readStored(issueId);
-  return stored && !stored.gone ? fromStored(stored) : null;
+  return counts(await readStored(issueId));
 }
 
 async function readWeek(project: string, week: string): Promise<{ figures: WeekFigures; revision: number | null }> {
@@ -59,13 +62,19 @@ export type ApplyOutcome = 'applied' | 'unchanged' | 'stale';
 const GONE_VERSION = Number.MAX_SAFE_INTEGER;
 
 /**
- * Makes `next` the issue's contribution (null: the issue is not classified, so it adds nothing), moving
- * the weeks' sums with it. `deleted` leaves a tombstone instead, which no later write replaces.
+ * What a writer learned about an issue: what it adds (`counts`), that it is not classified (`none`,
+ * with the version and stamp of the read that saw it), or that it was deleted (a tombstone).
  */
-export async function applyContribution(issueId: string, next: Contribution | null, deleted = false): Promise<ApplyOutcome> {
+export type FigureChange =
+  | { kind: 'counts'; contribution: Contribution }
+  | { kind: 'none'; project: string | null; version: number; stamp: number }
+  | { kind: 'deleted' };
+
+/** Applies a change to the issue's record, moving the weeks' sums with it; an older read never wins. */
+export async function applyContribution(issueId: string, change: FigureChange): Promise<ApplyOutcome> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await applyOnce(issueId, next, deleted);
+      return await applyOnce(issueId, change);
     } catch (e) {
       if (attempt + 1 >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
@@ -73,36 +82,42 @@ export async function applyContribution(issueId: string, next: Contribution | nu
   }
 }
 
+/** The record a change leaves, with its place in the order of reads. */
+function recordOf(change: FigureChange, prev: StoredContribution | null): StoredContribution {
+  const base = prev ?? { project: '', week: '', kind: 'tactical' as const, points: 0, person: '', version: 0, stamp: 0 };
+  if (change.kind === 'counts') return toStored(change.contribution);
+  if (change.kind === 'none') return { ...base, project: change.project ?? base.project, version: change.version, stamp: change.stamp, absent: true, gone: undefined };
+  return { ...base, version: GONE_VERSION, stamp: Date.now(), gone: true, absent: undefined };
+}
+
 /** One try: read, compute, and write in one conditional transaction (which fails if anything moved). */
-async function applyOnce(issueId: string, next: Contribution | null, deleted: boolean): Promise<ApplyOutcome> {
+async function applyOnce(issueId: string, change: FigureChange): Promise<ApplyOutcome> {
   const stored = await readStored(issueId);
   if (stored?.gone) return 'stale';
-  const prev = stored ? fromStored(stored) : null;
-  if (deleted) next = null;
-  if (prev && next && isOlder(next, prev)) return 'stale';
-  if (!deleted && sameFigures(prev, next) && (!prev || !next || (prev.version === next.version && prev.stamp === next.stamp))) return 'unchanged';
+  const next = recordOf(change, stored);
+  if (stored && change.kind !== 'deleted' && isOlder(next as Contribution, stored as Contribution)) return 'stale';
+  const prevFigures = counts(stored);
+  const nextFigures = counts(next);
+  const sameOrder = !!stored && stored.version === next.version && stored.stamp === next.stamp && !!stored.absent === !!next.absent;
+  if (sameFigures(prevFigures, nextFigures) && sameOrder) return 'unchanged';
   const tx = kvs.transact();
-  if (!sameFigures(prev, next)) {
+  if (!sameFigures(prevFigures, nextFigures)) {
     const weeks = new Map<string, { project: string; week: string }>();
-    for (const c of [prev, next]) if (c) weeks.set(weekKey(c.project, c.week), { project: c.project, week: c.week });
+    for (const c of [prevFigures, nextFigures]) if (c) weeks.set(weekKey(c.project, c.week), { project: c.project, week: c.week });
     for (const [key, { project, week }] of weeks) {
       const current = await readWeek(project, week);
       let figures = current.figures;
-      if (prev && weekKey(prev.project, prev.week) === key) figures = addContribution(figures, prev, -1);
-      if (next && weekKey(next.project, next.week) === key) figures = addContribution(figures, next, 1);
+      if (prevFigures && weekKey(prevFigures.project, prevFigures.week) === key) figures = addContribution(figures, prevFigures, -1);
+      if (nextFigures && weekKey(nextFigures.project, nextFigures.week) === key) figures = addContribution(figures, nextFigures, 1);
       const { count, points, people } = figures;
       tx.set<StoredWeek>(key, { project, week, revision: (current.revision ?? 0) + 1, figures: { count, points, people } },
         { entityName: WEEK_FIGURES, conditions: revisionIs(current.revision) });
     }
   }
-  const guard = prev
-    ? new Filter<StoredContribution>().and('version', FilterConditions.equalTo(prev.version)).and('stamp', FilterConditions.equalTo(prev.stamp))
+  const guard = stored
+    ? new Filter<StoredContribution>().and('version', FilterConditions.equalTo(stored.version)).and('stamp', FilterConditions.equalTo(stored.stamp))
     : new Filter<StoredContribution>().and('version', FilterConditions.notExists());
-  if (deleted) {
-    const tombstone = { ...(prev ? toStored(prev) : { project: '', week: '', kind: 'tactical' as const, points: 0, person: '' }), version: GONE_VERSION, stamp: Date.now(), gone: true };
-    tx.set<StoredContribution>(issueId, tombstone, { entityName: ISSUE_FIGURES, conditions: guard });
-  } else if (next) tx.set<StoredContribution>(issueId, toStored(next), { entityName: ISSUE_FIGURES, conditions: guard });
-  else tx.delete<StoredContribution>(issueId, { entityName: ISSUE_FIGURES, conditions: guard });
+  tx.set<StoredContribution>(issueId, JSON.parse(JSON.stringify(next)) as StoredContribution, { entityName: ISSUE_FIGURES, conditions: guard });
   await tx.execute();
   return 'applied';
 }
@@ -202,7 +217,8 @@ export async function listContributions(project: string): Promise<Map<string, Co
     const page = await q.getMany();
     for (const r of page.results) {
       const parsed = StoredContributionSchema.safeParse(r.value);
-      if (parsed.success && !parsed.data.gone) out.set(r.key, fromStored(parsed.data));
+      const c = parsed.success ? counts(parsed.data) : null;
+      if (c) out.set(r.key, c);
     }
     cursor = page.nextCursor;
   } while (cursor);
