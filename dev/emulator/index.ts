@@ -96,7 +96,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   const faults = new FaultInjector();
   const requests = new RequestLog();
   const entityProperties = options.entityProperties ?? loadEntityPropertiesFromManifest(options.manifestPath);
-  const routes = buildRoutes({ store, writes, entityProperties: () => entityProperties, now, tasks });
+  const routes = buildRoutes({ store, writes, entityProperties: () => entityProperties, now, tasks, taskOwners: new Map(), comments: new Map() });
   const emulator = { latencyMs: options.latencyMs ?? 0 } as JiraEmulator;
   const specOperations = createSpecValidator();
   const spec = options.validateAgainstSpec === false ? null : specOperations;

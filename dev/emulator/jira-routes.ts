@@ -3,7 +3,9 @@ import { JqlError, JqlNotEmulated } from './jql-parser';
 import { STATUSES, TRANSITIONS, statusJson, statusNamed } from './workflow';
 import { compileJql, type EntityPropertyIndex } from './jql-evaluator';
 import { issueJson, SITE, splitList } from './issue-json';
-import { type EmuIssue, type EmulatorStore, type Principal } from './model';
+import { ISSUE_TYPES, type EmuIssue, type EmulatorStore, type Principal } from './model';
+import { applyUpdateVerbs, checkFields, issueTypeOf } from './field-rules';
+import { isGlobal, rightFor, type Right } from './permission-keys';
 import type { IssueWrites } from './issue-writes';
 
 export interface RouteContext { principal: Principal; params: string[]; query: URLSearchParams; body: unknown }
@@ -14,11 +16,29 @@ export const jiraError = (status: number, ...messages: string[]): RouteResult =>
 const NO_ISSUE = 'Issue does not exist or you do not have permission to see it.';
 const PROPERTY_MAX_BYTES = 32768;
 
-export interface RouteDeps { store: EmulatorStore; writes: IssueWrites; entityProperties: () => EntityPropertyIndex[]; now: () => Date; tasks: Map<string, Record<string, unknown>> }
+export interface Comment { id: string; author: string | null; body: unknown; at: string }
+export interface RouteDeps {
+  store: EmulatorStore; writes: IssueWrites; entityProperties: () => EntityPropertyIndex[]; now: () => Date;
+  tasks: Map<string, Record<string, unknown>>;
+  /** Who submitted each task (only they, and Jira admins, may read it). */
+  taskOwners: Map<string, Principal>;
+  comments: Map<string, Comment[]>;
+}
+
+function commentJson(issueId: string, c: Comment): Record<string, unknown> {
+  return { self: `${SITE}/rest/api/3/issue/${issueId}/comment/${c.id}`, id: c.id, body: c.body, created: c.at.replace('Z', '+0000'), updated: c.at.replace('Z', '+0000'),
+    ...(c.author ? { author: { accountId: c.author, active: true } } : {}), jsdPublic: true };
+}
 
 export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
   const { store } = d;
   const visible = (p: Principal, issue: EmuIssue | undefined): issue is EmuIssue => !!issue && store.canSee(p, issue);
+  /** Whether the principal holds a right, in one project or (none named) in any. */
+  const holds = (p: Principal, right: Right, projectKey: string | null): boolean => {
+    if (right === 'admin') return p.kind === 'app' || store.admins.has(p.accountId);
+    if (projectKey) return store.can(p, projectKey, right);
+    return [...store.projects.keys()].some((k) => store.can(p, k, right));
+  };
   const obj = (b: unknown): Record<string, unknown> => (b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {});
 
   const search = (p: Principal, jql: string, maxResults: number, token: string | null, fields: string[] | null, properties: string[]): RouteResult => {
@@ -86,14 +106,11 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       if (issueKey) { const i = store.findIssue(issueKey); if (!visible(principal, i)) return jiraError(404, NO_ISSUE); projectKey = i.projectKey; }
       const pk = query.get('projectKey');
       if (pk) { if (!store.can(principal, pk.toUpperCase(), 'browse')) return jiraError(404, `No project could be found with key '${pk}'.`); projectKey = pk.toUpperCase(); }
-      const has = (perm: string) => {
-        if (perm === 'ADMINISTER') return principal.kind === 'app' || store.admins.has(principal.accountId);
-        const right = perm === 'EDIT_ISSUES' ? 'edit' : 'browse';
-        if (projectKey) return store.can(principal, projectKey, right);
-        return [...store.projects.keys()].some((k) => store.can(principal, k, right));
-      };
+      const unknown = wanted.filter((w) => rightFor(w) === null);
+      if (unknown.length > 0) return jiraError(400, `Unrecognized permission keys: ${unknown.join(', ')}`);
+      const has = (perm: string) => holds(principal, rightFor(perm)!, projectKey);
       const permissions: Record<string, unknown> = {};
-      for (const w of wanted) permissions[w] = { id: String(10 + wanted.indexOf(w)), key: w, name: w.replace(/_/g, ' ').toLowerCase(), type: 'PROJECT', description: w, havePermission: has(w) };
+      for (const w of wanted) permissions[w] = { id: String(10 + wanted.indexOf(w)), key: w, name: w.replace(/_/g, ' ').toLowerCase(), type: isGlobal(w) ? 'GLOBAL' : 'PROJECT', description: w, havePermission: has(w) };
       return { status: 200, body: { permissions } };
     }],
     ['GET', /^\/rest\/api\/3\/search\/jql$/, ({ principal, query }) => search(principal, query.get('jql') ?? '', Number(query.get('maxResults') ?? 50), query.get('nextPageToken'), query.has('fields') ? splitList(query.getAll('fields')) : null, splitList(query.getAll('properties')))],
@@ -139,6 +156,29 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       if (!u) return jiraError(404, `The user with account ID '${query.get('accountId') ?? ''}' does not exist.`);
       return { status: 200, body: { self: `${SITE}/rest/api/3/user?accountId=${u.accountId}`, accountId: u.accountId, accountType: 'atlassian', displayName: u.displayName, active: true, timeZone: 'UTC', locale: 'en_US' } };
     }],
+    ['POST', /^\/rest\/api\/3\/permissions\/check$/, ({ principal, body }) => {
+      const b = obj(body);
+      const who: Principal = typeof b.accountId === 'string' ? { kind: 'user', accountId: b.accountId } : principal;
+      if (typeof b.accountId === 'string' && !store.users.has(b.accountId)) return jiraError(400, `The user with account ID '${b.accountId}' does not exist.`);
+      const asked = Array.isArray(b.projectPermissions) ? (b.projectPermissions as Array<Record<string, unknown>>) : [];
+      const keys = [...asked.flatMap((p) => splitList(p.permissions)), ...splitList(b.globalPermissions)];
+      const unknown = keys.filter((k) => rightFor(k) === null);
+      if (unknown.length > 0) return jiraError(400, `Unrecognized permission keys: ${unknown.join(', ')}`);
+      const projectPermissions = asked.flatMap((p) => splitList(p.permissions).map((permission) => {
+        const right = rightFor(permission)!;
+        const projects = (Array.isArray(p.projects) ? p.projects : []).map(Number).filter((id) => {
+          const proj = [...store.projects.values()].find((x) => Number(x.id) === id);
+          return proj && holds(who, right, proj.key);
+        });
+        const issues = (Array.isArray(p.issues) ? p.issues : []).map(Number).filter((id) => {
+          const issue = store.findIssue(String(id));
+          return !!issue && store.canSee(who, issue) && holds(who, right, issue.projectKey);
+        });
+        return { permission, projects, issues };
+      }));
+      const globalPermissions = splitList(b.globalPermissions).filter((k) => holds(who, rightFor(k)!, null));
+      return { status: 200, body: { projectPermissions, globalPermissions } };
+    }],
     ['POST', /^\/rest\/api\/3\/issue\/bulkfetch$/, ({ principal, body }) => {
       const b = obj(body);
       const ids = splitList(b.issueIdsOrKeys);
@@ -154,11 +194,33 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       const issues = obj(body).issues;
       if (!Array.isArray(issues) || issues.length === 0 || issues.length > 100) return jiraError(400, 'Provide between 1 and 100 issues.');
       const id = d.writes.startPropertyTask(principal, issues);
+      d.taskOwners.set(id, principal);
       return { status: 303, headers: { location: `${SITE}/rest/api/3/task/${id}` }, body: null };
     }],
-    ['GET', /^\/rest\/api\/3\/task\/([^/]+)$/, ({ params }) => {
+    ['GET', /^\/rest\/api\/3\/task\/([^/]+)$/, ({ principal, params }) => {
       const t = d.tasks.get(params[0]!);
-      return t ? { status: 200, body: t } : jiraError(404, 'The task was not found.');
+      // A task is visible to whoever submitted it and to Jira admins, not to any user.
+      const owner = d.taskOwners.get(params[0]!);
+      const mine = !owner || (owner.kind === 'app' ? principal.kind === 'app' : principal.kind === 'user' && principal.accountId === owner.accountId);
+      return t && (mine || holds(principal, 'admin', null)) ? { status: 200, body: t } : jiraError(404, 'The task was not found.');
+    }],
+    ['GET', /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/, ({ principal, params }) => {
+      const issue = store.findIssue(params[0]!);
+      if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
+      const comments = (d.comments.get(issue.key) ?? []).map((c) => commentJson(issue.id, c));
+      return { status: 200, body: { startAt: 0, maxResults: comments.length, total: comments.length, comments } };
+    }],
+    ['POST', /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/, ({ principal, params, body }) => {
+      const issue = store.findIssue(params[0]!);
+      if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
+      // The spec documents no 403 here: a missing Add comments permission is Jira's 400.
+      if (!holds(principal, 'edit', issue.projectKey)) return jiraError(400, 'You do not have the permission to comment on this issue.');
+      const adf = obj(body).body;
+      if (!adf || typeof adf !== 'object' || (adf as { type?: unknown }).type !== 'doc') return { status: 400, body: { errorMessages: [], errors: { comment: 'Comment body must be an Atlassian Document.' } } };
+      const list = d.comments.get(issue.key) ?? [];
+      const c = { id: String(20000 + [...d.comments.values()].reduce((n, l) => n + l.length, 0)), author: principal.kind === 'user' ? principal.accountId : null, body: adf, at: d.now().toISOString() };
+      d.comments.set(issue.key, [...list, c]);
+      return { status: 201, body: commentJson(issue.id, c) };
     }],
     ['GET', /^\/rest\/api\/3\/issue\/([^/]+)\/properties$/, ({ principal, params }) => {
       const issue = store.findIssue(params[0]!);
@@ -197,21 +259,40 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
       return { status: 200, body: issueJson(store, issue, query.has('fields') ? splitList(query.getAll('fields')) : null, splitList(query.getAll('properties'))) };
     }],
-    ['PUT', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params, body }) => {
+    ['PUT', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params, body, query }) => {
       const issue = requireEdit(principal, params[0]!);
       if (!('key' in issue)) return issue;
-      const error = d.writes.update(principal, issue.key, obj(body));
-      return error ? jiraError(400, error) : { status: 204 };
+      const b = obj(body);
+      const errors = checkFields(obj(b.fields), obj(b.update), store.storyPointsField, false);
+      if (Object.keys(errors).length > 0) return { status: 400, body: { errorMessages: [], errors } };
+      const fields = applyUpdateVerbs(obj(b.fields), obj(b.update), issue.labels);
+      const type = issueTypeOf(fields.issuetype);
+      const error = d.writes.update(principal, issue.key, { fields: type ? { ...fields, issuetype: { name: type } } : fields });
+      if (error) return jiraError(400, error);
+      return query.get('returnIssue') === 'true' ? { status: 200, body: issueJson(store, issue, null, []) } : { status: 204 };
     }],
-    ['DELETE', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params }) => {
+    ['DELETE', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params, query }) => {
       const issue = requireEdit(principal, params[0]!);
       if (!('key' in issue)) return issue;
+      const subtasks = [...store.issues.values()].filter((i) => i.parent === issue.key && ISSUE_TYPES[i.type]?.subtask);
+      if (subtasks.length > 0 && query.get('deleteSubtasks') !== 'true') {
+        return jiraError(400, `The issue has subtasks. To delete it, you must delete its subtasks too (deleteSubtasks=true).`);
+      }
+      for (const sub of subtasks) d.writes.remove(sub.key, principal);
       d.writes.remove(issue.key, principal);
       return { status: 204 };
     }],
     ['POST', /^\/rest\/api\/3\/issue$/, ({ principal, body }) => {
-      const result = d.writes.createFromRest(principal, obj(body));
+      const b = obj(body);
+      const errors = checkFields(obj(b.fields), obj(b.update), store.storyPointsField, true);
+      if (Object.keys(errors).length > 0) return { status: 400, body: { errorMessages: [], errors } };
+      const fields = applyUpdateVerbs(obj(b.fields), obj(b.update), []);
+      const result = d.writes.createFromRest(principal, { ...b, fields: { ...fields, issuetype: { name: issueTypeOf(fields.issuetype) } } });
       if ('error' in result) return jiraError(result.status, result.error);
+      for (const [k, v] of Object.entries(obj(b.properties ?? {}))) store.propertiesOf(result.key).set(k, v);
+      for (const p of Array.isArray(b.properties) ? (b.properties as Array<{ key?: string; value?: unknown }>) : []) {
+        if (p.key) store.propertiesOf(result.key).set(p.key, p.value);
+      }
       return { status: 201, body: { id: result.id, key: result.key, self: `${SITE}/rest/api/3/issue/${result.id}` } };
     }],
   ];
