@@ -49,14 +49,23 @@ export function pickFields(all: Record<string, unknown>, fields: string[] | null
   return out;
 }
 
-export function issueJson(store: EmulatorStore, issue: EmuIssue, fields: string[] | null, properties: string[]): Record<string, unknown> {
+/** Display names of the fields an answer carries, for `expand=names`. */
+function fieldNames(store: EmulatorStore, fields: Record<string, unknown>): Record<string, string> {
+  const names: Record<string, string> = { [store.storyPointsField]: 'Story point estimate', issuetype: 'Issue Type', parent: 'Parent' };
+  return Object.fromEntries(Object.keys(fields).map((f) => [f, names[f] ?? f.charAt(0).toUpperCase() + f.slice(1)]));
+}
+
+/** An issue as Jira answers it: the fields asked for, the properties asked for (`*all` for every one), `expand=names`. */
+export function issueJson(store: EmulatorStore, issue: EmuIssue, fields: string[] | null, properties: string[], expand: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = { id: issue.id, key: issue.key, self: `${SITE}/rest/api/3/issue/${issue.id}`, expand: '' };
   const picked = pickFields(allFields(store, issue), fields);
   if (picked) out.fields = picked;
+  if (picked && expand.includes('names')) out.names = fieldNames(store, picked);
   if (properties.length > 0) {
     const props: Record<string, unknown> = {};
     const stored = store.properties.get(issue.key);
-    for (const p of properties) if (stored?.has(p)) props[p] = stored.get(p);
+    const keys = properties.includes('*all') ? [...(stored?.keys() ?? [])] : properties;
+    for (const p of keys) if (stored?.has(p)) props[p] = stored.get(p);
     out.properties = props;
   }
   return out;

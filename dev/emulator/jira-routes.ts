@@ -45,7 +45,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
     // Enhanced search refuses a query with no restriction, as Jira Cloud does.
     if (!jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim()) return jiraError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     let compiled;
-    try { compiled = compileJql(jql, store, d.entityProperties(), d.now); } catch (e) { return jqlFailure(e); }
+    try { compiled = compileJql(jql, store, d.entityProperties(), d.now, callerOf(p)); } catch (e) { return jqlFailure(e); }
     const hits = compiled.sort([...store.issues.values()].filter((i) => visible(p, i) && compiled.matches(i)));
     const start = token ? Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, '')) : 0;
     if (!Number.isInteger(start) || start < 0) return jiraError(400, 'The nextPageToken is invalid.');
@@ -119,7 +119,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
       const jql = obj(body).jql;
       if (typeof jql !== 'string' || !jql.trim()) return jiraError(400, 'The JQL query is required.');
       try {
-        const c = compileJql(jql, store, d.entityProperties(), d.now);
+        const c = compileJql(jql, store, d.entityProperties(), d.now, callerOf(principal));
         let count = 0;
         for (const i of store.issues.values()) if (visible(principal, i) && c.matches(i)) count++;
         return { status: 200, body: { count } };
@@ -257,7 +257,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
     ['GET', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params, query }) => {
       const issue = store.findIssue(params[0]!);
       if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
-      return { status: 200, body: issueJson(store, issue, query.has('fields') ? splitList(query.getAll('fields')) : null, splitList(query.getAll('properties'))) };
+      return { status: 200, body: issueJson(store, issue, query.has('fields') ? splitList(query.getAll('fields')) : null, splitList(query.getAll('properties')), splitList(query.getAll('expand'))) };
     }],
     ['PUT', /^\/rest\/api\/3\/issue\/([^/]+)$/, ({ principal, params, body, query }) => {
       const issue = requireEdit(principal, params[0]!);
@@ -314,3 +314,6 @@ function jqlFailure(e: unknown): RouteResult {
   if (e instanceof JqlError) return jiraError(400, e.message);
   throw e;
 }
+
+/** The account currentUser() names in JQL (the app has none). */
+const callerOf = (p: Principal): string | null => (p.kind === 'user' ? p.accountId : null);

@@ -15,13 +15,16 @@ const TEXT_FIELDS = new Set(['summary', 'description', 'text']);
 const NOT_EMULATED = new Set(['priority', 'component', 'components', 'rank', 'fixversion', 'affectedversion', 'sprint', 'resolution',
   'resolutiondate', 'duedate', 'environment', 'comment', 'watcher', 'watchers', 'votes', 'epic link', 'team', 'creator', 'level']);
 
-export function compileJql(jql: string, store: EmulatorStore, index: EntityPropertyIndex[], now: () => Date) {
+/** `caller` is whoever runs the query: currentUser() names them. */
+export function compileJql(jql: string, store: EmulatorStore, index: EntityPropertyIndex[], now: () => Date, caller: string | null = null) {
+  const pointsClauses = storyPointClauses(store.storyPointsField);
   const query = parseJql(jql);
   const aliases = new Map<string, { propertyKey: string; path: string; type: string }>();
   for (const e of index) for (const v of e.values) if (v.searchAlias) aliases.set(v.searchAlias.toLowerCase(), { propertyKey: e.propertyKey, path: v.path, type: v.type });
 
   const checkField = (f: JqlField) => {
     if (f.kind === 'property') return;
+    if (pointsClauses.has(f.name)) return;
     if (NOT_EMULATED.has(f.name) || /^cf\[\d+\]$/.test(f.name)) throw new JqlNotEmulated(`not emulated in the local Jira: the JQL field '${f.name}'`);
     if (!FIELDS.has(f.name) && !aliases.has(f.name)) throw new JqlError(`Field '${f.name}' does not exist or you do not have permission to view it.`);
   };
@@ -47,6 +50,7 @@ export function compileJql(jql: string, store: EmulatorStore, index: EntityPrope
     if (f.kind === 'property') return readProperty(store, issue.key, f.propertyKey, f.path);
     const alias = aliases.get(f.name);
     if (alias) return readProperty(store, issue.key, alias.propertyKey, alias.path);
+    if (pointsClauses.has(f.name)) return issue.storyPoints;
     switch (f.name) {
       case 'project': return [issue.projectKey, store.projects.get(issue.projectKey)?.id ?? null];
       case 'issuetype': case 'type': return issue.type;
@@ -75,7 +79,7 @@ export function compileJql(jql: string, store: EmulatorStore, index: EntityPrope
     const actual = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string | number => x !== null && x !== undefined);
     if (n.operator === 'is empty') return actual.length === 0;
     if (n.operator === 'is not empty') return actual.length > 0;
-    const wanted = n.values.map((v) => (isDate(n.field) ? dateOf(v, now) : valueOf(v, now)));
+    const wanted = n.values.map((v) => (v.kind === 'function' && v.name === 'currentuser' ? caller ?? '' : isDate(n.field) ? dateOf(v, now) : valueOf(v, now)));
     const eq = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a === b : String(a).toLowerCase() === String(b).toLowerCase());
     const cmp = (a: string | number, b: string | number) => (typeof a === 'number' ? a - Number(b) : String(a).localeCompare(String(b)));
     switch (n.operator) {
@@ -161,4 +165,10 @@ export function containsWords(actual: unknown, wanted: unknown): boolean {
   const words = String(wanted).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const text = ` ${String(actual ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   return words.length > 0 && words.every((w) => text.includes(` ${w} `));
+}
+
+/** The names JQL knows the site's story points field by: cf[id], its id and its name. */
+function storyPointClauses(fieldId: string): Set<string> {
+  const id = fieldId.replace(/^customfield_/, '');
+  return new Set([`cf[${id}]`, fieldId.toLowerCase(), 'story point estimate', 'story points']);
 }

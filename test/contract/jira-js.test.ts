@@ -190,3 +190,24 @@ describe('permissions, tasks and comments', () => {
     expect(await statusOf(bob.issueComments.addComment({ issueIdOrKey: 'SHOP-6', comment: { type: 'doc', version: 1, content: [] } as never }))).toBe(400);
   });
 });
+
+describe('everyday JQL', () => {
+  it('knows currentUser(), the story points field by cf[id] and by name, and 501s the clauses it does not evaluate', async () => {
+    const count = async (c: Version3Client, jql: string) => (await c.issueSearch.countIssues({ jql })).count!;
+    const points = [...jira.store.issues.values()].filter((i) => i.projectKey === 'SHOP' && (i.storyPoints ?? 0) > 3).length;
+    expect(await count(alice, 'project = SHOP AND cf[10016] > 3')).toBe(points);
+    expect(await count(alice, 'project = SHOP AND "Story point estimate" > 3')).toBe(points);
+    const mine = [...jira.store.issues.values()].filter((i) => i.projectKey === 'SHOP' && i.reporter === DEMO_USERS.viewer.accountId).length;
+    expect(await count(bob, 'project = SHOP AND reporter = currentUser()')).toBe(mine);
+    for (const jql of ['project = SHOP ORDER BY rank', 'project = SHOP AND component = Web', 'project = SHOP AND priority = High']) {
+      expect([jql, await statusOf(alice.issueSearch.countIssues({ jql }))]).toEqual([jql, 501]);
+    }
+  });
+});
+
+it('answers expand=names and properties=*all on an issue', async () => {
+  await alice.issueProperties.setIssueProperty({ issueIdOrKey: 'SHOP-7', propertyKey: 'contract-all', propertyValue: { a: 1 } });
+  const issue = await alice.issues.getIssue({ issueIdOrKey: 'SHOP-7', fields: ['summary', 'customfield_10016'], properties: ['*all'], expand: 'names' });
+  expect(issue.names).toMatchObject({ summary: 'Summary', customfield_10016: 'Story point estimate' });
+  expect(issue.properties).toMatchObject({ 'contract-all': { a: 1 } });
+});
