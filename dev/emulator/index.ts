@@ -145,7 +145,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
       record(result.status);
       // Loud answers (501 not emulated, 410 removed) are the emulator's own, not Jira's: not checked against the spec.
       if (spec && result.status !== 501 && result.status !== 410) {
-        const found = [...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value), ...spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body)];
+        const found = [...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value, url.searchParams), ...spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body)];
         specViolations.push(...found);
         for (const v of found) options.onSpecViolation?.(v);
       }

@@ -10,7 +10,9 @@ import { resolve } from 'node:path';
 
 export const DEFAULT_SPEC = resolve(__dirname, '../../../shared/openapi/jira-platform-swagger-v3.v3.json');
 
-interface Spec { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> }; responses?: Record<string, { content?: Record<string, unknown> }> }>> }
+interface Parameter { name: string; in: string; required?: boolean; schema?: { type?: string } }
+interface Operation { parameters?: Array<Parameter | { $ref: string }>; requestBody?: { content?: Record<string, unknown> }; responses?: Record<string, { content?: Record<string, unknown> }> }
+interface Spec { paths: Record<string, Record<string, Operation>>; components?: { parameters?: Record<string, Parameter> } }
 
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -36,21 +38,38 @@ export function createSpecValidator(specPath = DEFAULT_SPEC) {
   }
 
   /** Every error ajv found, not only the first. */
+  const parameterOf = (p: Parameter | { $ref: string }): Parameter | undefined =>
+    ('$ref' in p ? spec.components?.parameters?.[p.$ref.split('/').pop()!] : p);
+
+  /** Query parameters the operation does not document, required ones missing, and numbers that are not. */
+  function queryErrors(method: string, template: string, op: Operation, query: URLSearchParams): string[] {
+    const params = (op.parameters ?? []).map(parameterOf).filter((p): p is Parameter => !!p && p.in === 'query');
+    const errors: string[] = [];
+    for (const name of new Set(query.keys())) {
+      const p = params.find((x) => x.name === name);
+      if (!p) errors.push(`${method} ${template} request: query parameter "${name}" is not in the spec`);
+      else if (p.schema?.type === 'integer' && query.getAll(name).some((v) => !/^-?\d+$/.test(v))) errors.push(`${method} ${template} request: query parameter "${name}" must be an integer`);
+    }
+    for (const p of params) if (p.required && !query.has(p.name)) errors.push(`${method} ${template} request: required query parameter "${p.name}" is missing`);
+    return errors;
+  }
+
   const describe = (v: ValidateFunction) => (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
 
   return {
     templateOf,
     /** Whether the spec documents this method on this templated path. */
     hasOperation: (method: string, template: string) => !!spec.paths[template]?.[method.toLowerCase()],
-    /** Errors for a request body sent to this operation (empty when valid). */
-    validateRequest(method: string, path: string, body: unknown): string[] {
+    /** Errors for a request sent to this operation: its query parameters and its body (empty when valid). */
+    validateRequest(method: string, path: string, body: unknown, query?: URLSearchParams): string[] {
       const t = templateOf(path);
       if (!t) return [`${method} ${path}: no such path in the spec`];
       const op = spec.paths[t]![method.toLowerCase()];
       if (!op) return [`${method} ${t}: no such operation in the spec`];
-      if (body === undefined || !op.requestBody?.content?.['application/json']) return [];
+      const errors = query ? queryErrors(method, t, op, query) : [];
+      if (body === undefined || !op.requestBody?.content?.['application/json']) return errors;
       const v = validatorFor(`/paths/${escape(t)}/${method.toLowerCase()}/requestBody/content/application~1json/schema`);
-      return v && !v(body) ? [`${method} ${t} request: ${describe(v)}`] : [];
+      return v && !v(body) ? [...errors, `${method} ${t} request: ${describe(v)}`] : errors;
     },
     /** Errors for a response of this operation (empty when valid or when the spec gives no schema). */
     validateResponse(method: string, path: string, status: number, body: unknown): string[] {

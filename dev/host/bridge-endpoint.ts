@@ -38,6 +38,8 @@ export function forgeContext(frameId: string, f: Frame, deps: BridgeDeps): Recor
     accountId: f.accountId, cloudId: LOCAL_CLOUD_ID, localId: `${f.moduleKey}/${frameId}`, moduleKey: f.moduleKey, extension: f.extension,
     environmentId: 'local-development', environmentType: 'DEVELOPMENT', locale: 'en-US', timezone: 'UTC', siteUrl: deps.siteUrl,
     theme: { colorMode: f.colorMode }, license: { isActive: true },
+    // Documented by Forge's view.getContext(): the viewer's account type and the installation.
+    accountType: 'licensed', workspaceId: LOCAL_CLOUD_ID, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`,
   };
 }
 
