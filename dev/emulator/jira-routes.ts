@@ -90,6 +90,7 @@ export function buildRoutes(d: RouteDeps): Array<[string, RegExp, Handler]> {
     ['GET', /^\/rest\/api\/3\/project\/search$/, ({ principal, query }) => {
       const all = [...store.projects.values()].filter((p) => store.can(principal, p.key, 'browse'));
       const startAt = Number(query.get('startAt') ?? 0), maxResults = Math.min(100, Number(query.get('maxResults') ?? 50));
+      if (!Number.isInteger(startAt) || !Number.isInteger(maxResults) || startAt < 0 || maxResults < 0) return jiraError(400, 'startAt and maxResults must be whole numbers.');
       const values = all.slice(startAt, startAt + maxResults).map((p) => ({ id: p.id, key: p.key, name: p.name, self: `${SITE}/rest/api/3/project/${p.id}`, projectTypeKey: 'software' }));
       return { status: 200, body: { self: `${SITE}/rest/api/3/project/search`, maxResults, startAt, total: all.length, isLast: startAt + maxResults >= all.length, values } };
     }],

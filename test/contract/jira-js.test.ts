@@ -213,7 +213,8 @@ it('answers expand=names and properties=*all on an issue', async () => {
 });
 
 it('reports query parameters the spec does not document, or of the wrong type, with every error', async () => {
-  await fetch(`${jira.url}/rest/api/3/project/search?maxResults=lots&nosuch=1`, { headers: { 'x-forge-principal': 'app' } });
+  const r = await fetch(`${jira.url}/rest/api/3/project/search?maxResults=lots&nosuch=1`, { headers: { 'x-forge-principal': 'app' } });
+  expect(r.status).toBe(400);
   expect(jira.specViolations.splice(0)).toEqual([
     'GET /rest/api/3/project/search request: query parameter "maxResults" must be an integer',
     'GET /rest/api/3/project/search request: query parameter "nosuch" is not in the spec',
