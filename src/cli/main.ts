@@ -11,8 +11,10 @@ import { classifyRows, type ClassifiedRow } from './classify-file';
 import { csvField } from './csv';
 import { evaluate, formatEvaluation } from './evaluation';
 import { readWorkItems, type ReadResult } from './read-work-items';
+import { runAudit } from './audit';
 
-const USAGE = `usage: ownership-balance <classify|evaluate|balance> FILE [--format jsonl|table|csv]`;
+const USAGE = `usage: ownership-balance <classify|evaluate|balance> FILE [--format jsonl|table|csv]
+       ownership-balance audit FILE [--seed N] [--sample K] [--out SAMPLE.jsonl]   (JSON Lines, plain or .gz, streamed)`;
 
 export interface CliIo { out: (s: string) => void; err: (s: string) => void }
 
@@ -98,8 +100,24 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
+/** `audit` streams (and so is asynchronous); every other command runs as before. */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] !== 'audit') return runCli(argv, io);
+  const value = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };
+  const file = argv.slice(1).find((a, i, rest) => !a.startsWith('--') && !['--seed', '--sample', '--out'].includes(rest[i - 1] ?? ''));
+  const seed = Number(value('--seed') ?? 1);
+  const sample = Number(value('--sample') ?? 100);
+  if (!file) { io.err(`no input file given\n${USAGE}`); return 2; }
+  if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 0) { io.err(`--seed and --sample take whole numbers\n${USAGE}`); return 2; }
+  try {
+    return await runAudit(file, { seed, sample, out: value('--out') }, io.out, io.err);
+  } catch (e) {
+    io.err(`cannot audit ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    return 2;
+  }
+}
+
 if (require.main === module) {
-  const out: string[] = [];
-  const code = runCli(process.argv.slice(2), { out: (s) => out.push(s), err: (s) => process.stderr.write(s + '\n') });
-  process.stdout.write(out.length ? out.join('\n') + '\n' : '', () => process.exit(code));
+  void runCliAsync(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) })
+    .then((code) => process.stdout.write('', () => process.exit(code)));
 }

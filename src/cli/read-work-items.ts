@@ -52,17 +52,24 @@ function toItem(row: z.infer<typeof JsonlRowSchema>): WorkItem {
   return item as WorkItem;
 }
 
+/** One line of JSON Lines: a row, a problem, or null for a blank line. */
+export function parseJsonlLine(raw: string, line: number): InputRow | InputProblem | null {
+  if (raw.trim() === '') return null;
+  let value: unknown;
+  try { value = JSON.parse(raw); } catch (e) { return { line, message: `not valid JSON (${(e as Error).message.slice(0, 80)})` }; }
+  const parsed = JsonlRowSchema.safeParse(value);
+  if (!parsed.success) return { line, message: describe(parsed.error) };
+  return { line, item: toItem(parsed.data), gold: parsed.data.gold, goldShare: parsed.data.goldShare ?? null };
+}
+
+export const isProblem = (r: InputRow | InputProblem): r is InputProblem => 'message' in r;
+
 function readJsonl(text: string): ReadResult {
   const rows: InputRow[] = [];
   const problems: InputProblem[] = [];
   text.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try { value = JSON.parse(raw); } catch (e) { problems.push({ line, message: `not valid JSON (${(e as Error).message.slice(0, 80)})` }); return; }
-    const parsed = JsonlRowSchema.safeParse(value);
-    if (!parsed.success) { problems.push({ line, message: describe(parsed.error) }); return; }
-    rows.push({ line, item: toItem(parsed.data), gold: parsed.data.gold, goldShare: parsed.data.goldShare ?? null });
+    const r = parseJsonlLine(raw, i + 1);
+    if (r) (isProblem(r) ? problems.push(r) : rows.push(r));
   });
   return { format: 'jsonl', rows, problems };
 }

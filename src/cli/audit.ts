@@ -1,0 +1,100 @@
+/**
+ * `ownership-balance audit FILE [--seed N] [--sample K] [--out SAMPLE.jsonl]`: how a whole tracker is
+ * tagged — counts and rates per kind and per issue type, every strategic and mixed call with its
+ * evidence, and a reproducible random sample of those calls to label by the guide (JSON Lines that
+ * `evaluate` scores once a `gold` is added to each row). JSON Lines in, plain or gzipped; streamed in
+ * three passes (parents referenced, their results, then every item) so memory stays flat whatever
+ * the file's size.
+ */
+import { writeFileSync } from 'node:fs';
+import { classify, type Classification, type HierarchyContext, type Kind } from '../domain';
+import { isProblem, parseJsonlLine, type InputRow } from './read-work-items';
+import { streamLines } from './stream-lines';
+
+export interface AuditOptions { seed: number; sample: number; out?: string }
+interface Call { row: InputRow; result: Classification }
+
+async function* rows(path: string, onProblem: (line: number, message: string) => void): AsyncGenerator<InputRow> {
+  let line = 0;
+  for await (const raw of streamLines(path)) {
+    const r = parseJsonlLine(raw, ++line);
+    if (r && isProblem(r)) onProblem(r.line, r.message);
+    else if (r) yield r;
+  }
+}
+
+/** mulberry32, seeded: the same seed draws the same sample. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function runAudit(path: string, options: AuditOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let problems = 0;
+  const quiet = () => undefined;
+  const parents = new Set<string>();
+  for await (const r of rows(path, quiet)) if (r.item.parent) parents.add(r.item.parent);
+  const parentResults = new Map<string, Classification>();
+  for await (const r of rows(path, quiet)) if (parents.has(r.item.key)) parentResults.set(r.item.key, classify(r.item));
+
+  const byType = new Map<string, Record<Kind | 'total', number>>();
+  const sample: Array<Call & { i: number }> = [];
+  const random = seeded(options.seed);
+  let total = 0;
+  let calls = 0;
+  out('strategic and mixed calls:');
+  for await (const row of rows(path, (line, message) => { problems++; err(`${path}: line ${line}: ${message} (skipped)`); })) {
+    const p = row.item.parent ? parentResults.get(row.item.parent) : undefined;
+    const context: HierarchyContext | undefined = p && row.item.parent !== row.item.key
+      ? { parent: { key: row.item.parent!, kind: p.kind, strategicShare: p.strategicShare } } : undefined;
+    const result = classify(row.item, context);
+    total++;
+    const t = byType.get(row.item.type) ?? { strategic: 0, tactical: 0, mixed: 0, total: 0 };
+    t[result.kind]++;
+    t.total++;
+    byType.set(row.item.type, t);
+    if (result.kind === 'tactical') continue;
+    const call = { row, result: { ...result, evidence: result.evidence.slice(0, 3) }, i: calls };
+    printCall(out, call);
+    // Reservoir sampling (Algorithm R), seeded: a uniform sample of k calls in O(k) memory.
+    if (calls < options.sample) sample.push(call);
+    else {
+      const j = Math.floor(random() * (calls + 1));
+      if (j < options.sample) sample[j] = call;
+    }
+    calls++;
+  }
+  if (total === 0) { err(`${path}: no valid work items found`); return problems ? 1 : 2; }
+  report(out, total, byType, calls);
+  sample.sort((a, b) => a.i - b.i);
+  out(`sample: ${sample.length} of the ${calls} strategic and mixed calls (seed ${options.seed})${options.out ? `, written to ${options.out}` : ''}`);
+  const lines = sample.map((c) => JSON.stringify({ ...c.row.item, call: c.result.kind, callShare: c.result.strategicShare,
+    evidence: c.result.evidence.map((e) => `${e.side} ${e.signal}: ${e.text}`) }));
+  if (options.out) writeFileSync(options.out, lines.join('\n') + (lines.length ? '\n' : ''));
+  else lines.forEach(out);
+  return problems > 0 ? 1 : 0;
+}
+
+const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(2)}%`;
+
+function printCall(out: (s: string) => void, c: Call): void {
+  const top = c.result.evidence[0];
+  out(`  ${c.row.item.key.padEnd(12)} ${c.result.kind.padEnd(9)} ${c.row.item.type.padEnd(14)} ${c.row.item.summary.slice(0, 70)}${top ? `  [${top.side} ${top.signal}: ${top.text.slice(0, 50)}]` : ''}`);
+}
+
+function report(out: (s: string) => void, total: number, byType: Map<string, Record<Kind | 'total', number>>, calls: number): void {
+  out(`items: ${total}`);
+  out(`${'type'.padEnd(16)} ${'items'.padStart(7)} ${'strategic'.padStart(16)} ${'mixed'.padStart(16)} ${'tactical'.padStart(16)}`);
+  const all = { strategic: 0, tactical: 0, mixed: 0, total: 0 };
+  for (const [type, t] of [...byType].sort(([, a], [, b]) => b.total - a.total)) {
+    for (const k of ['strategic', 'tactical', 'mixed', 'total'] as const) all[k] += t[k];
+    out(`${type.padEnd(16)} ${String(t.total).padStart(7)} ${`${t.strategic} (${pct(t.strategic, t.total)})`.padStart(16)} ${`${t.mixed} (${pct(t.mixed, t.total)})`.padStart(16)} ${`${t.tactical} (${pct(t.tactical, t.total)})`.padStart(16)}`);
+  }
+  out(`${'all'.padEnd(16)} ${String(all.total).padStart(7)} ${`${all.strategic} (${pct(all.strategic, all.total)})`.padStart(16)} ${`${all.mixed} (${pct(all.mixed, all.total)})`.padStart(16)} ${`${all.tactical} (${pct(all.tactical, all.total)})`.padStart(16)}`);
+  out(`strategic and mixed calls: ${calls} (${pct(calls, total)})`);
+}
