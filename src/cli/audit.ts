@@ -7,21 +7,12 @@
  * the file's size.
  */
 import { writeFileSync } from 'node:fs';
-import { classify, type Classification, type HierarchyContext, type Kind } from '../domain';
-import { isProblem, parseJsonlLine, type InputRow } from './read-work-items';
-import { streamLines } from './stream-lines';
+import type { Classification, Kind } from '../domain';
+import type { InputRow } from './read-work-items';
+import { classifyStream } from './stream-classify';
 
 export interface AuditOptions { seed: number; sample: number; out?: string }
 interface Call { row: InputRow; result: Classification }
-
-async function* rows(path: string, onProblem: (line: number, message: string) => void): AsyncGenerator<InputRow> {
-  let line = 0;
-  for await (const raw of streamLines(path)) {
-    const r = parseJsonlLine(raw, ++line);
-    if (r && isProblem(r)) onProblem(r.line, r.message);
-    else if (r) yield r;
-  }
-}
 
 /** mulberry32, seeded: the same seed draws the same sample. */
 function seeded(seed: number): () => number {
@@ -36,11 +27,6 @@ function seeded(seed: number): () => number {
 
 export async function runAudit(path: string, options: AuditOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let problems = 0;
-  const quiet = () => undefined;
-  const parents = new Set<string>();
-  for await (const r of rows(path, quiet)) if (r.item.parent) parents.add(r.item.parent);
-  const parentResults = new Map<string, Classification>();
-  for await (const r of rows(path, quiet)) if (parents.has(r.item.key)) parentResults.set(r.item.key, classify(r.item));
 
   const byType = new Map<string, Record<Kind | 'total', number>>();
   const sample: Array<Call & { i: number }> = [];
@@ -48,11 +34,7 @@ export async function runAudit(path: string, options: AuditOptions, out: (s: str
   let total = 0;
   let calls = 0;
   out('strategic and mixed calls:');
-  for await (const row of rows(path, (line, message) => { problems++; err(`${path}: line ${line}: ${message} (skipped)`); })) {
-    const p = row.item.parent ? parentResults.get(row.item.parent) : undefined;
-    const context: HierarchyContext | undefined = p && row.item.parent !== row.item.key
-      ? { parent: { key: row.item.parent!, kind: p.kind, strategicShare: p.strategicShare } } : undefined;
-    const result = classify(row.item, context);
+  for await (const { result, ...row } of classifyStream(path, (line, message) => { problems++; err(`${path}: line ${line}: ${message} (skipped)`); })) {
     total++;
     const t = byType.get(row.item.type) ?? { strategic: 0, tactical: 0, mixed: 0, total: 0 };
     t[result.kind]++;

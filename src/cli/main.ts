@@ -5,13 +5,14 @@
  *   balance FILE                               ownership balance per project and per epic
  * Exit codes: 0 ok, 1 some input rows were bad (they are reported and skipped), 2 usage or unreadable file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { computeBalance, type BalanceFigures, type Kind } from '../domain';
 import { classifyRows, type ClassifiedRow } from './classify-file';
 import { csvField } from './csv';
 import { evaluate, formatEvaluation } from './evaluation';
 import { readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
+import { classifyStream, isJsonLines } from './stream-classify';
 
 const USAGE = `usage: ownership-balance <classify|evaluate|balance> FILE [--format jsonl|table|csv]
        ownership-balance audit FILE [--seed N] [--sample K] [--out SAMPLE.jsonl]   (JSON Lines, plain or .gz, streamed)`;
@@ -34,20 +35,45 @@ function load(file: string | undefined): ReadResult {
   return readWorkItems(text);
 }
 
-function formatRows(rows: ClassifiedRow[], format: string): string[] {
+/** The header line of a format (none for JSON Lines). */
+function headerOf(format: string, width: number): string | null {
+  if (format === 'csv') return 'key,kind,strategicShare,confidence,evidence';
+  if (format === 'table') return `${'key'.padEnd(width)}  kind       share  conf  top evidence`;
+  return null;
+}
+
+function formatRow(r: Pick<ClassifiedRow, 'item' | 'result'>, format: string, width: number): string {
   if (format === 'jsonl') {
-    return rows.map((r) => JSON.stringify({ key: r.item.key, kind: r.result.kind, strategicShare: r.result.strategicShare, confidence: r.result.confidence,
-      evidence: r.result.evidence.map((e) => ({ side: e.side, signal: e.signal, text: e.text, seed: e.seed })) }));
+    return JSON.stringify({ key: r.item.key, kind: r.result.kind, strategicShare: r.result.strategicShare, confidence: r.result.confidence,
+      evidence: r.result.evidence.map((e) => ({ side: e.side, signal: e.signal, text: e.text, seed: e.seed })) });
   }
   if (format === 'csv') {
-    return ['key,kind,strategicShare,confidence,evidence', ...rows.map((r) => [r.item.key, r.result.kind, r.result.strategicShare, r.result.confidence,
-      r.result.evidence.slice(0, 3).map((e) => `${e.side}:${e.signal}(${e.seed})`).join(' ')].map(csvField).join(','))];
+    return [r.item.key, r.result.kind, r.result.strategicShare, r.result.confidence,
+      r.result.evidence.slice(0, 3).map((e) => `${e.side}:${e.signal}(${e.seed})`).join(' ')].map(csvField).join(',');
   }
+  const top = r.result.evidence[0];
+  return `${r.item.key.padEnd(width)}  ${r.result.kind.padEnd(9)}  ${r.result.strategicShare.toFixed(2)}   ${r.result.confidence.toFixed(2)}  ${top ? `${top.side} ${top.signal}: ${top.text.slice(0, 60)}` : ''}`;
+}
+
+function formatRows(rows: ClassifiedRow[], format: string): string[] {
   const width = Math.max(3, ...rows.map((r) => r.item.key.length));
-  return [`${'key'.padEnd(width)}  kind       share  conf  top evidence`, ...rows.map((r) => {
-    const top = r.result.evidence[0];
-    return `${r.item.key.padEnd(width)}  ${r.result.kind.padEnd(9)}  ${r.result.strategicShare.toFixed(2)}   ${r.result.confidence.toFixed(2)}  ${top ? `${top.side} ${top.signal}: ${top.text.slice(0, 60)}` : ''}`;
-  })];
+  const header = headerOf(format, width);
+  return [...(header ? [header] : []), ...rows.map((r) => formatRow(r, format, width))];
+}
+
+/** `classify` over JSON Lines (plain or gzipped), streamed: results come out as they are made, memory stays flat. */
+async function classifyStreamed(file: string, format: string, io: CliIo): Promise<number> {
+  let problems = 0;
+  let count = 0;
+  const width = 14;
+  const header = headerOf(format, width);
+  if (header) io.out(header);
+  for await (const row of classifyStream(file, (line, message) => { problems++; io.err(`${file}: line ${line}: ${message} (skipped)`); })) {
+    io.out(formatRow(row, format, width));
+    count++;
+  }
+  if (count === 0) { io.err(`${file}: no valid work items found`); return problems ? 1 : 2; }
+  return problems > 0 ? 1 : 0;
 }
 
 function balanceLines(title: string, b: BalanceFigures): string {
@@ -102,6 +128,14 @@ export function runCli(argv: string[], io: CliIo): number {
 
 /** `audit` streams (and so is asynchronous); every other command runs as before. */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'classify') {
+    const rest = argv.slice(1);
+    const formatAt = rest.indexOf('--format');
+    const format = formatAt >= 0 ? rest[formatAt + 1] ?? '' : (rest.find((a) => a.startsWith('--format='))?.split('=')[1] ?? 'jsonl');
+    const file = rest.find((a, i) => !a.startsWith('--') && !(formatAt >= 0 && i === formatAt + 1));
+    const streamable = !!file && existsSync(file) && statSync(file).isFile() && statSync(file).size > 0 && ['jsonl', 'table', 'csv'].includes(format);
+    if (streamable && (await isJsonLines(file))) return classifyStreamed(file, format, io);
+  }
   if (argv[0] !== 'audit') return runCli(argv, io);
   const value = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };
   const file = argv.slice(1).find((a, i, rest) => !a.startsWith('--') && !['--seed', '--sample', '--out'].includes(rest[i - 1] ?? ''));
