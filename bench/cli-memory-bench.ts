@@ -22,13 +22,13 @@ async function buildFile(path: string, bytes: number): Promise<number> {
     for (const line of lines) {
       const row = JSON.parse(line) as { key: string; parent?: string | null };
       const text = `${JSON.stringify({ ...row, key: `${row.key}-R${round}`, parent: row.parent ? `${row.parent}-R${round}` : null })}\n`;
-      if (!out.write(text)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
       written += Buffer.byteLength(text);
       n++;
       if (written >= bytes) break;
     }
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   return n;
 }
 

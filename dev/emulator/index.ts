@@ -143,9 +143,11 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
         try { result = await route[2]({ principal, params, query: url.searchParams, body: body.value }); } catch (e) { result = jiraError(500, `Emulator error: ${(e as Error).message}`); }
       }
       record(result.status);
-      // Loud answers (501 not emulated, 410 removed) are the emulator's own, not Jira's: not checked against the spec.
-      if (spec && result.status !== 501 && result.status !== 410) {
-        const found = [...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value, url.searchParams), ...spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body)];
+      // Requests are always checked; loud answers (501 not emulated, 410 removed) are the emulator's own, not Jira's.
+      if (spec) {
+        const loud = result.status === 501 || result.status === 410;
+        const found = [...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value, url.searchParams, req.headers),
+          ...(loud ? [] : spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body))];
         specViolations.push(...found);
         for (const v of found) options.onSpecViolation?.(v);
       }

@@ -54,6 +54,13 @@ export function createSpecValidator(specPath = DEFAULT_SPEC) {
     return errors;
   }
 
+  /** Header parameters the operation requires but the request lacks (the spec documents no response headers). */
+  function headerErrors(method: string, template: string, op: Operation, headers: Record<string, unknown>): string[] {
+    const params = (op.parameters ?? []).map(parameterOf).filter((p): p is Parameter => !!p && p.in === 'header');
+    return params.filter((p) => p.required && headers[p.name.toLowerCase()] === undefined)
+      .map((p) => `${method} ${template} request: required header "${p.name}" is missing`);
+  }
+
   const describe = (v: ValidateFunction) => (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
 
   return {
@@ -61,12 +68,12 @@ export function createSpecValidator(specPath = DEFAULT_SPEC) {
     /** Whether the spec documents this method on this templated path. */
     hasOperation: (method: string, template: string) => !!spec.paths[template]?.[method.toLowerCase()],
     /** Errors for a request sent to this operation: its query parameters and its body (empty when valid). */
-    validateRequest(method: string, path: string, body: unknown, query?: URLSearchParams): string[] {
+    validateRequest(method: string, path: string, body: unknown, query?: URLSearchParams, headers?: Record<string, unknown>): string[] {
       const t = templateOf(path);
       if (!t) return [`${method} ${path}: no such path in the spec`];
       const op = spec.paths[t]![method.toLowerCase()];
       if (!op) return [`${method} ${t}: no such operation in the spec`];
-      const errors = query ? queryErrors(method, t, op, query) : [];
+      const errors = [...(query ? queryErrors(method, t, op, query) : []), ...(headers ? headerErrors(method, t, op, headers) : [])];
       if (body === undefined || !op.requestBody?.content?.['application/json']) return errors;
       const v = validatorFor(`/paths/${escape(t)}/${method.toLowerCase()}/requestBody/content/application~1json/schema`);
       return v && !v(body) ? [...errors, `${method} ${t} request: ${describe(v)}`] : errors;

@@ -220,3 +220,8 @@ it('reports query parameters the spec does not document, or of the wrong type, w
     'GET /rest/api/3/project/search request: query parameter "nosuch" is not in the spec',
   ]);
 });
+
+it('checks header parameters too: a required one missing is reported', async () => {
+  await fetch(`${jira.url}/rest/atlassian-connect/1/migration/field`, { method: 'PUT', headers: { 'x-forge-principal': 'app', 'content-type': 'application/json' }, body: '{}' });
+  expect(jira.specViolations.splice(0)).toContain('PUT /rest/atlassian-connect/1/migration/field request: required header "Atlassian-Transfer-Id" is missing');
+});

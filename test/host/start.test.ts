@@ -44,3 +44,19 @@ describe('the preview', () => {
     await expect(startPreview(port, { quiet: true, classifyShop: false })).rejects.toThrow(`Port ${port} is already in use`);
   }, 60000);
 });
+
+it('prints the local Jira\'s REST base URL and each demo user\'s e-mail and API token, which basic auth accepts', async () => {
+  const printed: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string) => { printed.push(String(chunk)); return true; }) as typeof process.stdout.write;
+  let preview: Preview | undefined;
+  try { preview = await startPreview(0, { classifyShop: false }); } finally { process.stdout.write = write; }
+  try {
+    const text = printed.join('');
+    const base = /Local Jira REST API: (http:\/\/127\.0\.0\.1:\d+)\/rest\/api\/3/.exec(text)?.[1];
+    const alice = /Alice Admin +e-mail (\S+) +API token (\S+)/.exec(text);
+    expect([base, alice?.[1], alice?.[2]]).toEqual([expect.stringMatching(/^http/), 'alice@example.com', 'local-token-alice']);
+    const me = await fetch(`${base}/rest/api/3/myself`, { headers: { authorization: `Basic ${Buffer.from(`${alice![1]}:${alice![2]}`).toString('base64')}` } });
+    expect(((await me.json()) as { displayName: string }).displayName).toBe('Alice Admin');
+  } finally { await preview!.close(); }
+}, 60000);
