@@ -3,6 +3,7 @@
  * written for this project and generated deterministically from the templates below (a seeded
  * random generator), with created dates relative to "now" so recent periods always hold work.
  */
+import { seededRandom } from '../../src/domain/seeded-random';
 import type { AdfNode } from '../../src/domain/types';
 import type { EmuIssue, EmulatorData, EmuUser } from './model';
 
@@ -55,16 +56,7 @@ const AREAS: Record<string, string[]> = {
   MOBILE: ['onboarding', 'notifications', 'offline mode', 'profile', 'in-app purchases'],
 };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 export function textToAdf(text: string): AdfNode {
   return { type: 'doc', version: 1, content: text.split('\n').map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })) };

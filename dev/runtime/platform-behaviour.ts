@@ -3,6 +3,8 @@
  * and queue events are delivered at least once, so some arrive twice, at the same time. Seeded, so
  * a failing run can be replayed.
  */
+import { seededRandom } from '../../src/domain/seeded-random';
+
 export interface PlatformBehaviourOptions {
   /** Latency of each storage and queue call in ms: a fixed number or a range drawn uniformly. */
   storageLatencyMs?: number | { min: number; max: number };
@@ -19,17 +21,7 @@ export interface PlatformBehaviourOptions {
 
 export type StorageFault = 'none' | 'before' | 'after';
 
-/** mulberry32: a small, fast, seedable generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export class PlatformBehaviour {
   private readonly random: () => number;

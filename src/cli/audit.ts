@@ -7,30 +7,19 @@
  * the file's size.
  */
 import { writeFileSync } from 'node:fs';
-import type { Classification, Kind } from '../domain';
+import { seededRandom, type Classification, type Kind } from '../domain';
 import type { InputRow } from './read-work-items';
 import { classifyStream } from './stream-classify';
 
 export interface AuditOptions { seed: number; sample: number; out?: string }
 interface Call { row: InputRow; result: Classification }
 
-/** mulberry32, seeded: the same seed draws the same sample. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runAudit(path: string, options: AuditOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let problems = 0;
 
   const byType = new Map<string, Record<Kind | 'total', number>>();
   const sample: Array<Call & { i: number }> = [];
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   let total = 0;
   let calls = 0;
   out('strategic and mixed calls:');

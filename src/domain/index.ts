@@ -15,3 +15,4 @@ export {
 } from './figures';
 export { healthWarnings, type HealthCode, type HealthInput } from './hierarchy-health';
 export { roleBalance, MAX_PEOPLE, type PersonBalance, type Role, type RoleFlag } from './role-balance';
+export { seededRandom } from './seeded-random';

@@ -140,20 +140,10 @@ function isRetryable(e: unknown): boolean {
 
 /** A project's weeks from `fromWeek` on (page by page, 20 a page as Forge allows). */
 export async function readWeeks(project: string, fromWeek: string): Promise<WeekFigures[]> {
-  const out: WeekFigures[] = [];
-  let cursor: string | undefined;
-  do {
-    let q = kvs.entity<StoredWeek>(WEEK_FIGURES).query().index('by-project', { partition: [project] })
-      .where(WhereConditions.greaterThanEqualTo(fromWeek)).limit(PAGE);
-    if (cursor) q = q.cursor(cursor);
-    const page = await q.getMany();
-    for (const r of page.results) {
-      const parsed = StoredWeekSchema.safeParse(r.value);
-      if (parsed.success) out.push({ project, week: parsed.data.week, ...parsed.data.figures });
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
+  return (await allOfProject<StoredWeek>(WEEK_FIGURES, project, fromWeek)).flatMap((r) => {
+    const parsed = StoredWeekSchema.safeParse(r.value);
+    return parsed.success ? [{ project, week: parsed.data.week, ...parsed.data.figures }] : [];
+  });
 }
 
 /**
@@ -172,19 +162,28 @@ export async function repairWeeks(project: string): Promise<number> {
   }
 }
 
-async function repairOnce(project: string): Promise<number> {
-  const stored = new Map<string, { figures: WeekFigures; revision: number }>();
+/** Every item of an entity in one project, page by page (20 a page, Forge's largest), from `fromWeek` on. */
+async function allOfProject<T>(entity: string, project: string, fromWeek?: string): Promise<Array<{ key: string; value: unknown }>> {
+  const out: Array<{ key: string; value: unknown }> = [];
   let cursor: string | undefined;
   do {
-    let q = kvs.entity<StoredWeek>(WEEK_FIGURES).query().index('by-project', { partition: [project] }).limit(PAGE);
+    let q = kvs.entity<T>(entity).query().index('by-project', { partition: [project] });
+    if (fromWeek) q = q.where(WhereConditions.greaterThanEqualTo(fromWeek));
+    q = q.limit(PAGE);
     if (cursor) q = q.cursor(cursor);
     const page = await q.getMany();
-    for (const r of page.results) {
-      const parsed = StoredWeekSchema.safeParse(r.value);
-      if (parsed.success) stored.set(parsed.data.week, { figures: { project, week: parsed.data.week, ...parsed.data.figures }, revision: parsed.data.revision });
-    }
+    out.push(...page.results);
     cursor = page.nextCursor;
   } while (cursor);
+  return out;
+}
+
+async function repairOnce(project: string): Promise<number> {
+  const stored = new Map<string, { figures: WeekFigures; revision: number }>();
+  for (const r of await allOfProject<StoredWeek>(WEEK_FIGURES, project)) {
+    const parsed = StoredWeekSchema.safeParse(r.value);
+    if (parsed.success) stored.set(parsed.data.week, { figures: { project, week: parsed.data.week, ...parsed.data.figures }, revision: parsed.data.revision });
+  }
   const truth = new Map(weeksFromContributions([...(await listContributions(project)).values()]).map((w) => [w.week, w]));
   let repaired = 0;
   for (const week of new Set([...stored.keys(), ...truth.keys()])) {
@@ -210,17 +209,10 @@ export async function hasFigures(project: string): Promise<boolean> {
 /** Every stored contribution of a project, by issue id (for the reconcile job). */
 export async function listContributions(project: string): Promise<Map<string, Contribution>> {
   const out = new Map<string, Contribution>();
-  let cursor: string | undefined;
-  do {
-    let q = kvs.entity<StoredContribution>(ISSUE_FIGURES).query().index('by-project', { partition: [project] }).limit(PAGE);
-    if (cursor) q = q.cursor(cursor);
-    const page = await q.getMany();
-    for (const r of page.results) {
-      const parsed = StoredContributionSchema.safeParse(r.value);
-      const c = parsed.success ? counts(parsed.data) : null;
-      if (c) out.set(r.key, c);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const r of await allOfProject<StoredContribution>(ISSUE_FIGURES, project)) {
+    const parsed = StoredContributionSchema.safeParse(r.value);
+    const c = parsed.success ? counts(parsed.data) : null;
+    if (c) out.set(r.key, c);
+  }
   return out;
 }
