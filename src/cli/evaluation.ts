@@ -60,7 +60,8 @@ export function evaluate(rows: LabeledResult[], worst = 10): Evaluation {
 
 const pct = (x: number) => x.toFixed(2);
 
-export function formatEvaluation(e: Evaluation): string {
+/** The report; `extra` (the by-source table) goes before the closing macro-F1 lines, which stay last. */
+export function formatEvaluation(e: Evaluation, extra?: string): string {
   const lines: string[] = [];
   lines.push(`rows ${e.rows}   accuracy ${pct(e.accuracy)}   share MAE ${e.shareMae === null ? 'n/a' : pct(e.shareMae)}`);
   lines.push('', 'class        precision  recall  f1     support');
@@ -75,6 +76,7 @@ export function formatEvaluation(e: Evaluation): string {
     const ev = m.result.evidence.slice(0, 3).map((x) => `${x.side}:${x.signal}(${x.weight.toFixed(1)})`).join(' ');
     lines.push(`  ${m.item.key} gold ${m.gold}/${m.goldShare ?? '?'} got ${m.result.kind}/${m.result.strategicShare.toFixed(2)} — ${m.item.summary.slice(0, 70)} [${ev}]`);
   }
+  if (extra) lines.push(extra);
   lines.push('', `macro-F1 (all three classes) ${pct(e.macroF1AllClasses)}`, `macro-F1 ${pct(e.macroF1)}`);
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { computeBalance, type BalanceFigures, type Kind } from '../domain';
 import { classifyRows, type ClassifiedRow } from './classify-file';
 import { csvField } from './csv';
 import { evaluate, formatEvaluation } from './evaluation';
+import { bySource, formatBySource } from './source-evaluation';
 import { readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
 import { classifyStream, isJsonLines } from './stream-classify';
@@ -115,9 +116,9 @@ export function runCli(argv: string[], io: CliIo): number {
     if (command === 'classify') formatRows(rows, format).forEach((l) => io.out(l));
     else if (command === 'balance') balanceReport(rows).forEach((l) => io.out(l));
     else {
-      const labeled = rows.filter((r) => r.gold).map((r) => ({ item: r.item, gold: r.gold as Kind, goldShare: r.goldShare ?? null, result: r.result }));
+      const labeled = rows.filter((r) => r.gold).map((r) => ({ item: r.item, gold: r.gold as Kind, goldShare: r.goldShare ?? null, result: r.result, source: r.source }));
       if (labeled.length === 0) { io.err(`${file}: no row has a "gold" label to evaluate against`); return 2; }
-      io.out(formatEvaluation(evaluate(labeled)));
+      io.out(formatEvaluation(evaluate(labeled), labeled.some((r) => r.source) ? formatBySource(bySource(labeled)) : undefined));
     }
     return input.problems.length > 0 ? 1 : 0;
   } catch (e) {

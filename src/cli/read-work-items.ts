@@ -8,7 +8,11 @@ import { z } from 'zod';
 import type { Kind, WorkItem } from '../domain';
 import { parseCsv } from './csv';
 
-export interface InputRow { line: number; item: WorkItem; gold?: Kind; goldShare?: number | null }
+export interface InputRow {
+  line: number; item: WorkItem; gold?: Kind; goldShare?: number | null;
+  /** Where a labeled row came from (`owner/repo:path@commit`), for per-source evaluation. */
+  source?: string;
+}
 export interface InputProblem { line: number; message: string }
 export interface ReadResult { format: 'jsonl' | 'csv' | 'jira-search'; rows: InputRow[]; problems: InputProblem[] }
 
@@ -25,6 +29,7 @@ const JsonlRowSchema = z.object({
   created: z.string().optional(),
   status: z.string().optional(),
   gold: z.enum(['strategic', 'tactical', 'mixed']).optional(),
+  source: z.string().optional(),
   goldShare: z.number().min(0).max(1).nullable().optional(),
 });
 
@@ -48,7 +53,7 @@ function describe(error: z.ZodError): string {
 }
 
 function toItem(row: z.infer<typeof JsonlRowSchema>): WorkItem {
-  const { gold: _g, goldShare: _s, ...item } = row;
+  const { gold: _g, goldShare: _s, source: _src, ...item } = row;
   return item as WorkItem;
 }
 
@@ -59,7 +64,7 @@ export function parseJsonlLine(raw: string, line: number): InputRow | InputProbl
   try { value = JSON.parse(raw); } catch (e) { return { line, message: `not valid JSON (${(e as Error).message.slice(0, 80)})` }; }
   const parsed = JsonlRowSchema.safeParse(value);
   if (!parsed.success) return { line, message: describe(parsed.error) };
-  return { line, item: toItem(parsed.data), gold: parsed.data.gold, goldShare: parsed.data.goldShare ?? null };
+  return { line, item: toItem(parsed.data), gold: parsed.data.gold, goldShare: parsed.data.goldShare ?? null, ...(parsed.data.source ? { source: parsed.data.source } : {}) };
 }
 
 export const isProblem = (r: InputRow | InputProblem): r is InputProblem => 'message' in r;

@@ -123,3 +123,16 @@ describe('evaluate and balance', () => {
     expect(r.stdout).toMatch(/by epic[^\n]*\n\s+P-1 /);
   });
 });
+
+describe('evaluate by source', () => {
+  it('scores each source of the dev set on its own, with the pooled figures and a bootstrap interval', () => {
+    const r = run(['evaluate', DEV_SET]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^by source \(in-sample/m);
+    for (const source of ['tidev/jira-archive', 'PostHog/posthog.com', 'kubernetes/enhancements', 'open-telemetry/community']) {
+      expect(r.stdout).toMatch(new RegExp(`^${source.replace('.', '\\.')} +\\d+ +\\d\\.\\d\\d +\\d\\.\\d\\d +\\d\\.\\d\\d$`, 'm'));
+    }
+    expect(r.stdout).toMatch(/^pooled +362 /m);
+    expect(r.stdout).toMatch(/^pooled 95% bootstrap interval: macro-F1 \d\.\d\d–\d\.\d\d/m);
+  });
+});
