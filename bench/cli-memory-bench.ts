@@ -1,7 +1,8 @@
 /**
- * The CLI on a big file: `classify` streams JSON Lines in flat memory. Builds a file of
- * CLI_BENCH_MB megabytes (default 1024) from the real Titanium tracker's issues, with unique keys,
- * runs `classify` on it in a child process, and reports that process's true peak RSS and throughput.
+ * The CLI on big files: `classify` streams in flat memory. Builds a JSON Lines file of CLI_BENCH_MB
+ * megabytes (default 1024) and a Jira search response of CLI_BENCH_SEARCH_MB (default 200) from the
+ * real Titanium tracker's issues, with unique keys, runs `classify` on each in a child process, and
+ * reports that process's true peak RSS and throughput.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -12,42 +13,58 @@ import { streamLines } from '../src/cli/stream-lines';
 const ROOT = resolve(__dirname, '..');
 const TRACKER = resolve(ROOT, '../shared/data/titanium-tracker.jsonl.gz');
 
-async function buildFile(path: string, bytes: number): Promise<number> {
+type Row = { key: string; parent?: string | null; type: string; summary: string; description?: unknown; labels?: string[] };
+
+/** A work item as an issue of a search response. */
+const asIssue = (r: Row) => ({ key: r.key, fields: { summary: r.summary, issuetype: { name: r.type }, description: r.description ?? null,
+  labels: r.labels ?? [], parent: r.parent ? { key: r.parent } : null } });
+
+async function buildFile(path: string, bytes: number, search: boolean): Promise<number> {
   const lines: string[] = [];
   for await (const line of streamLines(TRACKER)) if (line.trim()) lines.push(line);
   const out = createWriteStream(path);
   let written = 0;
   let n = 0;
+  if (search) out.write('{"issues":[');
   for (let round = 0; written < bytes; round++) {
     for (const line of lines) {
-      const row = JSON.parse(line) as { key: string; parent?: string | null };
-      const text = `${JSON.stringify({ ...row, key: `${row.key}-R${round}`, parent: row.parent ? `${row.parent}-R${round}` : null })}\n`;
+      const row = JSON.parse(line) as Row;
+      const unique = { ...row, key: `${row.key}-R${round}`, parent: row.parent ? `${row.parent}-R${round}` : null };
+      const text = search ? `${n > 0 ? ',' : ''}${JSON.stringify(asIssue(unique))}` : `${JSON.stringify(unique)}\n`;
       if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
       written += Buffer.byteLength(text);
       n++;
       if (written >= bytes) break;
     }
   }
+  if (search) out.write(']}');
   await new Promise<void>((r) => out.end(() => r()));
   return n;
 }
 
+/** Classifies a file in a child process; its true peak RSS and throughput. */
+function classifyInChild(file: string) {
+  const script = `require('tsx/cjs'); const { runCliAsync } = require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))});
+    let n = 0; runCliAsync(['classify', ${JSON.stringify(file)}], { out: () => { n++; }, err: () => {} })
+    .then((code) => { process.stderr.write(JSON.stringify({ code, n, peakRssKb: process.resourceUsage().maxRSS }) + '\\n'); });`;
+  const t = Date.now();
+  const child = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const seconds = (Date.now() - t) / 1000;
+  const report = JSON.parse(child.stderr.trim().split('\n').pop() ?? '{}') as { code: number; n: number; peakRssKb: number };
+  return { classified: report.n, exitCode: report.code, peakRssMb: Math.round(report.peakRssKb / 1024), seconds: Math.round(seconds),
+    itemsPerSecond: Math.round(report.n / seconds) };
+}
+
 export async function run(): Promise<Record<string, unknown>> {
-  const mb = Number(process.env.CLI_BENCH_MB ?? 1024);
   const dir = mkdtempSync(join(tmpdir(), 'ob-cli-bench-'));
-  const file = join(dir, 'big.jsonl');
   try {
-    const items = await buildFile(file, mb * 1024 * 1024);
-    const script = `require('tsx/cjs'); const { runCliAsync } = require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))});
-      let n = 0; runCliAsync(['classify', ${JSON.stringify(file)}], { out: () => { n++; }, err: () => {} })
-      .then((code) => { process.stderr.write(JSON.stringify({ code, n, peakRssKb: process.resourceUsage().maxRSS }) + '\\n'); });`;
-    const t = Date.now();
-    const child = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 });
-    const seconds = (Date.now() - t) / 1000;
-    const report = JSON.parse(child.stderr.trim().split('\n').pop() ?? '{}') as { code: number; n: number; peakRssKb: number };
-    return {
-      fileMb: Math.round(statSync(file).size / 1024 / 1024), items, classified: report.n, exitCode: report.code,
-      peakRssMb: Math.round(report.peakRssKb / 1024), seconds: Math.round(seconds), itemsPerSecond: Math.round(report.n / seconds),
-    };
+    const out: Record<string, unknown> = {};
+    for (const [name, mb, search] of [['jsonl', Number(process.env.CLI_BENCH_MB ?? 1024), false], ['searchResponse', Number(process.env.CLI_BENCH_SEARCH_MB ?? 200), true]] as const) {
+      const file = join(dir, `${name}.json`);
+      const items = await buildFile(file, mb * 1024 * 1024, search);
+      out[name] = { fileMb: Math.round(statSync(file).size / 1024 / 1024), items, ...classifyInChild(file) };
+      rmSync(file);
+    }
+    return out;
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }

@@ -13,7 +13,7 @@ import { evaluate, formatEvaluation } from './evaluation';
 import { bySource, formatBySource } from './source-evaluation';
 import { readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
-import { classifyStream, isJsonLines } from './stream-classify';
+import { classifyStream, streamFormatOf, type StreamFormat } from './stream-classify';
 
 const USAGE = `usage: ownership-balance <classify|evaluate|balance> FILE [--format jsonl|table|csv]
        ownership-balance audit FILE [--seed N] [--sample K] [--out SAMPLE.jsonl]   (JSON Lines, plain or .gz, streamed)`;
@@ -62,14 +62,14 @@ function formatRows(rows: ClassifiedRow[], format: string): string[] {
   return [...(header ? [header] : []), ...rows.map((r) => formatRow(r, format, width))];
 }
 
-/** `classify` over JSON Lines (plain or gzipped), streamed: results come out as they are made, memory stays flat. */
-async function classifyStreamed(file: string, format: string, io: CliIo): Promise<number> {
+/** `classify` over JSON Lines or a Jira search response (plain or gzipped), streamed: memory stays flat. */
+async function classifyStreamed(file: string, format: string, io: CliIo, input: StreamFormat): Promise<number> {
   let problems = 0;
   let count = 0;
   const width = 14;
   const header = headerOf(format, width);
   if (header) io.out(header);
-  for await (const row of classifyStream(file, (line, message) => { problems++; io.err(`${file}: line ${line}: ${message} (skipped)`); })) {
+  for await (const row of classifyStream(file, (line, message) => { problems++; io.err(`${file}: line ${line}: ${message} (skipped)`); }, input)) {
     io.out(formatRow(row, format, width));
     count++;
   }
@@ -135,7 +135,8 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     const format = formatAt >= 0 ? rest[formatAt + 1] ?? '' : (rest.find((a) => a.startsWith('--format='))?.split('=')[1] ?? 'jsonl');
     const file = rest.find((a, i) => !a.startsWith('--') && !(formatAt >= 0 && i === formatAt + 1));
     const streamable = !!file && existsSync(file) && statSync(file).isFile() && statSync(file).size > 0 && ['jsonl', 'table', 'csv'].includes(format);
-    if (streamable && (await isJsonLines(file))) return classifyStreamed(file, format, io);
+    const input = streamable && file ? await streamFormatOf(file) : null;
+    if (input && file) return classifyStreamed(file, format, io, input);
   }
   if (argv[0] !== 'audit') return runCli(argv, io);
   const value = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };

@@ -87,19 +87,25 @@ function storyPointsOf(fields: Record<string, unknown>): number | null {
   return null;
 }
 
+/** One issue of a Jira search response (1-based `index`) as a row, or the problem with it. */
+export function searchIssueRow(issue: unknown, index: number): InputRow | InputProblem {
+  const parsed = JiraIssueSchema.safeParse(issue);
+  if (!parsed.success) return { line: index, message: `issue ${index}: ${describe(parsed.error)}` };
+  const f = parsed.data.fields;
+  return { line: index, item: {
+    key: parsed.data.key, project: f.project?.key, type: f.issuetype?.name ?? 'Task', summary: f.summary ?? '',
+    description: f.description as WorkItem['description'], labels: f.labels ?? [], components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
+    parent: f.parent?.key ?? null, storyPoints: storyPointsOf(f), created: f.created, status: f.status?.name,
+  } };
+}
+
 function readJiraSearch(value: { issues?: unknown }): ReadResult {
   const rows: InputRow[] = [];
   const problems: InputProblem[] = [];
-  const issues = Array.isArray(value.issues) ? value.issues : [];
-  issues.forEach((issue, i) => {
-    const parsed = JiraIssueSchema.safeParse(issue);
-    if (!parsed.success) { problems.push({ line: i + 1, message: `issue ${i + 1}: ${describe(parsed.error)}` }); return; }
-    const f = parsed.data.fields;
-    rows.push({ line: i + 1, item: {
-      key: parsed.data.key, project: f.project?.key, type: f.issuetype?.name ?? 'Task', summary: f.summary ?? '',
-      description: f.description as WorkItem['description'], labels: f.labels ?? [], components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
-      parent: f.parent?.key ?? null, storyPoints: storyPointsOf(f), created: f.created, status: f.status?.name,
-    } });
+  (Array.isArray(value.issues) ? value.issues : []).forEach((issue, i) => {
+    const r = searchIssueRow(issue, i + 1);
+    if (isProblem(r)) problems.push(r);
+    else rows.push(r);
   });
   return { format: 'jira-search', rows, problems };
 }

@@ -1,43 +1,69 @@
 /**
- * Classifies a JSON Lines file (plain or gzipped) as a stream, in flat memory: pass one notes which
- * keys are parents, pass two classifies those parents, pass three classifies every item with its
- * parent as context and hands each result on. Only the parents' results are kept.
+ * Classifies a JSON Lines file or a Jira search response (plain or gzipped) as a stream, in flat
+ * memory: pass one notes which keys are parents, pass two classifies those parents, pass three
+ * classifies every item with its parent as context and hands each result on. Only the parents'
+ * results are kept.
  */
 import { classify, type Classification, type HierarchyContext } from '../domain';
-import { isProblem, parseJsonlLine, type InputRow } from './read-work-items';
-import { streamLines } from './stream-lines';
+import { isProblem, parseJsonlLine, searchIssueRow, type InputRow } from './read-work-items';
+import { streamSearchIssues } from './stream-search-response';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import { isGzipFile, streamLines } from './stream-lines';
 
 export type ProblemSink = (line: number, message: string) => void;
 
-async function* rows(path: string, onProblem: ProblemSink): AsyncGenerator<InputRow> {
-  let line = 0;
-  for await (const raw of streamLines(path)) {
-    const r = parseJsonlLine(raw, ++line);
+export type StreamFormat = 'jsonl' | 'jira-search';
+
+async function* rows(path: string, format: StreamFormat, onProblem: ProblemSink): AsyncGenerator<InputRow> {
+  let n = 0;
+  const source = format === 'jsonl' ? streamLines(path) : streamSearchIssues(path);
+  for await (const raw of source) {
+    n++;
+    const r = format === 'jsonl' ? parseJsonlLine(raw as string, n) : searchIssueRow(raw, n);
     if (r && isProblem(r)) onProblem(r.line, r.message);
     else if (r) yield r;
   }
 }
 
-export async function* classifyStream(path: string, onProblem: ProblemSink): AsyncGenerator<InputRow & { result: Classification }> {
+export async function* classifyStream(path: string, onProblem: ProblemSink, format: StreamFormat = 'jsonl'):
+  AsyncGenerator<InputRow & { result: Classification }> {
   const quiet: ProblemSink = () => undefined;
   const parents = new Set<string>();
-  for await (const r of rows(path, quiet)) if (r.item.parent) parents.add(r.item.parent);
+  for await (const r of rows(path, format, quiet)) if (r.item.parent) parents.add(r.item.parent);
   const parentResults = new Map<string, Classification>();
-  for await (const r of rows(path, quiet)) if (parents.has(r.item.key)) parentResults.set(r.item.key, classify(r.item));
-  for await (const row of rows(path, onProblem)) {
+  for await (const r of rows(path, format, quiet)) if (parents.has(r.item.key)) parentResults.set(r.item.key, classify(r.item));
+  for await (const row of rows(path, format, onProblem)) {
     const p = row.item.parent && row.item.parent !== row.item.key ? parentResults.get(row.item.parent) : undefined;
     const context: HierarchyContext | undefined = p ? { parent: { key: row.item.parent!, kind: p.kind, strategicShare: p.strategicShare } } : undefined;
     yield { ...row, result: classify(row.item, context) };
   }
 }
 
-/** Whether a file is JSON Lines (its first line one work item), which can be streamed. */
-export async function isJsonLines(path: string): Promise<boolean> {
-  for await (const first of streamLines(path)) {
-    if (first.trim() === '') continue;
-    if (first.length > 1_000_000) return false;
-    const r = parseJsonlLine(first, 1);
-    return r !== null && !isProblem(r);
+/**
+ * The streamable format of a file: JSON Lines (its first line one work item) or a Jira search
+ * response (an object with an `issues` array), else null (CSV and anything else are read whole).
+ */
+export async function streamFormatOf(path: string): Promise<StreamFormat | null> {
+  const head = await firstBytes(path, 1024 * 1024);
+  const firstLine = head.split('\n').find((l) => l.trim() !== '');
+  const row = firstLine !== undefined && head.includes('\n') ? parseJsonlLine(firstLine, 1) : null;
+  if (row !== null && !isProblem(row)) return 'jsonl';
+  return /^\s*\{/.test(head) && /"issues"\s*:\s*\[/.test(head) ? 'jira-search' : null;
+}
+
+/** The first `n` characters of a file (gunzipped when gzip), read raw: a one-line file is not read whole. */
+async function firstBytes(path: string, n: number): Promise<string> {
+  let input: Readable = createReadStream(path);
+  if (isGzipFile(path)) input = input.pipe(createGunzip());
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  for await (const chunk of input) {
+    text += decoder.write(chunk as Buffer);
+    if (text.length >= n) break;
   }
-  return false;
+  input.destroy();
+  return text.slice(0, n);
 }

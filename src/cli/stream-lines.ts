@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-function isGzip(path: string): boolean {
+/** Whether a file is gzip, by its magic bytes (whatever its name). */
+export function isGzipFile(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(2);
@@ -17,7 +18,7 @@ function isGzip(path: string): boolean {
 
 export async function* streamLines(path: string): AsyncGenerator<string> {
   let input: Readable = path === '-' ? process.stdin : createReadStream(path);
-  if (path !== '-' && isGzip(path)) input = input.pipe(createGunzip());
+  if (path !== '-' && isGzipFile(path)) input = input.pipe(createGunzip());
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) yield line;
 }
