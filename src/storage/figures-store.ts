@@ -56,7 +56,8 @@ async function readWeek(project: string, week: string): Promise<{ figures: WeekF
   return { figures: { project, week, ...parsed.data.figures }, revision: parsed.data.revision };
 }
 
-export type ApplyOutcome = 'applied' | 'unchanged' | 'stale';
+/** applied: the figures changed; restamped: only the record's place in the order of reads moved. */
+export type ApplyOutcome = 'applied' | 'restamped' | 'unchanged' | 'stale';
 
 /** The tombstone's version: above every edit time, so nothing read before the deletion outranks it. */
 const GONE_VERSION = Number.MAX_SAFE_INTEGER;
@@ -119,7 +120,7 @@ async function applyOnce(issueId: string, change: FigureChange): Promise<ApplyOu
     : new Filter<StoredContribution>().and('version', FilterConditions.notExists());
   tx.set<StoredContribution>(issueId, JSON.parse(JSON.stringify(next)) as StoredContribution, { entityName: ISSUE_FIGURES, conditions: guard });
   await tx.execute();
-  return 'applied';
+  return sameFigures(prevFigures, nextFigures) ? 'restamped' : 'applied';
 }
 
 function revisionIs(revision: number | null) {

@@ -62,5 +62,7 @@ it('runs daily for every project with figures', async () => {
   await kvs.delete('reconcile:REC');
   await h.runtime.invokeFunction('reconcile-schedule', {});
   await h.settle();
-  expect(await call('getReconcileStatus', { projectKey: 'REC' })).toMatchObject({ ok: true, data: { state: 'done', checked: 3 } });
+  // Figures that already hold what Jira holds are not reported as fixed, even when read again.
+  expect(await call('getReconcileStatus', { projectKey: 'REC' })).toMatchObject({ ok: true,
+    data: { state: 'done', checked: 3, fixed: { added: 0, changed: 0, removed: 0, weeks: 0 } } });
 });
