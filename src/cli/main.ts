@@ -10,7 +10,8 @@ import { computeBalance, type BalanceFigures, type Kind } from '../domain';
 import { classifyRows, type ClassifiedRow } from './classify-file';
 import { csvField } from './csv';
 import { evaluate, formatEvaluation } from './evaluation';
-import { bySource, formatBySource } from './source-evaluation';
+import { bySource, formatBySource, leaveOneSourceOutRows } from './source-evaluation';
+import { sourceOf } from './labeled-set';
 import { readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
 import { classifyStream, streamFormatOf, type StreamFormat } from './stream-classify';
@@ -118,7 +119,10 @@ export function runCli(argv: string[], io: CliIo): number {
     else {
       const labeled = rows.filter((r) => r.gold).map((r) => ({ item: r.item, gold: r.gold as Kind, goldShare: r.goldShare ?? null, result: r.result, source: r.source }));
       if (labeled.length === 0) { io.err(`${file}: no row has a "gold" label to evaluate against`); return 2; }
-      io.out(formatEvaluation(evaluate(labeled), labeled.some((r) => r.source) ? formatBySource(bySource(labeled)) : undefined));
+      const sources = new Set(labeled.map((r) => sourceOf(r.source)));
+      const loso = sources.size >= 2 ? bySource(leaveOneSourceOutRows(input.rows), 'leave-one-source-out: each source scored by a model fitted on the others') : null;
+      const tables = labeled.some((r) => r.source) ? formatBySource(bySource(labeled)) + (loso ? formatBySource(loso) : '') : undefined;
+      io.out(formatEvaluation(evaluate(labeled), tables, loso?.pooled.macroF1));
     }
     return input.problems.length > 0 ? 1 : 0;
   } catch (e) {

@@ -24,6 +24,12 @@ export const EvidenceSchema = z.object({
   seed: SeedIdSchema,
   weight: z.number().finite(),
   learnedFrom: z.number().int().nonnegative().optional(),
+  /** What the signal means, in plain words. */
+  meaning: z.string().max(MAX_EVIDENCE_TEXT).optional(),
+  /** Where the matched words sit in `text`: [start, end) character offsets, for highlighting. */
+  highlight: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  /** Other signals of the same side that matched the same quote (the quote is shown once). */
+  alsoSignals: z.array(z.string().min(1).max(64)).max(8).optional(),
 });
 
 export const AutomaticResultSchema = z.object({

@@ -27,6 +27,14 @@ function towards(automatic: Kind, human: Kind): Side | 'neither' | null {
   return 'neither'; // mixed: weaken whichever side dominated
 }
 
+/** Evidence that is not a catalogue signal: the model's fitted inputs, which overrides do not move. */
+const NOT_LEARNED = new Set(['type-prior', 'parent-epic', 'children-rollup', 'document-shape']);
+
+/** The signals a result rests on: each evidence item's own and those folded into its quote. */
+export function signalsOf(evidence: ReadonlyArray<{ signal: string; side: Side; alsoSignals?: string[] }>): Array<{ signal: string; side: Side }> {
+  return evidence.flatMap((e) => [{ signal: e.signal, side: e.side }, ...(e.alsoSignals ?? []).map((signal) => ({ signal, side: e.side }))]);
+}
+
 /** Net nudges per signal: up and down steps, and how many overrides moved it. */
 export type LearningSteps = Record<string, { up: number; down: number; overrides: number }>;
 
@@ -37,7 +45,7 @@ export function stepsOf(ex: OverrideExample): LearningSteps {
   if (to === null) return steps;
   const dominant: Side = ex.automatic === 'strategic' ? 'PM' : 'PO';
   for (const { signal, side } of ex.signals) {
-    if (steps[signal] || signal === 'type-prior' || signal === 'parent-epic' || signal === 'children-rollup') continue;
+    if (steps[signal] || NOT_LEARNED.has(signal)) continue;
     const up = to === 'neither' ? false : side === to;
     const down = to === 'neither' ? side === dominant : side !== to;
     if (up || down) steps[signal] = { up: up ? 1 : 0, down: down ? 1 : 0, overrides: 1 };

@@ -3,10 +3,12 @@ export * from './types';
 export { classify, RULES_VERSION, textFingerprint } from './classifier';
 export { normaliseText } from './normalise-text';
 export { kindFromShare, rollUpChildren, computeBalance, driftFromTarget, strategicShareOf, type BalanceFigures } from './balance';
-export { SIGNALS as CATALOGUE, LABEL_SIGNALS, TYPE_PRIORS, type Signal, type SignalFamily } from './catalogue';
+export { SIGNALS as CATALOGUE, type Signal, type SignalFamily } from './catalogue';
+export { INPUTS as MODEL_INPUTS, type InputName } from './model-inputs';
+export { MODEL } from './classifier';
 export { hashText } from './fingerprint';
 export {
-  addSteps, adaptationFrom, learnAdaptation, measureAdaptation, stepsOf, ADAPTATION_LIMITS,
+  addSteps, adaptationFrom, learnAdaptation, measureAdaptation, signalsOf, stepsOf, ADAPTATION_LIMITS,
   type LearningSteps, type OverrideExample, type LabeledOverride,
 } from './adaptation';
 export {

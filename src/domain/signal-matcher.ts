@@ -1,9 +1,11 @@
 /**
  * Finds the catalogue's signals in a text: phrases on stemmed whole words (one pass with a
- * first-word index), regex signals on the lower-cased prose. Negated phrases are skipped.
+ * first-word index), regex signals on the lower-cased prose. Negated phrases are skipped, and a
+ * product-manager match counts only in its product-manager sense (word-sense.ts).
  */
 import { NEGATORS, SCORING, type Signal } from './catalogue';
 import { stem, tokenize, type Token } from './tokenize';
+import { inPmSense, spanInPmSense } from './word-sense';
 
 export interface SignalHit {
   signal: Signal;
@@ -11,6 +13,8 @@ export interface SignalHit {
   matches: number;
   /** The first match's excerpt. */
   excerpt: string;
+  /** Where the matched words sit in the excerpt: [start, end) character offsets. */
+  highlight: [number, number];
 }
 
 interface PhraseEntry { stems: string[]; signal: number }
@@ -19,13 +23,19 @@ export interface PhraseIndex {
   signals: Signal[];
   byFirstStem: Map<string, PhraseEntry[]>;
   regexSignals: number[];
+  /** Each regex signal's pattern with the global flag, to walk its matches. */
+  globalRegexes: Map<number, RegExp>;
 }
 
 export function buildPhraseIndex(signals: Signal[]): PhraseIndex {
   const byFirstStem = new Map<string, PhraseEntry[]>();
   const regexSignals: number[] = [];
+  const globalRegexes = new Map<number, RegExp>();
   signals.forEach((signal, i) => {
-    if (signal.regex) regexSignals.push(i);
+    if (signal.regex) {
+      regexSignals.push(i);
+      globalRegexes.set(i, new RegExp(signal.regex.source, signal.regex.flags.replace('g', '') + 'g'));
+    }
     for (const phrase of signal.phrases ?? []) {
       const stems = tokenize(phrase).map((t) => t.stem);
       if (stems.length === 0) continue;
@@ -35,15 +45,29 @@ export function buildPhraseIndex(signals: Signal[]): PhraseIndex {
     }
   });
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { signals, byFirstStem, regexSignals };
+  return { signals, byFirstStem, regexSignals, globalRegexes };
+}
+
+/** Bidi controls, NULs and other control characters: never shown to a person. */
+const UNSHOWABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const clean = (s: string) => s.replace(UNSHOWABLE, '').replace(/\s+/g, ' ');
+
+/** A short quote around text[start … end) and where the matched words sit in it. */
+export function excerptWithHighlight(text: string, start: number, end: number, width = 60): { excerpt: string; highlight: [number, number] } {
+  const from = Math.max(0, start - width);
+  const to = Math.min(text.length, end + width);
+  const lead = (from > 0 ? '…' : '') + clean(text.slice(from, start)).trimStart();
+  const words = clean(text.slice(start, end)).slice(0, 150);
+  const tail = clean(text.slice(end, to)).trimEnd() + (to < text.length ? '…' : '');
+  const cut = Math.max(0, lead.length + words.length - 150);
+  const head = cut > 0 ? '…' + lead.slice(cut + 1) : lead;
+  let excerpt = head + words + tail;
+  if (excerpt.length > 160) excerpt = excerpt.slice(0, 159) + '…';
+  return { excerpt, highlight: [head.length, head.length + words.length] };
 }
 
 export function excerptAround(text: string, start: number, end: number, width = 60): string {
-  const from = Math.max(0, start - width);
-  const to = Math.min(text.length, end + width);
-  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  const out = (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
-  return out.length > 160 ? out.slice(0, 159) + '…' : out;
+  return excerptWithHighlight(text, start, end, width).excerpt;
 }
 
 function isNegated(tokens: Token[], i: number): boolean {
@@ -51,8 +75,11 @@ function isNegated(tokens: Token[], i: number): boolean {
   return false;
 }
 
-/** Matches phrases in already-tokenised text; returns counts per signal index. */
-export function matchPhrases(index: PhraseIndex, text: string, tokens: Token[], hits: Map<number, SignalHit>): void {
+/**
+ * Matches phrases in already-tokenised text; returns counts per signal index. `prose` is false for
+ * summaries (titles capitalise every word, so capitals say nothing about names there).
+ */
+export function matchPhrases(index: PhraseIndex, text: string, tokens: Token[], hits: Map<number, SignalHit>, prose = true): void {
   for (let i = 0; i < tokens.length; i++) {
     const candidates = index.byFirstStem.get(tokens[i]!.stem);
     if (!candidates) continue;
@@ -62,21 +89,29 @@ export function matchPhrases(index: PhraseIndex, text: string, tokens: Token[], 
       let ok = true;
       for (let k = 1; k < n; k++) if (tokens[i + k]!.stem !== entry.stems[k]) { ok = false; break; }
       if (!ok) continue;
-      if (!isNegated(tokens, i)) record(hits, index.signals, entry.signal, text, tokens[i]!.start, tokens[i + n - 1]!.end);
+      const pmSense = index.signals[entry.signal]!.side !== 'PM' || inPmSense(text, tokens, i, i + n, prose);
+      if (!isNegated(tokens, i) && pmSense) record(hits, index.signals, entry.signal, text, tokens[i]!.start, tokens[i + n - 1]!.end);
       i += n - 1;
       break;
     }
   }
 }
 
-export function matchRegexes(index: PhraseIndex, text: string, lower: string, hits: Map<number, SignalHit>): void {
+export function matchRegexes(index: PhraseIndex, text: string, tokens: Token[], hits: Map<number, SignalHit>, prose = true): void {
+  const lower = text.toLowerCase();
   for (const i of index.regexSignals) {
-    const re = index.signals[i]!.regex!;
-    const m = re.exec(lower);
-    if (!m) continue;
-    const before = lower.slice(Math.max(0, m.index - 24), m.index);
-    const negated = before.split(/[^a-z']+/).slice(-4).some((w) => NEGATORS.has(stem(w)));
-    if (!negated) record(hits, index.signals, i, text, m.index, m.index + m[0].length);
+    const signal = index.signals[i]!;
+    const re = index.globalRegexes.get(i)!;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const before = lower.slice(Math.max(0, m.index - 24), m.index);
+      const negated = before.split(/[^a-z']+/).slice(-4).some((w) => NEGATORS.has(stem(w)));
+      const end = m.index + m[0].length;
+      const pmSense = signal.side !== 'PM' || spanInPmSense(text, tokens, m.index, end, prose);
+      if (!negated && pmSense) { record(hits, index.signals, i, text, m.index, end); break; }
+    }
   }
 }
 
@@ -86,5 +121,6 @@ function record(hits: Map<number, SignalHit>, signals: Signal[], i: number, text
     if (hit.matches < SCORING.maxMatchesPerSignal) hit.matches++;
     return;
   }
-  hits.set(i, { signal: signals[i]!, matches: 1, excerpt: excerptAround(text, start, end) });
+  const { excerpt, highlight } = excerptWithHighlight(text, start, end);
+  hits.set(i, { signal: signals[i]!, matches: 1, excerpt, highlight });
 }

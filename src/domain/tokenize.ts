@@ -15,6 +15,8 @@ const WORD = /[a-z0-9]+(?:['’][a-z]+)?%?|%/g;
 const IRREGULAR: Record<string, string> = {
   strategies: 'strategy', strategic: 'strategy', strategically: 'strategy',
   analyses: 'analysis', criteria: 'criterion', children: 'child', people: 'person',
+  // Kept whole: their stems mean something else ("a view's position", "the market" vs "marketing").
+  marketing: 'marketing', positioning: 'positioning', planning: 'planning', licensing: 'licensing',
 };
 
 /** A light, deterministic stemmer: enough for English inflections, never clever. */

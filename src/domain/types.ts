@@ -53,6 +53,12 @@ export interface Evidence {
   weight: number;
   /** Set when site adaptation changed this signal's weight: how many overrides taught it. */
   learnedFrom?: number;
+  /** What the signal means, in plain words. */
+  meaning?: string;
+  /** Where the matched words sit in `text`: [start, end) character offsets, for highlighting. */
+  highlight?: [number, number];
+  /** Other signals of the same side that matched the same quote (the quote is shown once). */
+  alsoSignals?: string[];
 }
 
 export interface Classification {

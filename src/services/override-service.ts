@@ -4,7 +4,7 @@
  * its labels follow the override and its clearing.
  */
 import type { OverrideRecord } from '../contract';
-import type { Kind } from '../domain';
+import { signalsOf, type Kind } from '../domain';
 import { canEditIssue, setIssueProperty } from '../jira/jira-api';
 import { JiraError } from '../jira/jira-error';
 import { readOverrideEntry, readSettings, releaseLock, saveOverrideEntry, takeLock } from '../storage/app-storage';
@@ -42,7 +42,7 @@ async function writeOverride(issueKey: string, accountId: string, kind: Kind | n
   const entry = override ? {
     issueKey, fingerprint: base.fingerprint, rulesVersion: base.rulesVersion,
     automatic: { kind: base.automatic.kind, share: base.automatic.share }, override,
-    signals: base.automatic.evidence.map((e) => ({ signal: e.signal, side: e.side })),
+    signals: signalsOf(base.automatic.evidence),
     item: { type: item.type, summary: item.summary.slice(0, 300), labels: (item.labels ?? []).slice(0, 20) },
   } : null;
   try {

@@ -61,8 +61,11 @@ const OverrideEntrySchema = z.object({
   issueKey: z.string(), fingerprint: z.string(), rulesVersion: z.string(),
   automatic: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), share: z.number() }),
   override: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), note: z.string().optional(), by: z.string(), at: z.string() }),
-  /** What the automatic result rested on, and enough of the item to re-classify it when measuring. */
-  signals: z.array(z.object({ signal: z.string(), side: z.enum(['PM', 'PO']) })).max(6).default([]),
+  /**
+   * What the automatic result rested on (six evidence items, each with up to eight signals folded into its
+   * quote), and enough of the item to re-classify it when measuring.
+   */
+  signals: z.array(z.object({ signal: z.string(), side: z.enum(['PM', 'PO']) })).max(54).default([]),
   item: z.object({ type: z.string(), summary: z.string().max(300), labels: z.array(z.string()).max(20) }).optional(),
 });
 export type OverrideEntry = z.infer<typeof OverrideEntrySchema>;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { classify, learnAdaptation, measureAdaptation, ADAPTATION_LIMITS, type Kind, type LabeledOverride, type WorkItem } from '../../src/domain';
+import { classify, learnAdaptation, measureAdaptation, signalsOf, ADAPTATION_LIMITS, type Kind, type LabeledOverride, type WorkItem } from '../../src/domain';
 import { makeWorkItem } from '../factories/work-item';
 
 const asOverride = (item: WorkItem, human: Kind): LabeledOverride => {
   const auto = classify(item);
-  return { key: item.key, item, automatic: auto.kind, human, signals: auto.evidence.map((e) => ({ signal: e.signal, side: e.side })) };
+  return { key: item.key, item, automatic: auto.kind, human, signals: signalsOf(auto.evidence) };
 };
 
 describe('learnAdaptation', () => {

@@ -1,4 +1,4 @@
-import { LABEL_SIGNALS, SIGNALS } from '../../src/domain/catalogue';
+import { SIGNALS } from '../../src/domain/catalogue';
 import { routeFor } from '../../static/app/src/route';
 import { SEED_TITLE, SIGNAL_MEANING } from '../../static/app/src/labels';
 
@@ -19,7 +19,7 @@ describe('routeFor', () => {
 
 describe('labels', () => {
   it('words every distinction the classifier can cite', () => {
-    const ids = [...SIGNALS, ...LABEL_SIGNALS].map((s) => s.id).concat(['type-prior', 'parent-epic', 'children-rollup']);
+    const ids = SIGNALS.map((s) => s.id).concat(['type-prior', 'parent-epic', 'children-rollup', 'document-shape']);
     expect(ids.filter((id) => !(id in SIGNAL_MEANING))).toEqual([]);
   });
   it('names every seed', () => {

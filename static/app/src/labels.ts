@@ -53,14 +53,12 @@ export const SIGNAL_MEANING: Record<string, string> = {
   'given-when-then': 'Acceptance criteria written as Given / When / Then',
   checklist: 'A checklist of concrete tasks',
   'bug-report': 'A bug report: steps to reproduce, expected and actual results',
-  'ship-list': 'A list of concrete deliverables to ship',
   'platform-lifecycle': 'Entering or leaving a platform: a product lifecycle decision',
   'why-argument': 'Argues why: rationale and motivation for customers or the business',
-  'label-strategic': 'Labelled as strategy, roadmap or OKR work',
-  'label-tactical': 'Labelled as bug, tech debt or delivery work',
   'type-prior': 'The issue type hints at it',
   'parent-epic': 'Its epic leans this way',
   'children-rollup': 'Its child issues lean this way',
+  'document-shape': 'How it is written: length, lists, a summary alone',
 };
 
 export const signalText = (id: string): string => SIGNAL_MEANING[id] ?? id.replace(/-/g, ' ');

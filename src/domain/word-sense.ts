@@ -1,0 +1,144 @@
+/**
+ * Word sense: a product-manager word counts only when it is used in its product-manager sense.
+ * Trackers use the same words for engineering things — "landscape" (an orientation), "launch" (an
+ * app starting), "position" (of a view), "activation" (a licence key), "platform" (an OS target).
+ * The labeling guide (seed 003: the product owner "works with the dev team" on the product's parts,
+ * the product manager on the market around it) asks which of the two a sentence is about, so a match
+ * is read in its neighbourhood and refused when that neighbourhood is about code or a device:
+ * - it sits inside a code identifier (`Ti.Platform.name`, `app.launch()`, `launch_url`);
+ * - a neighbouring word names code, a device, an OS or a UI part ("landscape mode", "activation key",
+ *   "the app launches", "a view's position"), or is an identifier itself (`MoviePlayer`, `iOS7`);
+ * - it stands next to a version string ("major version 2.1", "launch 5.0.0");
+ * - in running prose, it is capitalised inside a run of capitalised words: a product or feature name
+ *   ("Appcelerator Market Place", "the Titanium Platform Services");
+ * - in a summary, a scope prefix names the code it is about ("Drillbit: add support for MobileWeb
+ *   platform", "appcd: drop support for Node 8"): one or two words before a colon, none of them a
+ *   planning word ("Priority 2:", "Strategy:", "Q3 OKR:" keep their sense).
+ * Neighbourhood = up to three content words on each side inside the same sentence.
+ */
+import { stem, type Token } from './tokenize';
+
+/** Code, devices, operating systems and UI parts: the engineering senses' usual neighbours. */
+const TECHNICAL_WORDS = [
+  'app', 'application', 'screen', 'mode', 'view', 'window', 'orientation', 'portrait', 'device', 'simulator',
+  'emulator', 'phone', 'tablet', 'ios', 'android', 'iphone', 'ipad', 'blackberry', 'licence', 'license',
+  'serial', 'button', 'label', 'image', 'icon', 'splash', 'annotation', 'layout', 'coordinate', 'pixel',
+  'scroll', 'animation', 'animate', 'file', 'folder', 'directory', 'module', 'method', 'function', 'property',
+  'callback', 'api', 'sdk', 'cli', 'url', 'webview', 'listview', 'tableview', 'textfield', 'keyboard', 'camera',
+  'player', 'audio', 'gps', 'geolocation', 'sensor', 'bluetooth', 'thread', 'server', 'html', 'css', 'xml',
+  'json', 'plugin', 'widget', 'form', 'login', 'password', 'crash', 'error', 'exception', 'log', 'console',
+  'debugger', 'debug', 'build', 'compile', 'install', 'installer', 'antivirus', 'malware', 'cursor', 'caret',
+  'pointer', 'offset', 'array', 'string', 'parameter', 'argument', 'attribute', 'element', 'tab', 'menu',
+  'toolbar', 'dialog', 'popover', 'picker', 'slider', 'row', 'cell', 'column', 'table', 'header', 'footer',
+  'storyboard', 'manifest', 'plist', 'entitlement', 'certificate', 'provisioning', 'issue', 'bug', 'broken', 'fail',
+  'functionality', 'config', 'configuration', 'script', 'code', 'codebase',
+];
+const TECHNICAL = new Set(TECHNICAL_WORDS.map(stem));
+
+/** Words skipped when counting neighbours: they carry no sense of their own. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'on', 'in', 'at', 'for', 'with', 'and', 'or', 'is', 'are',
+  'be', 'its', 'it', 'this', 'that', 'my', 'our', 'your', 'their', 'from', 'by', 'as', 'into', 'when', 'after', 'before'].map(stem));
+
+const NEIGHBOURS = 3;
+const VERSION = /^v?\d+(\.\d+)+[a-z]*$|^v\d+$/;
+const SENTENCE_END = /[.!?]\s|\n/;
+
+/** Business shorthand that mixes letters and digits without being code: Q4, H1, FY21, 10x, 50k, B2B. */
+const BUSINESS_SHORTHAND = /^(q[1-4]|h[12]|fy\d{2,4}|\d+(x|k|m|b|bn|st|nd|rd|th|s)|b2b|b2c|p\d|v1)$/i;
+
+/**
+ * A name from code: lower camelCase (`iOS`, `webView`, `launchURL`) or letters mixed with digits (`iOS7`,
+ * `es2015`). PascalCase is left alone: product names (PostHog, GitHub, JavaScript) share its form.
+ */
+function isIdentifier(raw: string): boolean {
+  if (BUSINESS_SHORTHAND.test(raw)) return false;
+  return /^[a-z]+[A-Z]/.test(raw) || (/[a-zA-Z]\d|\d[a-zA-Z]/.test(raw) && raw.length >= 3);
+}
+
+/** The raw word around offset `start` … `end`, with its neighbouring identifier characters. */
+function rawWord(text: string, start: number, end: number): string {
+  let s = start;
+  let e = end;
+  while (s > 0 && /[A-Za-z0-9]/.test(text[s - 1]!)) s--;
+  while (e < text.length && /[A-Za-z0-9]/.test(text[e]!)) e++;
+  return text.slice(s, e);
+}
+
+function insideIdentifier(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  const after = text.slice(end, end + 2);
+  return /[._$#/\\]/.test(before) && /\w/.test(text[start - 2] ?? '') || /^([._]\w|\(|\/\w)/.test(after) || before === '`';
+}
+
+function sameSentence(text: string, from: number, to: number): boolean {
+  return !SENTENCE_END.test(text.slice(Math.min(from, to), Math.max(from, to)));
+}
+
+/** Up to NEIGHBOURS content tokens each side of tokens[i … j-1], inside the sentence. */
+function neighbours(text: string, tokens: Token[], i: number, j: number): Token[] {
+  const out: Token[] = [];
+  for (const [from, step] of [[i - 1, -1], [j, 1]] as const) {
+    let taken = 0;
+    for (let k = from; k >= 0 && k < tokens.length && taken < NEIGHBOURS; k += step) {
+      const t = tokens[k]!;
+      const anchor = step < 0 ? tokens[i]!.start : tokens[j - 1]!.end;
+      if (!sameSentence(text, step < 0 ? t.end : anchor, step < 0 ? anchor : t.start)) break;
+      if (FUNCTION_WORDS.has(t.stem)) continue;
+      out.push(t);
+      taken++;
+    }
+  }
+  return out;
+}
+
+function isCapitalisedName(text: string, tokens: Token[], i: number, j: number): boolean {
+  const first = tokens[i]!;
+  const cap = (t: Token | undefined) => !!t && /^[A-Z]/.test(text.slice(t.start, t.end)) && sameSentence(text, t.start, first.start);
+  if (!cap(first)) return false;
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const sentenceStart = Math.max(lineStart, text.slice(0, first.start).search(/[.!?]\s+[^.!?]*$/) + 2);
+  const atStart = !/[A-Za-z0-9]/.test(text.slice(Math.max(lineStart, sentenceStart), first.start));
+  return !atStart && (cap(tokens[i - 1]) || cap(tokens[j]));
+}
+
+/** Planning words that may open a summary as a scope ("Strategy: …") without naming code. */
+const PLANNING_SCOPES = new Set(['priority', 'goal', 'objective', 'initiative', 'theme', 'okr', 'kr', 'strategy', 'vision',
+  'roadmap', 'pillar', 'bet', 'outcome', 'mission', 'focus', 'product', 'market', 'marketing', 'launch', 'pricing', 'growth',
+  'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy'].map(stem));
+
+/** A summary's "Component: …" prefix, when it names code rather than a planning scope. */
+function hasCodeScope(text: string, tokens: Token[], i: number): boolean {
+  const colon = /^\s*([^:\n]{1,30}):\s/.exec(text);
+  if (!colon || tokens[i]!.start < colon[0].length) return false;
+  const words = tokens.filter((t) => t.end <= colon[1]!.length + (colon.index ?? 0) + 1);
+  return words.length > 0 && words.length <= 2 && !words.some((w) => PLANNING_SCOPES.has(w.stem) || /^\d/.test(w.stem));
+}
+
+/**
+ * Whether the match on tokens[i … j-1] of `text` is in its product-manager sense.
+ * `prose` is false for summaries, whose words are often all capitalised (titles).
+ */
+export function inPmSense(text: string, tokens: Token[], i: number, j: number, prose = true): boolean {
+  const start = tokens[i]!.start;
+  const end = tokens[j - 1]!.end;
+  if (insideIdentifier(text, start, end) || isIdentifier(rawWord(text, start, end))) return false;
+  for (const t of neighbours(text, tokens, i, j)) {
+    const raw = rawWord(text, t.start, t.end);
+    if (TECHNICAL.has(t.stem) || isIdentifier(raw) || VERSION.test(text.slice(t.start, t.end + 8).split(/[\s,;)]/)[0]!)) {
+      return false;
+    }
+  }
+  if (!prose && hasCodeScope(text, tokens, i)) return false;
+  return !(prose && isCapitalisedName(text, tokens, i, j));
+}
+
+/** The same test for a regex match at text offsets [start, end) (tokens are the text's tokens). */
+export function spanInPmSense(text: string, tokens: Token[], start: number, end: number, prose = true): boolean {
+  let i = tokens.findIndex((t) => t.end > start);
+  if (i < 0) return true;
+  let j = i;
+  while (j < tokens.length && tokens[j]!.start < end) j++;
+  if (j === i) j = i + 1;
+  i = Math.max(0, i);
+  return inPmSense(text, tokens, i, j, prose);
+}

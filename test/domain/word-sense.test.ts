@@ -1,0 +1,48 @@
+/**
+ * Word sense, on real sentences of the Titanium tracker (shared/data/titanium-tracker.jsonl.gz): a
+ * product-manager word counts only in its product-manager sense, and still counts when it has it.
+ */
+import { classify, type Evidence } from '../../src/domain';
+import { stem } from '../../src/domain/tokenize';
+import { makeWorkItem } from '../factories/work-item';
+
+const cited = (evidence: Evidence[]) => evidence.flatMap((e) => [e.signal, ...(e.alsoSignals ?? [])]);
+const signalsIn = (summary: string, description: string | null = null, type = 'Story') =>
+  cited(classify(makeWorkItem({ summary, description, type })).evidence);
+
+describe('engineering senses do not count', () => {
+  it.each([
+    ['1800.981-5864 malwarebytes activation phone number', null, 'kpi', 'an activation (licence) for a phone'],
+    ['php activation form source code', null, 'kpi', 'a form'],
+    ['Build stalls', 'Process continues if I manually launch the app through.', 'go-to-market', 'an app launching'],
+    ['Unable to login Market Place and my.appcelerator.com', null, 'market', 'a login to a product named Market Place'],
+    ['Orientation based styling like platform & formFactor in TSS', null, 'platform-lifecycle', 'a code identifier beside it'],
+    ['Drillbit: Add support for MobileWeb platform', null, 'platform-lifecycle', 'a summary scoped to a component'],
+    ['appcd: Drop support for Node 8 and older', null, 'platform-lifecycle', 'a dependency\'s version'],
+    ['Abstract platform-specific checks and functionality in Alloy to make adding platforms trivial', null, 'platform-lifecycle', 'code'],
+    ['Fix it', 'Call Ti.Platform.openURL() after the launch.', 'go-to-market', 'inside an identifier'],
+  ] as Array<[string, string | null, string, string]>)('"%s" gives no %s evidence (%s)', (summary, description, signal) => {
+    expect(signalsIn(summary, description)).not.toContain(signal);
+  });
+});
+
+describe('product-manager senses still count', () => {
+  it.each([
+    ['Remove Windows Platform', 'Due to very low usage of Windows Universal as a target platform, we have decided to no longer support it.', 'platform-lifecycle'],
+    ['Add Windows 8 Platform Support', null, 'platform-lifecycle'],
+    ['Plan the launch campaign and the press release', null, 'go-to-market'],
+    ['Competitor analysis', 'Compare our pricing with the market leaders before the next fiscal year.', 'market'],
+    ['Q4 2026 roadmap', 'The roadmap for the coming year.', 'roadmap'],
+  ])('"%s" gives %s evidence', (summary, description, signal) => {
+    expect(signalsIn(summary, description)).toContain(signal);
+  });
+});
+
+describe('no stem collisions', () => {
+  it.each([['positioning', 'position'], ['marketing', 'market'], ['planning', 'plan']])('%s is not %s', (a, b) => {
+    expect(stem(a)).not.toBe(stem(b));
+  });
+  it('"a view\'s position" is not positioning', () => {
+    expect(signalsIn('Animating a view\'s position to a negative dimension fails', null, 'Bug')).not.toContain('go-to-market');
+  });
+});
