@@ -1,39 +1,37 @@
 /**
- * `ownership-balance` — the command-line classifier.
- *   classify FILE [--format jsonl|table|csv]   one result per item
- *   evaluate FILE                              metrics against the file's gold labels
- *   balance FILE                               ownership balance per project and per epic
+ * `ownership-balance` — the command-line classifier (grammar and help text in arguments.ts).
  * Exit codes: 0 ok, 1 some input rows were bad (they are reported and skipped), 2 usage or unreadable file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { computeBalance, type BalanceFigures, type Kind } from '../domain';
+import { parseArguments, USAGE, UsageError } from './arguments';
 import { classifyRows, type ClassifiedRow } from './classify-file';
 import { csvField } from './csv';
 import { evaluate, formatEvaluation } from './evaluation';
 import { bySource, formatBySource, leaveOneSourceOutRows } from './source-evaluation';
 import { sourceOf } from './labeled-set';
-import { readWorkItems, type ReadResult } from './read-work-items';
+import { ACCEPTED_FORMATS, readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
 import { classifyStream, streamFormatOf, type StreamFormat } from './stream-classify';
+import { gunzipSync } from 'node:zlib';
 
-const USAGE = `usage: ownership-balance <classify|evaluate|balance> FILE [--format jsonl|table|csv]
-       ownership-balance audit FILE [--seed N] [--sample K] [--out SAMPLE.jsonl]   (JSON Lines, plain or .gz, streamed)`;
+const VERSION: string = (JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string }).version;
 
 export interface CliIo { out: (s: string) => void; err: (s: string) => void }
 
-class UsageError extends Error {}
-
-function load(file: string | undefined): ReadResult {
-  if (!file) throw new UsageError(`no input file given\n${USAGE}`);
+/** Reads the input whole: a file (gunzipped when gzip) or, for "-", standard input. */
+function load(file: string): ReadResult {
+  const name = file === '-' ? 'standard input' : file;
   let text: string;
   try {
-    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a file`);
-    text = readFileSync(file, 'utf8');
+    if (file !== '-' && statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a file`);
+    const bytes = readFileSync(file === '-' ? 0 : file);
+    text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(`cannot read ${name}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  if (text.trim() === '') throw new UsageError(`${file} is empty: nothing to classify (expected JSON Lines, a Jira CSV export or a Jira search response)`);
+  if (text.trim() === '') throw new UsageError(`${name} is empty: nothing to classify (expected ${ACCEPTED_FORMATS})`);
   return readWorkItems(text);
 }
 
@@ -50,8 +48,9 @@ function formatRow(r: Pick<ClassifiedRow, 'item' | 'result'>, format: string, wi
       evidence: r.result.evidence.map((e) => ({ side: e.side, signal: e.signal, text: e.text, seed: e.seed })) });
   }
   if (format === 'csv') {
+    const side = (s: string) => (s === 'PM' ? 'Product manager' : 'Product owner');
     return [r.item.key, r.result.kind, r.result.strategicShare, r.result.confidence,
-      r.result.evidence.slice(0, 3).map((e) => `${e.side}:${e.signal}(${e.seed})`).join(' ')].map(csvField).join(',');
+      r.result.evidence.slice(0, 3).map((e) => `${side(e.side)}: ${e.meaning ?? e.signal}`).join('; ')].map(csvField).join(',');
   }
   const top = r.result.evidence[0];
   return `${r.item.key.padEnd(width)}  ${r.result.kind.padEnd(9)}  ${r.result.strategicShare.toFixed(2)}   ${r.result.confidence.toFixed(2)}  ${top ? `${top.side} ${top.signal}: ${top.text.slice(0, 60)}` : ''}`;
@@ -74,7 +73,7 @@ async function classifyStreamed(file: string, format: string, io: CliIo, input: 
     io.out(formatRow(row, format, width));
     count++;
   }
-  if (count === 0) { io.err(`${file}: no valid work items found`); return problems ? 1 : 2; }
+  if (count === 0) { io.err(`${file}: no valid work items found (expected ${ACCEPTED_FORMATS})`); return problems ? 1 : 2; }
   return problems > 0 ? 1 : 0;
 }
 
@@ -102,58 +101,69 @@ function balanceReport(rows: ClassifiedRow[]): string[] {
   return out;
 }
 
-export function runCli(argv: string[], io: CliIo): number {
-  const [command, ...rest] = argv;
-  const formatAt = rest.indexOf('--format');
-  const format = formatAt >= 0 ? rest[formatAt + 1] ?? '' : (rest.find((a) => a.startsWith('--format='))?.split('=')[1] ?? 'jsonl');
-  const file = rest.find((a, i) => !a.startsWith('--') && !(formatAt >= 0 && i === formatAt + 1));
+function runWhole(command: 'classify' | 'evaluate' | 'balance', file: string, format: string, io: CliIo): number {
+  const name = file === '-' ? 'standard input' : file;
+  const input = load(file);
+  for (const p of input.problems) io.err(`${name}: line ${p.line}: ${p.message} (skipped)`);
+  if (input.rows.length === 0) { io.err(`${name}: no valid work items found (expected ${ACCEPTED_FORMATS})`); return input.problems.length ? 1 : 2; }
+  const rows = classifyRows(input.rows);
+  if (command === 'classify') formatRows(rows, format).forEach((l) => io.out(l));
+  else if (command === 'balance') balanceReport(rows).forEach((l) => io.out(l));
+  else {
+    const labeled = rows.filter((r) => r.gold).map((r) => ({ item: r.item, gold: r.gold as Kind, goldShare: r.goldShare ?? null, result: r.result, source: r.source }));
+    if (labeled.length === 0) { io.err(`${name}: no row has a "gold" label to evaluate against`); return 2; }
+    const sources = new Set(labeled.map((r) => sourceOf(r.source)));
+    const loso = sources.size >= 2 ? bySource(leaveOneSourceOutRows(input.rows), 'leave-one-source-out: each source scored by a model fitted on the others') : null;
+    const tables = labeled.some((r) => r.source) ? formatBySource(bySource(labeled)) + (loso ? formatBySource(loso) : '') : undefined;
+    io.out(formatEvaluation(evaluate(labeled), tables, loso?.pooled.macroF1));
+  }
+  return input.problems.length > 0 ? 1 : 0;
+}
+
+async function runAuditCommand(file: string, options: Record<string, string>, io: CliIo): Promise<number> {
+  if (file === '-') throw new UsageError('audit reads its file three times to keep memory flat: save standard input to a file first');
+  const seed = Number(options['--seed'] ?? 1);
+  const sample = Number(options['--sample'] ?? 100);
+  if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 0) throw new UsageError('--seed and --sample take whole numbers (try --help)');
   try {
-    if (!['classify', 'evaluate', 'balance'].includes(command ?? '')) throw new UsageError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+    return await runAudit(file, { seed, sample, out: options['--out'] }, io.out, io.err);
+  } catch (e) {
+    io.err(`cannot audit ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    return 2;
+  }
+}
+
+/** Runs classify, evaluate or balance reading the input whole (the streamed path is checked against it). */
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    const parsed = parseArguments(argv);
+    if (parsed.kind !== 'run' || parsed.command === 'audit') throw new UsageError('runCli runs classify, evaluate or balance');
+    const format = parsed.options['--format'] ?? 'jsonl';
     if (!['jsonl', 'table', 'csv'].includes(format)) throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
-    const input = load(file);
-    for (const p of input.problems) io.err(`${file}: line ${p.line}: ${p.message} (skipped)`);
-    if (input.rows.length === 0) { io.err(`${file}: no valid work items found`); return input.problems.length ? 1 : 2; }
-    const rows = classifyRows(input.rows);
-    if (command === 'classify') formatRows(rows, format).forEach((l) => io.out(l));
-    else if (command === 'balance') balanceReport(rows).forEach((l) => io.out(l));
-    else {
-      const labeled = rows.filter((r) => r.gold).map((r) => ({ item: r.item, gold: r.gold as Kind, goldShare: r.goldShare ?? null, result: r.result, source: r.source }));
-      if (labeled.length === 0) { io.err(`${file}: no row has a "gold" label to evaluate against`); return 2; }
-      const sources = new Set(labeled.map((r) => sourceOf(r.source)));
-      const loso = sources.size >= 2 ? bySource(leaveOneSourceOutRows(input.rows), 'leave-one-source-out: each source scored by a model fitted on the others') : null;
-      const tables = labeled.some((r) => r.source) ? formatBySource(bySource(labeled)) + (loso ? formatBySource(loso) : '') : undefined;
-      io.out(formatEvaluation(evaluate(labeled), tables, loso?.pooled.macroF1));
-    }
-    return input.problems.length > 0 ? 1 : 0;
+    return runWhole(parsed.command, parsed.file, format, io);
   } catch (e) {
     if (e instanceof UsageError) { io.err(e.message); return 2; }
     throw e;
   }
 }
 
-/** `audit` streams (and so is asynchronous); every other command runs as before. */
+/** Runs one command line; JSON Lines and search-response files are streamed, everything else read whole. */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'classify') {
-    const rest = argv.slice(1);
-    const formatAt = rest.indexOf('--format');
-    const format = formatAt >= 0 ? rest[formatAt + 1] ?? '' : (rest.find((a) => a.startsWith('--format='))?.split('=')[1] ?? 'jsonl');
-    const file = rest.find((a, i) => !a.startsWith('--') && !(formatAt >= 0 && i === formatAt + 1));
-    const streamable = !!file && existsSync(file) && statSync(file).isFile() && statSync(file).size > 0 && ['jsonl', 'table', 'csv'].includes(format);
-    const input = streamable && file ? await streamFormatOf(file) : null;
-    if (input && file) return classifyStreamed(file, format, io, input);
-  }
-  if (argv[0] !== 'audit') return runCli(argv, io);
-  const value = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };
-  const file = argv.slice(1).find((a, i, rest) => !a.startsWith('--') && !['--seed', '--sample', '--out'].includes(rest[i - 1] ?? ''));
-  const seed = Number(value('--seed') ?? 1);
-  const sample = Number(value('--sample') ?? 100);
-  if (!file) { io.err(`no input file given\n${USAGE}`); return 2; }
-  if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 0) { io.err(`--seed and --sample take whole numbers\n${USAGE}`); return 2; }
   try {
-    return await runAudit(file, { seed, sample, out: value('--out') }, io.out, io.err);
+    const parsed = parseArguments(argv);
+    if (parsed.kind === 'help') { io.out(USAGE); return 0; }
+    if (parsed.kind === 'version') { io.out(`ownership-balance ${VERSION}`); return 0; }
+    const { command, file, options } = parsed;
+    if (command === 'audit') return await runAuditCommand(file, options, io);
+    const format = options['--format'] ?? 'jsonl';
+    if (!['jsonl', 'table', 'csv'].includes(format)) throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
+    const streamable = command === 'classify' && file !== '-' && existsSync(file) && statSync(file).isFile() && statSync(file).size > 0;
+    const input = streamable ? await streamFormatOf(file) : null;
+    if (input) return await classifyStreamed(file, format, io, input);
+    return runWhole(command, file, format, io);
   } catch (e) {
-    io.err(`cannot audit ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    return 2;
+    if (e instanceof UsageError) { io.err(e.message); return 2; }
+    throw e;
   }
 }
 

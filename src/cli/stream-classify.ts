@@ -22,9 +22,10 @@ async function* rows(path: string, format: StreamFormat, onProblem: ProblemSink)
   const source = format === 'jsonl' ? streamLines(path) : streamSearchIssues(path);
   for await (const raw of source) {
     n++;
-    const r = format === 'jsonl' ? parseJsonlLine(raw as string, n) : searchIssueRow(raw, n);
-    if (r && isProblem(r)) onProblem(r.line, r.message);
-    else if (r) yield r;
+    for (const r of format === 'jsonl' ? parseJsonlLine(raw as string, n) : [searchIssueRow(raw, n)]) {
+      if (isProblem(r)) onProblem(r.line, r.message);
+      else yield r;
+    }
   }
 }
 
@@ -43,14 +44,15 @@ export async function* classifyStream(path: string, onProblem: ProblemSink, form
 }
 
 /**
- * The streamable format of a file: JSON Lines (its first line one work item) or a Jira search
+ * The streamable format of a file: JSON Lines (its first line a work item, a Jira issue or a search
+ * response) or a Jira search
  * response (an object with an `issues` array), else null (CSV and anything else are read whole).
  */
 export async function streamFormatOf(path: string): Promise<StreamFormat | null> {
   const head = await firstBytes(path, 1024 * 1024);
   const firstLine = head.split('\n').find((l) => l.trim() !== '');
-  const row = firstLine !== undefined && head.includes('\n') ? parseJsonlLine(firstLine, 1) : null;
-  if (row !== null && !isProblem(row)) return 'jsonl';
+  const first = firstLine !== undefined && head.includes('\n') ? parseJsonlLine(firstLine, 1) : [];
+  if (first.some((r) => !isProblem(r))) return 'jsonl';
   return /^\s*\{/.test(head) && /"issues"\s*:\s*\[/.test(head) ? 'jira-search' : null;
 }
 
