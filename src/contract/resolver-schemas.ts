@@ -71,6 +71,8 @@ export const IssuePanelDataSchema = z.object({
   canOverride: z.boolean(),
   /** Why the viewer may not override, in words a user can act on. */
   cannotOverrideReason: z.string().nullable(),
+  /** The display name of the person who set the tag, when a person did and Jira names them. */
+  overrideByName: z.string().max(255).nullable(),
 });
 export type IssuePanelData = z.infer<typeof IssuePanelDataSchema>;
 

@@ -4,7 +4,7 @@
  */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type Balance, type IssuePanelData, type IssueRef, type StoredClassification } from '../contract';
 import { computeBalance, healthWarnings } from '../domain';
-import { bulkFetch, canEditIssue, searchAll } from '../jira/jira-api';
+import { bulkFetch, canEditIssue, displayNames, searchAll } from '../jira/jira-api';
 import { unlessConsent } from '../jira/jira-client';
 import { classifyItem, isCurrent, readWorkItem } from './classify-issue';
 
@@ -33,10 +33,13 @@ export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
     if (parent) epic = { key: parent.key, summary: parent.fields?.summary ?? '', type: parent.fields?.issuetype?.name ?? '', kind: ps?.kind ?? null, share: ps?.share ?? null };
   }
   const rollup = await childBalance(isEpic ? issueKey : item.parent ?? '').catch(unlessConsent(null));
+  const by = stored?.override?.by;
+  const overrideByName = by ? (await displayNames('user', [by]).catch(unlessConsent(new Map<string, string>()))).get(by) ?? null : null;
   return {
     issue: { key: issue.key, summary: item.summary, type: item.type, isEpic },
     classification: stored!, refreshed, epic, childBalance: rollup?.balance ?? null,
     warnings: isEpic && stored ? healthWarnings(stored, (rollup?.children ?? []).map((c) => ({ kind: c?.kind ?? null }))) : [],
     canOverride, cannotOverrideReason: canOverride ? null : 'You need the Edit issues permission in this project to change the tag.',
+    overrideByName,
   };
 }

@@ -45,7 +45,8 @@ describe('IssuePanelContainer', () => {
     fakeBridge.answers.getIssuePanel = { ok: true, data: makePanel() };
     fakeBridge.answers.setOverride = (p: Record<string, unknown>) => ({ ok: true, data: makePanel({ classification: makeStored({ kind: p.kind as 'mixed', overridden: true, override: { kind: p.kind as 'mixed', by: 'me', at: '2026-11-03T10:00:00.000Z' } }) }) });
     render(<IssuePanelContainer />);
-    fireEvent.change(await screen.findByLabelText('Tag'), { target: { value: 'mixed' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Change tag' }));
+    fireEvent.change(screen.getByLabelText('Tag'), { target: { value: 'mixed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set tag' }));
     expect(await screen.findByText('Mixed', { selector: '.lozenge' })).toBeTruthy();
     expect(fakeBridge.calls.find((c) => (c.payload as { functionKey?: string }).functionKey === 'setOverride')!.payload).toMatchObject({ payload: { kind: 'mixed' } });

@@ -16,7 +16,7 @@ export function makePanel(overrides: Partial<IssuePanelData> = {}): IssuePanelDa
   return {
     issue: { key: 'SHOP-1', summary: 'Roadmap', type: 'Epic', isEpic: true }, classification: makeStored(), refreshed: false, epic: null,
     childBalance: { count: { strategic: 1, tactical: 3, mixed: 0, unclassified: 1 }, points: { strategic: 2, tactical: 8, mixed: 0, unclassified: 0 }, strategicShareByCount: 0.25, strategicShareByPoints: 0.2 },
-    warnings: [], canOverride: true, cannotOverrideReason: null, ...overrides,
+    warnings: [], canOverride: true, cannotOverrideReason: null, overrideByName: null, ...overrides,
   };
 }
 

@@ -18,44 +18,52 @@ describe('PanelView: the tag', () => {
     expect(container.querySelector('.lozenge')!.className).toBe(`lozenge ${kind}`);
   });
 
+
   it.each([[0.95, 'high'], [0.7, 'high'], [0.69, 'medium'], [0.4, 'medium'], [0.39, 'low'], [0, 'low']])('confidence %d reads "%s confidence"', (confidence, word) => {
     view(makePanel({ classification: makeStored({ confidence }) }));
-    expect(screen.getByText(new RegExp(`^${word} confidence`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`${word} confidence`))).toBeTruthy();
   });
 
-  it('shows the strategic share as a bar', () => {
-    view(makePanel({ classification: makeStored({ share: 0.82 }) }));
-    expect(screen.getByRole('img', { name: 'Strategic share: 82% strategic' })).toBeTruthy();
+  it('names the strategic share in words beside the tag, and hedges a low-confidence tag', () => {
+    view(makePanel({ classification: makeStored({ kind: 'tactical', share: 0.18, confidence: 0.3 }) }));
+    expect(screen.getByText(/^Likely tactical · 18% strategic · low confidence/)).toBeTruthy();
+  });
+
+  it('says why in one plain sentence from the strongest evidence of its side', () => {
+    view();
+    expect(screen.getByText('Looks like product-manager work: the roadmap.')).toBeTruthy();
+  });
+
+  it('explains PM and PO work behind a help link', () => {
+    const { container } = view();
+    expect(screen.getByText('What are PM and PO work?')).toBeTruthy();
+    expect(container.querySelector('details.help')!.textContent).toMatch(/Product manager \(strategic\).*Product owner \(tactical\)/);
   });
 });
 
 describe('PanelView: the evidence', () => {
-  it('gives the side, the distinction in words, the matched phrase and the seed', () => {
-    view();
-    expect(screen.getByText('Product manager (strategic)')).toBeTruthy();
-    expect(screen.getByText(/The product roadmap, MVPs and release planning/)).toBeTruthy();
-    expect(screen.getByText('“the 2027 roadmap”')).toBeTruthy();
-    expect(screen.getByText(/Seed 000: Product owner vs product manager/)).toBeTruthy();
-    expect(screen.getByText('Product owner (tactical)')).toBeTruthy();
-    expect(screen.getByText(/Seed 001: Product Manager vs. Product Owner/)).toBeTruthy();
-  });
-
-  it('shows at most four pieces of evidence', () => {
-    const evidence = Array.from({ length: 6 }, (_, i) => ({ side: 'PO' as const, signal: 'backlog', text: `phrase ${i}`, seed: '001' as const, weight: -1 }));
-    const { container } = view(makePanel({ classification: makeStored({ automatic: { kind: 'tactical', share: 0.1, confidence: 0.9, evidence } }) }));
-    expect(container.querySelectorAll('ul.evidence li')).toHaveLength(4);
+  const quoted = [
+    { side: 'PM' as const, signal: 'roadmap', text: 'Plan the 2027 roadmap now', seed: '000' as const, weight: 1.2, meaning: 'The product roadmap', highlight: [14, 21] as [number, number] },
+    { side: 'PO' as const, signal: 'type-prior', text: 'Issue type: Epic', seed: '000' as const, weight: -0.2, meaning: 'Issue type Epic' },
+  ];
+  it('is folded behind "Show evidence (N)", grouped by quote, the matched words highlighted, the seed in a tooltip', () => {
+    const { container } = view(makePanel({ classification: makeStored({ automatic: { kind: 'strategic', share: 0.8, confidence: 0.8, evidence: quoted } }) }));
+    expect(container.querySelector('details.evidence')!.hasAttribute('open')).toBe(false);
+    expect(screen.getByText('Show evidence (2)')).toBeTruthy();
+    expect(container.querySelector('mark')!.textContent).toBe('roadmap');
+    expect(container.querySelector('ul.evidence li')!.getAttribute('title')).toMatch(/^From “Product owner vs product manager/);
+    expect(container.querySelector('ul.evidence li')!.textContent).toMatch(/^Product manager · The product roadmap/);
   });
 
   it('says so when no phrase was found', () => {
     view(makePanel({ classification: makeStored({ automatic: { kind: 'mixed', share: 0.5, confidence: 0.2, evidence: [] } }) }));
-    expect(screen.getByText(/No distinctive phrase found/)).toBeTruthy();
+    expect(screen.getByText(/No telling phrase/)).toBeTruthy();
   });
 });
 
 describe('PanelView: epic context', () => {
   it('for a child: its epic with the epic’s tag', () => {
     const { container } = view(makePanel({ issue: { key: 'SHOP-5', summary: 's', type: 'Story', isEpic: false }, childBalance: null, classification: makeStored({ kind: 'tactical' }), epic: { key: 'SHOP-1', summary: 'Vision epic', type: 'Epic', kind: 'strategic', share: 0.9 } }));
-    expect(screen.getByRole('heading', { name: 'Epic' })).toBeTruthy();
     expect(screen.getByText('Vision epic')).toBeTruthy();
     expect(Array.from(container.querySelectorAll('.lozenge')).map((l) => l.textContent)).toEqual(['Tactical · PO', 'Strategic · PM']);
   });
@@ -63,60 +71,77 @@ describe('PanelView: epic context', () => {
   it.each([
     ['VISION_WITHOUT_EXECUTION', 'This strategic epic has no tactical breakdown yet.'],
     ['EXECUTION_WITHOUT_DIRECTION', 'These are tactical children with no strategic intent stated.'],
-  ] as const)('for an epic: the children’s balance and the %s warning', (code, message) => {
+  ] as const)('for an epic: the children as one compact bar, how they agree with it, and the %s warning', (code, message) => {
     view(makePanel({ warnings: [{ code, message }] }));
-    expect(screen.getByRole('heading', { name: 'Child issues' })).toBeTruthy();
-    expect(screen.getByRole('img', { name: /Children by count: strategic 1, mixed 0, tactical 3, unclassified 1/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Child issues by count: 1 strategic, 3 tactical, 1 unclassified' })).toBeTruthy();
+    expect(screen.getByText(/The epic reads strategic, its children tactical \(25% strategic by count\)/)).toBeTruthy();
     expect(screen.getByRole('note').textContent).toBe(message);
   });
 
-  it('shows no epic section for an issue outside any epic', () => {
-    view(makePanel({ issue: { key: 'SHOP-9', summary: 's', type: 'Task', isEpic: false }, childBalance: null, epic: null }));
-    expect(screen.queryByRole('heading', { name: /Epic|Child issues/ })).toBeNull();
+  it('shows no epic context for an issue outside any epic', () => {
+    const { container } = view(makePanel({ issue: { key: 'SHOP-9', summary: 's', type: 'Task', isEpic: false }, childBalance: null, epic: null }));
+    expect(container.querySelector('section.context')).toBeNull();
   });
 });
 
-describe('PanelView: override', () => {
-  it('sends the chosen tag and note', () => {
+describe('PanelView: the human’s say', () => {
+  it('"Looks right" confirms the automatic tag', () => {
     const onOverride = jest.fn();
     view(makePanel(), { onOverride });
-    fireEvent.change(screen.getByLabelText('Tag'), { target: { value: 'mixed' } });
-    fireEvent.change(screen.getByLabelText('Note (optional)'), { target: { value: '  both, really ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Set tag' }));
-    expect(onOverride).toHaveBeenCalledWith('mixed', 'both, really');
+    fireEvent.click(screen.getByRole('button', { name: 'Looks right' }));
+    expect(onOverride).toHaveBeenCalledWith('strategic', '');
   });
 
-  it('shows who overrode and when, the note, and returns to automatic', () => {
+  it('"Change tag" opens the form, which sends the chosen tag and note, and Cancel closes it', () => {
+    const onOverride = jest.fn();
+    view(makePanel(), { onOverride });
+    expect(screen.queryByLabelText('Tag')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Change tag' }));
+    fireEvent.change(screen.getByLabelText('Tag'), { target: { value: 'mixed' } });
+    fireEvent.change(screen.getByLabelText('Why (optional)'), { target: { value: '  both, really ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set tag' }));
+    expect(onOverride).toHaveBeenCalledWith('mixed', 'both, really');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByLabelText('Tag')).toBeNull();
+  });
+
+  it('after an override: who (display name), when (relative), the note, the automatic result, and the way back', () => {
     const onClear = jest.fn();
-    const override = { kind: 'tactical' as const, by: 'alice-account', at: '2026-11-02T09:00:00.000Z', note: 'delivery only' };
-    const { container } = view(makePanel({ classification: makeStored({ kind: 'tactical', overridden: true, override }) }), { onClear });
-    expect(screen.getByText(/Set to Tactical · PO by alice-account on/)).toBeTruthy();
-    expect(container.querySelector('time')!.getAttribute('dateTime')).toBe('2026-11-02T09:00:00.000Z');
+    const override = { kind: 'tactical' as const, by: 'alice-account', at: new Date(Date.now() - 3 * 864e5).toISOString(), note: 'delivery only' };
+    const { container } = view(makePanel({ overrideByName: 'Alice Example', classification: makeStored({ kind: 'tactical', overridden: true, override }) }), { onClear });
+    expect(screen.getByText(/Set to Tactical · PO by Alice Example/)).toBeTruthy();
+    expect(container.querySelector('time')!.textContent).toBe('3 days ago');
     expect(screen.getByText(/“delivery only”/)).toBeTruthy();
+    expect(screen.getByText(/Automatic: Strategic · PM \(82% strategic\)/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Looks right' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Return to automatic' }));
     expect(onClear).toHaveBeenCalledTimes(1);
+  });
+
+  it('a confirmation reads as one', () => {
+    const override = { kind: 'strategic' as const, by: 'bob', at: new Date().toISOString() };
+    view(makePanel({ overrideByName: 'Bob', classification: makeStored({ overridden: true, override }) }));
+    expect(screen.getByText(/^Confirmed by Bob/)).toBeTruthy();
   });
 
   it('offers no way back when the tag is automatic', () => {
     view();
     expect(screen.queryByRole('button', { name: 'Return to automatic' })).toBeNull();
-    expect(screen.getByText('Tagged automatically.')).toBeTruthy();
   });
 
   it.each([
     ['a stated reason', 'You need the Edit issues permission in this project to change the tag.', 'You need the Edit issues permission in this project to change the tag.'],
     ['no reason given', null, 'You may not change the tag of this issue.'],
   ])('without the right to edit (%s): no controls, the reason instead', (_name, reason, shown) => {
-    view(makePanel({ canOverride: false, cannotOverrideReason: reason }));
-    expect(screen.queryByRole('button', { name: 'Set tag' })).toBeNull();
-    expect(screen.queryByLabelText('Tag')).toBeNull();
+    view(makePanel({ canOverride: false, cannotOverrideReason: reason, childBalance: null }));
+    expect(screen.queryByRole('button', { name: 'Change tag' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Looks right' })).toBeNull();
     expect(screen.getByRole('note').textContent).toBe(shown);
   });
 
   it('disables the controls while saving and shows a failed save', () => {
-    view(makePanel({ classification: makeStored({ overridden: true, override: { kind: 'strategic', by: 'a', at: '2026-11-02T09:00:00.000Z' } }) }), { busy: true, actionError: 'Jira refused: you lack a permission for this.' });
-    for (const name of ['Set tag', 'Return to automatic']) expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByLabelText('Tag') as HTMLSelectElement).disabled).toBe(true);
+    view(makePanel({ classification: makeStored({ overridden: true, override: { kind: 'mixed', by: 'a', at: '2026-11-02T09:00:00.000Z' } }) }), { busy: true, actionError: 'Jira refused: you lack a permission for this.' });
+    for (const name of ['Change tag', 'Return to automatic']) expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByRole('alert').textContent).toMatch(/lack a permission/);
   });
 });
