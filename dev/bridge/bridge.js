@@ -7,7 +7,8 @@
  *  - page-level ones are relayed to the host page with postMessage (navigate, flags, refresh, emit);
  *  - events.on listens for what the host page sends (JIRA_ISSUE_CHANGED, events between frames);
  *  - enableTheming follows the host's light/dark theme with the design tokens stylesheet;
- *  - createHistory gives an in-frame history with the history v4 API Forge's has (listen(location, action)).
+ *  - createHistory gives an in-frame history with the history v4 API Forge's has (listen(location, action));
+ *  - the frame's content height is reported to the host page, which sizes the iframe to it, as Jira does.
  */
 (function () {
   'use strict';
@@ -31,6 +32,15 @@
   }
 
   function toHost(message) { window.parent.postMessage(message, location.origin); }
+
+  function reportHeight() {
+    if (!document.body) return;
+    toHost({ type: 'forge-resize', height: Math.ceil(document.body.getBoundingClientRect().height) });
+  }
+  if (typeof ResizeObserver === 'function') {
+    var watch = function () { new ResizeObserver(reportHeight).observe(document.body); reportHeight(); };
+    if (document.body) watch(); else document.addEventListener('DOMContentLoaded', watch);
+  }
 
   function applyTheme(mode) {
     var html = document.documentElement;

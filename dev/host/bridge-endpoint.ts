@@ -16,7 +16,7 @@ const FetchProductPayload = z.object({
   restPath: z.string().startsWith('/'),
   fetchRequestInit: z.object({ method: z.string().optional(), body: z.string().nullish(), headers: z.union([z.array(z.tuple([z.string(), z.string()])), z.record(z.string(), z.string())]).optional() }).passthrough().optional(),
 });
-const LocationPayload = z.union([z.string(), z.object({ target: z.string(), issueKey: z.string().optional(), dashboardId: z.string().optional(), url: z.string().optional() }).passthrough()]);
+const LocationPayload = z.union([z.string(), z.object({ target: z.string(), issueKey: z.string().optional(), dashboardId: z.string().optional(), url: z.string().optional(), moduleKey: z.string().optional(), projectKey: z.string().optional() }).passthrough()]);
 
 export class BridgeCallError extends Error {}
 
@@ -29,6 +29,7 @@ export function targetUrl(raw: unknown): string {
   switch (location.target) {
     case 'issue': return `/browse/${encodeURIComponent(location.issueKey ?? '')}`;
     case 'dashboard': return '/dashboard';
+    case 'module': if (location.moduleKey && location.projectKey) return `/projects/${encodeURIComponent(location.projectKey)}/apps/${encodeURIComponent(location.moduleKey)}`; throw new BridgeCallError('The local preview opens module targets of project pages only (moduleKey and projectKey)');
     default: if (location.url) return location.url; throw new BridgeCallError(`The local preview cannot navigate to target "${location.target}"`);
   }
 }

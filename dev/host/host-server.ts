@@ -15,7 +15,7 @@ import { DashboardStore } from './dashboard-store';
 import { FrameRegistry } from './frame-registry';
 import { esc, page, type Viewer } from './html';
 import { handleCreate, handleIssueEdit, readBody, runSearch } from './host-writes';
-import { adminPage, createPage, dashboardPage, homePage, issuePage, searchPage, type PageDeps } from './jira-pages';
+import { adminPage, projectPage, createPage, dashboardPage, homePage, issuePage, searchPage, type PageDeps } from './jira-pages';
 
 export interface HostOptions {
   emulator: JiraEmulator;
@@ -46,7 +46,7 @@ export function createHostServer(o: HostOptions): Server {
   const manifest = o.runtime.manifest;
   const frames = new FrameRegistry();
   const dashboards = new DashboardStore(o.initialGadgetConfiguration);
-  const modules = { panel: moduleOfType(manifest, 'jira:issuePanel'), gadget: moduleOfType(manifest, 'jira:dashboardGadget'), admin: moduleOfType(manifest, 'jira:adminPage') };
+  const modules = { panel: moduleOfType(manifest, 'jira:issuePanel'), gadget: moduleOfType(manifest, 'jira:dashboardGadget'), admin: moduleOfType(manifest, 'jira:adminPage'), report: moduleOfType(manifest, 'jira:projectPage') };
   const pages: PageDeps = { emulator: o.emulator, frames, dashboards, modules };
   const bridgeDeps: BridgeDeps = { emulator: o.emulator, runtime: o.runtime, frames, dashboards, siteUrl: LOCAL_SITE_URL };
   const csp = customUiCsp(manifest.content);
@@ -104,6 +104,7 @@ export function createHostServer(o: HostOptions): Server {
       }
     }
     if (path.startsWith('/__forge/resource/')) return serveResource(res, url);
+    if (path === '/favicon.ico') return send(res, 200, readFileSync(join(__dirname, '..', '..', 'static', 'app', 'public', 'icon.svg')), 'image/svg+xml');
     const v = viewerOf(url);
     if (path === '/') return html(res, 200, 'Projects', homePage(pages, v), v, url);
     if (path.startsWith('/browse/')) {
@@ -114,6 +115,12 @@ export function createHostServer(o: HostOptions): Server {
     }
     if (path === '/dashboard') return html(res, 200, 'Dashboard', dashboardPage(pages, v, url.searchParams.get('edit') === '1'), v, url);
     if (path === '/admin') return html(res, 200, 'Apps', adminPage(pages, v), v, url);
+    const projectApp = /^\/projects\/([^/]+)\/apps\/[^/]+$/.exec(path);
+    if (projectApp) {
+      const key = decodeURIComponent(projectApp[1]!).toUpperCase();
+      const body = projectPage(pages, v, key);
+      return body ? html(res, 200, key, body, v, url) : html(res, 404, 'Not found', `<p>Project ${esc(key)} does not exist or you do not have permission to see it.</p>`, v, url);
+    }
     if (path === '/issues/') { res.writeHead(302, { location: `/issues${url.search}` }); res.end(); return; }
     if (path === '/issues') {
       const jql = url.searchParams.get('jql') ?? '';

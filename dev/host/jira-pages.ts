@@ -8,7 +8,7 @@ import type { DashboardStore } from './dashboard-store';
 import type { FrameRegistry } from './frame-registry';
 import { esc, viewerQuery, type Viewer } from './html';
 
-export interface AppModules { panel?: ManifestModule; gadget?: ManifestModule; admin?: ManifestModule }
+export interface AppModules { panel?: ManifestModule; gadget?: ManifestModule; admin?: ManifestModule; report?: ManifestModule }
 export interface PageDeps { emulator: JiraEmulator; frames: FrameRegistry; dashboards: DashboardStore; modules: AppModules }
 
 type AdfNode = { type?: string; text?: string; content?: AdfNode[] };
@@ -58,13 +58,43 @@ export function issuePage(d: PageDeps, v: Viewer, key: string): string | null {
 <h2>Description</h2><div class="desc" id="description-text">${esc(description) || '<em>None</em>'}</div>${edit}</section><aside><h2>${esc(panel?.title ?? 'Apps')}</h2>${frame}</aside></div>`;
 }
 
+/** Jira's dashboard column widths: three columns (about 400 and 500 px wide on common screens) and one (800 px). */
+export const DASHBOARD_WIDTHS = [400, 500, 800] as const;
+
 export function dashboardPage(d: PageDeps, v: Viewer, edit: boolean): string {
   const gadget = d.modules.gadget;
   if (!gadget) return `<h1>Dashboard</h1>${missing('jira:dashboardGadget')}`;
   const gadgetId = '1';
-  const frame = d.frames.iframe({ moduleKey: gadget.key, moduleType: gadget.type, resourceKey: (edit ? gadget.edit?.resource : undefined) ?? gadget.resource ?? 'main', accountId: v.accountId, colorMode: v.theme, gadgetId, extension: { type: gadget.type, gadget: { id: gadgetId }, dashboard: { id: '10000' }, gadgetConfiguration: d.dashboards.get(gadgetId), ...(edit ? { entryPoint: 'edit' } : {}) } }, `${String(gadget.title ?? gadget.key)} gadget${edit ? ' (edit)' : ''}`, 'gadget-frame');
+  const extension = {
+    type: gadget.type, gadget: { id: gadgetId }, dashboard: { id: '10000' }, gadgetConfiguration: d.dashboards.get(gadgetId),
+    ...(edit ? { entryPoint: 'edit' } : {}),
+  };
+  const resourceKey = (edit ? gadget.edit?.resource : undefined) ?? gadget.resource ?? 'main';
+  const title = `${String(gadget.title ?? gadget.key)} gadget${edit ? ' (edit)' : ''}`;
+  const frameAt = () => d.frames.iframe({
+    moduleKey: gadget.key, moduleType: gadget.type, resourceKey, accountId: v.accountId, colorMode: v.theme, gadgetId, extension,
+  }, title, 'gadget-frame');
   const q = viewerQuery(v);
-  return `<h1>Dashboard</h1><section class="gadget"><header><h2>${esc(gadget.title ?? gadget.key)}</h2>${edit ? '<span>Editing the gadget</span>' : `<a href="/dashboard?edit=1&${q}">Edit gadget</a>`}</header>${frame}</section>`;
+  const action = edit ? '<span>Editing the gadget</span>' : `<a href="/dashboard?edit=1&${q}">Edit gadget</a>`;
+  const header = `<header><h2>${esc(gadget.title ?? gadget.key)}</h2>${action}</header>`;
+  if (edit) return `<h1>Dashboard</h1><section class="gadget">${header}${frameAt()}</section>`;
+  const columns = DASHBOARD_WIDTHS.map((w) => `<section class="gadget" data-width="${w}">`
+    + `<p class="muted">${w === 800 ? 'One-column dashboard' : 'Three-column dashboard'} · ${w} px</p>${header}${frameAt()}</section>`);
+  return `<h1>Dashboard</h1><div class="dashboard-widths">${columns.join('')}</div>`;
+}
+
+/** A project page (jira:projectPage): the app's tab in a project, its context naming the project. */
+export function projectPage(d: PageDeps, v: Viewer, key: string): string | null {
+  const report = d.modules.report;
+  const project = d.emulator.store.projects.get(key);
+  if (!project || !d.emulator.store.can({ kind: 'user', accountId: v.accountId }, key, 'browse')) return null;
+  if (!report) return `<h1>${esc(project.name)}</h1>${missing('jira:projectPage')}`;
+  const frame = d.frames.iframe({
+    moduleKey: report.key, moduleType: report.type, resourceKey: report.resource ?? 'main', accountId: v.accountId, colorMode: v.theme,
+    extension: { type: report.type, project: { key: project.key, id: project.id, type: 'software' } },
+  }, `${String(report.title ?? report.key)} project page`, 'page-frame');
+  const crumbs = `<p class="crumbs"><a href="/?${viewerQuery(v)}">Projects</a> / ${esc(project.name)}</p>`;
+  return `${crumbs}<h1>${esc(project.name)} · ${esc(report.title ?? report.key)}</h1>${frame}`;
 }
 
 export function adminPage(d: PageDeps, v: Viewer): string {

@@ -57,18 +57,21 @@ export function computeBalance(items: Array<{ kind: Kind | null; storyPoints?: n
 }
 
 /**
- * Drift of the actual strategic share from the target (actual − target). Within ±5 points of
- * share it is "on target"; with total story points given, the message speaks in points.
+ * Drift of the actual strategic share from the target (actual − target). Within ±5 percentage points
+ * it is "on target". The gap is always in percentage points; with total story points given, the
+ * message adds how many story points that gap is.
  */
 export function driftFromTarget(actualShare: number | null, targetShare: number, totalPoints?: number): { drift: number | null; message: string } {
   if (actualShare === null) return { drift: null, message: 'Nothing is classified yet, so there is no balance to compare with the target.' };
   const drift = round(actualShare - targetShare);
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  if (Math.abs(drift) <= 0.05) return { drift, message: `Strategic work is on target: ${pct(actualShare)} against ${pct(targetShare)} (±5%).` };
-  const direction = drift < 0 ? 'under' : 'over';
-  if (totalPoints && totalPoints > 0) {
-    const pts = Math.round(Math.abs(drift) * totalPoints);
-    return { drift, message: `Strategic work is ${pts} points ${direction} target (${pct(actualShare)} against ${pct(targetShare)}).` };
+  if (Math.abs(drift) <= 0.05) {
+    return { drift, message: `Strategic work is on target: ${pct(actualShare)} against ${pct(targetShare)} (within 5 percentage points).` };
   }
-  return { drift, message: `Strategic work is ${pct(Math.abs(drift))} ${direction} target (${pct(actualShare)} against ${pct(targetShare)}).` };
+  const direction = drift < 0 ? 'under' : 'over';
+  const gap = `${Math.round(Math.abs(drift) * 100)} percentage points ${direction} target (${pct(actualShare)} against ${pct(targetShare)})`;
+  if (totalPoints && totalPoints > 0) {
+    return { drift, message: `Strategic work is ${gap}: about ${Math.round(Math.abs(drift) * totalPoints)} story points.` };
+  }
+  return { drift, message: `Strategic work is ${gap}.` };
 }

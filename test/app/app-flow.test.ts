@@ -22,6 +22,21 @@ const config = { projectKey: 'SHOP', period: '365d', unit: 'count', trend: 'week
 const gadget = (accountId: string, cfg: Record<string, unknown> = config) =>
   h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'getGadget', payload: {}, accountId, extension: gadgetExtension(cfg) }) as Promise<Result<GadgetData>>;
 
+describe('the project page (jira:projectPage) reads its project from Forge\'s context', () => {
+  const report = (extension: Record<string, unknown>) =>
+    h.runtime.invokeResolver({ moduleKey: 'ownership-report', functionKey: 'getGadget', payload: {}, accountId: ALICE, extension }) as Promise<Result<GadgetData>>;
+  it('gives the report of the page\'s project, the same figures as a gadget on it', async () => {
+    const page = await report({ type: 'jira:projectPage', project: { key: 'SHOP', id: '10000', type: 'software' } });
+    const onGadget = await gadget(ALICE, { ...config, period: '90d' });
+    expect(page).toMatchObject({ ok: true, data: { config: { projectKey: 'SHOP', period: '90d', unit: 'count', trend: 'week' } } });
+    expect(onGadget.ok).toBe(true);
+    expect(page.ok && page.data.balance).toEqual(onGadget.ok && onGadget.data.balance);
+  });
+  it('without a project in the context it asks for one', async () => {
+    expect(await report({ type: 'jira:projectPage' })).toMatchObject({ ok: false, error: { code: 'INVALID_CONFIG' } });
+  });
+});
+
 describe('issue created → trigger → property stored → JQL alias finds it → gadget counts it', () => {
   it('runs the whole chain through the real Forge SDK', async () => {
     const before = await count('project = SHOP AND ownershipKind = strategic');

@@ -68,8 +68,8 @@ describe('computeBalance', () => {
 
 describe('driftFromTarget', () => {
   it.each([
-    [0.2, 0.3, 120, -0.1, /12 points under target/],
-    [0.45, 0.3, undefined, 0.15, /15% over target/],
+    [0.2, 0.3, 120, -0.1, /^Strategic work is 10 percentage points under target \(20% against 30%\): about 12 story points\.$/],
+    [0.45, 0.3, undefined, 0.15, /^Strategic work is 15 percentage points over target \(45% against 30%\)\.$/],
     [0.32, 0.3, 50, 0.02, /on target/],
   ] as const)('actual %d target %d', (actual, target, points, drift, message) => {
     const r = driftFromTarget(actual, target, points);

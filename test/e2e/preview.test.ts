@@ -67,8 +67,48 @@ run('the app in a browser', () => {
     expect(await axe(f)).toEqual([]);
   });
 
+  it.each(['light', 'dark'])('the dashboard shows the gadget at 400, 500 and 800 px (%s): at most 500 px tall at 400, no horizontal overflow, frames sized to their content', async (theme) => {
+    await page.goto(`${preview.url}/dashboard?theme=${theme}`);
+    const handles = await page.$$('iframe[data-forge]');
+    expect(handles).toHaveLength(3);
+    const frames = await Promise.all(handles.map(async (h) => (await h.contentFrame())!));
+    const sizes = [];
+    for (const f of frames) {
+      await f.locator('.figure').waitFor();
+      sizes.push(await f.evaluate(() => ({
+        height: Math.ceil(document.getElementById('root')!.getBoundingClientRect().height), scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+      })));
+    }
+    expect(sizes.map((z, i) => z.client <= [400, 500, 800][i]!)).toEqual([true, true, true]);
+    expect(sizes.map((z) => z.scroll <= z.client)).toEqual([true, true, true]);
+    expect(sizes[0]!.height).toBeLessThanOrEqual(500);
+    // The host sizes each frame to the height its content reports, as Jira does.
+    await page.waitForFunction((heights) => Array.from(document.querySelectorAll('iframe[data-forge]'))
+      .every((el, i) => Math.abs(el.getBoundingClientRect().height - heights[i]!) <= 4), sizes.map((z) => z.height));
+    expect(await axe(frames[0]!)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/dashboard-widths-${theme}.png`, fullPage: true });
+  });
+
+  it.each(['light', 'dark'])('the project page\'s full report reads at 1,000 px (%s): both measures, trend, team, no overflow', async (theme) => {
+    await page.setViewportSize({ width: 1100, height: 960 });
+    await page.goto(`${preview.url}/projects/SHOP/apps/ownership-report?theme=${theme}`);
+    const r = await frame();
+    await r.locator('text=By story points').waitFor();
+    await r.locator('text=Who does which work').waitFor();
+    expect(await r.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await axe(r)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/report-${theme}.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 960 });
+  });
+
+  it('has a favicon', async () => {
+    const r = await fetch(`${preview.url}/favicon.ico`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^image\//);
+  });
+
   it('overrides the tag and the gadget counts the change', async () => {
-    await page.goto(`${preview.url}/dashboard?theme=light`);
+    await page.goto(`${preview.url}/projects/SHOP/apps/ownership-report?theme=light`);
     let g = await frame();
     await g.locator('text=By issue count').waitFor();
     const mixedBefore = Number((await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''));
@@ -81,7 +121,7 @@ run('the app in a browser', () => {
     await f.locator('text=Return to automatic').waitFor();
     expect(await f.locator('.lozenge').first().textContent()).toBe('Mixed');
     expect(await f.locator('text=Covers the pricing bet too').count()).toBe(1);
-    await page.goto(`${preview.url}/dashboard?theme=light`);
+    await page.goto(`${preview.url}/projects/SHOP/apps/ownership-report?theme=light`);
     g = await frame();
     await g.locator('text=By issue count').waitFor();
     const mixedAfter = Number((await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''));
@@ -125,11 +165,12 @@ run('the app in a browser', () => {
     await g.locator('button:has-text("Classify them")').click();
     await g.locator('text=/issues have no tag yet|of \\d+ classified/').first().waitFor();
     await g.locator('text=Classify existing issues').waitFor({ state: 'detached', timeout: 60000 });
-    expect(await g.locator('table.tally').first().locator('td').nth(3).textContent()).toMatch(/0\s*$/);
+    await g.locator('.figure').waitFor();
+    expect(await g.locator('text=/issues have no tag yet/').count()).toBe(0);
   });
 
-  it('shows role balance and hierarchy health in the gadget', async () => {
-    await page.goto(`${preview.url}/dashboard`);
+  it('shows role balance and hierarchy health in the project report', async () => {
+    await page.goto(`${preview.url}/projects/SHOP/apps/ownership-report`);
     const g = await frame();
     await g.locator('text=Who does which work').waitFor();
     await g.locator('text=/tactical issues have no strategic parent/').waitFor();
@@ -164,7 +205,7 @@ run('the app in a browser', () => {
     await page.screenshot({ path: `${SHOTS}/panel-dark.png` });
     await page.goto(`${preview.url}/dashboard?theme=dark`);
     const g = await frame();
-    await g.locator('text=By issue count').waitFor();
+    await g.locator('.figure').waitFor();
     expect(await axe(g)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/gadget-dark.png`, fullPage: true });
   });

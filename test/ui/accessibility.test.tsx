@@ -7,7 +7,8 @@ import { EmptyState, ErrorState, Loading } from '../../static/app/src/components
 import { BackfillSection } from '../../static/app/src/gadget/backfill-section';
 import { GadgetEditForm } from '../../static/app/src/gadget/gadget-edit-form';
 import { GadgetView } from '../../static/app/src/gadget/gadget-view';
-import { TeamView } from '../../static/app/src/gadget/team-view';
+import { TeamView } from '../../static/app/src/report/team-view';
+import { ReportView } from '../../static/app/src/report/report-view';
 import { PanelView } from '../../static/app/src/panel/panel-view';
 import { makeAgreement, makeBackfill, makeGadget, makeInsights, makePanel, makeStored } from './fixtures';
 
@@ -25,7 +26,8 @@ it.each<[string, ReactElement]>([
   ['issue panel (epic, may override)', <PanelView data={makePanel({ warnings: [{ code: 'VISION_WITHOUT_EXECUTION', message: 'No breakdown.' }] })} busy={false} actionError={null} onOverride={noop} onClear={noop} />],
   ['issue panel (child, overridden)', <PanelView data={makePanel({ issue: { key: 'SHOP-2', summary: 's', type: 'Story', isEpic: false }, childBalance: null, epic: { key: 'SHOP-1', summary: 'e', type: 'Epic', kind: 'strategic', share: 1 }, classification: makeStored({ overridden: true, override: { kind: 'mixed', by: 'a', at: '2026-11-02T09:00:00.000Z', note: 'n' } }) })} busy={false} actionError="Could not save." onOverride={noop} onClear={noop} />],
   ['issue panel (may not override)', <PanelView data={makePanel({ canOverride: false, cannotOverrideReason: 'You need the Edit issues permission.' })} busy={false} actionError={null} onOverride={noop} onClear={noop} />],
-  ['gadget view', <><GadgetView data={makeGadget()} onOpenJql={noop} onOpenIssue={noop} /><BackfillSection unclassified={2} status={null} error={null} starting={false} onStart={noop} /><TeamView data={makeInsights()} onOpenJql={noop} /></>],
+  ['gadget view', <GadgetView data={makeGadget()} searchHref={(jql) => `https://x.test/issues/?jql=${jql}`} onOpenJql={noop} reportHref="https://x.test/report" onOpenReport={noop} />],
+  ['project report', <><ReportView data={makeGadget()} onOpenJql={noop} onOpenIssue={noop} /><BackfillSection unclassified={2} status={null} error={null} starting={false} onStart={noop} /><TeamView data={makeInsights()} onOpenJql={noop} /></>],
   ['gadget backfill running', <BackfillSection unclassified={2} status={makeBackfill()} error={null} starting={false} onStart={noop} />],
   ['gadget edit view with errors', <GadgetEditForm draft={draft} projects={[{ key: 'SHOP', name: 'Storefront' }]} projectsError={null} errors={{ targetPercent: 'Enter a percentage from 0 to 100.' }} formError="Refused." saving={false} onChange={noop} onRetryProjects={noop} onSubmit={noop} />],
   ['admin page', <AgreementView data={makeAgreement()} busy={false} onReset={noop} />],

@@ -2,6 +2,7 @@
 import { fakeBridge } from './fake-bridge';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GadgetContainer } from '../../static/app/src/gadget/gadget-container';
+import { ReportContainer } from '../../static/app/src/report/report-container';
 import { GadgetEditContainer } from '../../static/app/src/gadget/gadget-edit-container';
 import { IssuePanelContainer } from '../../static/app/src/panel/issue-panel-container';
 import { makeBackfill, makeGadget, makeInsights, makePanel, makeStored } from './fixtures';
@@ -69,14 +70,14 @@ describe('GadgetContainer', () => {
     fakeBridge.answers.getGadget = { ok: true, data: makeGadget() };
     fakeBridge.answers.getTeamInsights = { ok: true, data: makeInsights() };
     render(<GadgetContainer />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Strategic issues' }));
+    fireEvent.click((await screen.findAllByRole('link', { name: /10 strategic/ }))[0]!);
     await waitFor(() => expect(JSON.stringify(fakeBridge.opened)).toContain(`/issues/?jql=${encodeURIComponent('project = "SHOP" AND ownershipKind = strategic')}`));
   });
 
-  it('says so when team balance fails, instead of loading forever', async () => {
+  it('the report says so when team balance fails, instead of loading forever', async () => {
     fakeBridge.answers.getGadget = { ok: true, data: makeGadget() };
     fakeBridge.answers.getTeamInsights = refuse('RATE_LIMITED', 'Jira is busy.');
-    render(<GadgetContainer />);
+    render(<ReportContainer />);
     expect(await screen.findByText(/Team balance is not available: Jira is busy./)).toBeTruthy();
   });
 

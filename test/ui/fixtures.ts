@@ -33,7 +33,7 @@ export function makeGadget(overrides: Partial<GadgetData> = {}): GadgetData {
       { start: '2026-09-07', count: { strategic: 1, tactical: 5, mixed: 0, unclassified: 0 }, points: { strategic: 2, tactical: 10, mixed: 0, unclassified: 0 } },
       { start: '2026-09-14', count: { strategic: 2, tactical: 4, mixed: 1, unclassified: 0 }, points: { strategic: 3, tactical: 9, mixed: 1, unclassified: 0 } },
     ],
-    target: { share: 0.3, drift: -0.13, message: 'Strategic work is 13% under target (17% against 30%).' },
+    target: { share: 0.3, drift: -0.13, message: 'Strategic work is 13 percentage points under target (17% against 30%).' },
     jql: { all: 'project = "SHOP"', strategic: 'project = "SHOP" AND ownershipKind = strategic', tactical: 'project = "SHOP" AND ownershipKind = tactical', mixed: 'project = "SHOP" AND ownershipKind = mixed', unclassified: 'project = "SHOP" AND ownershipKind IS EMPTY' },
     topEpics: { strategic: [{ key: 'SHOP-1', summary: 'Vision', type: 'Epic', kind: 'strategic', share: 0.9 }], tactical: [{ key: 'SHOP-7', summary: 'Checkout fixes', type: 'Epic', kind: 'tactical', share: 0.1 }] },
     backfill: null, generatedAt: '2026-11-20T00:00:00.000Z', ...overrides,

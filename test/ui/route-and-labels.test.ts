@@ -10,6 +10,7 @@ describe('routeFor', () => {
     ['the gadget edit view', { moduleKey: 'ownership-gadget', extension: { type: 'jira:dashboardGadget', entryPoint: 'edit', gadgetConfiguration: { projectKey: 'SHOP' } } }, { name: 'gadget-edit', saved: { projectKey: 'SHOP' } }],
     ['the gadget edit view with nothing saved', { moduleKey: 'ownership-gadget', extension: { entryPoint: 'edit' } }, { name: 'gadget-edit', saved: {} }],
     ['the admin page', { moduleKey: 'ownership-admin', extension: { type: 'jira:adminPage' } }, { name: 'admin' }],
+    ['the project report page', { moduleKey: 'ownership-report', extension: { type: 'jira:projectPage', project: { key: 'SHOP' } } }, { name: 'project-report' }],
     ['another module', { moduleKey: 'someone-else' }, { name: 'unknown', moduleKey: 'someone-else' }],
     ['no context at all', null, { name: 'unknown', moduleKey: null }],
   ])('routes %s', (_name, context, screen) => {

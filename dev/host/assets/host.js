@@ -32,6 +32,7 @@
       if (url) location.href = url; // the preview opens its own pages in the same tab, new-tab requests included
     }
     if (m.type === 'forge-refresh') { from.src = from.src; }
+    if (m.type === 'forge-resize' && typeof m.height === 'number' && m.height > 0) from.style.height = Math.min(m.height, 4000) + 'px';
     if (m.type === 'forge-emit') frames().forEach(function (f) { if (f !== from) tell(f, { type: 'forge-event', event: m.event, payload: m.payload }); });
     if (m.type === 'forge-flag') {
       var box = document.getElementById('flags');

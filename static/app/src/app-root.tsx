@@ -7,12 +7,14 @@ import { EmptyState, ErrorState, Loading } from './components/states';
 import { GadgetContainer } from './gadget/gadget-container';
 import { GadgetEditContainer } from './gadget/gadget-edit-container';
 import { IssuePanelContainer } from './panel/issue-panel-container';
+import { ReportContainer } from './report/report-container';
 import { routeFor, type Screen } from './route';
 
 function ScreenFor({ screen }: { screen: Screen }) {
   switch (screen.name) {
     case 'issue-panel': return <IssuePanelContainer />;
     case 'gadget-view': return <GadgetContainer />;
+    case 'project-report': return <ReportContainer />;
     case 'gadget-edit': return <GadgetEditContainer saved={screen.saved} />;
     case 'admin': return <AdminContainer />;
     case 'action-config': return <ActionConfigForm saved={screen.saved} invalid={screen.invalid} />;

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 
 export const MODULE_KEYS = {
-  panel: 'ownership-panel', gadget: 'ownership-gadget', admin: 'ownership-admin', action: 'classify-ownership',
+  panel: 'ownership-panel', gadget: 'ownership-gadget', admin: 'ownership-admin', action: 'classify-ownership', report: 'ownership-report',
 } as const;
 
 export type Screen =
   | { name: 'issue-panel' }
   | { name: 'gadget-view' }
+  | { name: 'project-report' }
   | { name: 'gadget-edit'; saved: unknown }
   | { name: 'admin' }
   | { name: 'action-config'; saved: unknown; invalid: Record<string, { message?: string }> }
@@ -31,6 +32,7 @@ export function routeFor(context: unknown): Screen {
   const type = extension?.type;
   if (moduleKey === MODULE_KEYS.panel || type === 'jira:issuePanel') return { name: 'issue-panel' };
   if (moduleKey === MODULE_KEYS.admin || type === 'jira:adminPage') return { name: 'admin' };
+  if (moduleKey === MODULE_KEYS.report || type === 'jira:projectPage') return { name: 'project-report' };
   if (moduleKey === MODULE_KEYS.action) {
     return { name: 'action-config', saved: extension?.data?.inputs ?? {}, invalid: extension?.errors?.invalidInputs ?? {} };
   }

@@ -1,56 +1,67 @@
-/** The gadget view container: loads the balance, refreshes per configuration, runs the backfill, opens Jira search. */
-import { router } from '@forge/bridge';
-import { useCallback, useEffect, useState } from 'react';
-import type { GadgetData, TeamInsights } from '../../../../src/contract';
-import { errorCode, errorText } from '../api/invoke-client';
-import { getGadget, getTeamInsights } from '../api/gadget-api';
-import { EmptyState, ErrorState, Loading, Section } from '../components/states';
+/**
+ * The gadget view container: loads the balance, shows the compact gadget, or — for a project with no tag
+ * yet — a card whose first action is to classify its issues, with progress and a success message.
+ */
+import { router, view } from '@forge/bridge';
+import { useEffect, useState } from 'react';
+import type { GadgetData } from '../../../../src/contract';
+import { EmptyState, ErrorState, Loading } from '../components/states';
 import { BackfillSection } from './backfill-section';
 import { GadgetView } from './gadget-view';
-import { TeamView } from './team-view';
+import { jqlSearchPath, openInNewTab, reportLocation } from './links';
 import { useBackfill } from './use-backfill';
+import { useGadgetData } from './use-gadget-data';
 
-type State = { status: 'loading' } | { status: 'unconfigured' } | { status: 'error'; message: string } | { status: 'ready'; data: GadgetData };
-type Insights = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TeamInsights };
+const classifiedIn = (data: GadgetData) => data.balance.count.strategic + data.balance.count.tactical + data.balance.count.mixed;
 
-export const jqlSearchPath = (jql: string): string => `/issues/?jql=${encodeURIComponent(jql)}`;
+function useSiteUrl(): string {
+  const [siteUrl, setSiteUrl] = useState('');
+  useEffect(() => {
+    view.getContext().then((c: unknown) => {
+      const url = (c as { siteUrl?: unknown } | null)?.siteUrl;
+      if (typeof url === 'string') setSiteUrl(url.replace(/\/$/, ''));
+    }, () => undefined);
+  }, []);
+  return siteUrl;
+}
+
+/** The report page's real URL, from Forge's router (null until known). */
+function useReportUrl(projectKey: string | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!projectKey) return;
+    router.getUrl(reportLocation(projectKey)).then((u) => setUrl(u ? u.toString() : null), () => setUrl(null));
+  }, [projectKey]);
+  return url;
+}
 
 export function GadgetContainer() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [insights, setInsights] = useState<Insights>({ status: 'loading' });
-  const load = useCallback(() => {
-    getGadget().then((data) => setState({ status: 'ready', data }), (e: unknown) => setState((s) => {
-      if (errorCode(e) === 'INVALID_CONFIG') return { status: 'unconfigured' };
-      return s.status === 'ready' ? s : { status: 'error', message: errorText(e) };
-    }));
-    getTeamInsights().then((data) => setInsights({ status: 'ready', data }), (e: unknown) => setInsights({ status: 'error', message: errorText(e) }));
-  }, []);
-  useEffect(load, [load]);
+  const { state, load, retry } = useGadgetData(false);
+  const siteUrl = useSiteUrl();
   const data = state.status === 'ready' ? state.data : null;
-  const refreshMinutes = data?.config.refreshMinutes ?? 0;
-  useEffect(() => {
-    if (!refreshMinutes) return;
-    const timer = setInterval(load, refreshMinutes * 60_000);
-    return () => clearInterval(timer);
-  }, [refreshMinutes, load]);
   const backfill = useBackfill(data?.config.projectKey ?? null, data?.backfill ?? null, load);
-
+  const reportUrl = useReportUrl(data?.config.projectKey ?? null);
   if (state.status === 'loading') return <Loading what="the ownership balance" />;
   if (state.status === 'unconfigured') return <EmptyState title="This gadget has no project yet."><p className="muted">Open the gadget’s menu and choose Edit to pick a project and a target.</p></EmptyState>;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => { setState({ status: 'loading' }); load(); }} />;
-  const openJql = (jql: string) => { void router.open(jqlSearchPath(jql)).catch(() => undefined); };
-  const openIssue = (key: string) => { void router.open(`/browse/${encodeURIComponent(key)}`).catch(() => undefined); };
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={retry} />;
+  const d = state.data;
+  const backfillSection = <BackfillSection unclassified={d.balance.count.unclassified} status={backfill.status} error={backfill.error} starting={backfill.starting} onStart={backfill.start} />;
+  if (classifiedIn(d) === 0) {
+    return (
+      <div className="ob">
+        <EmptyState title={`No issue in ${d.project.name} has a tag yet.`}>
+          {backfillSection}
+          {d.balance.count.unclassified === 0 && backfill.status?.state !== 'running' && <p className="muted">There are no issues in the last {d.config.period.replace('d', ' days')}.</p>}
+        </EmptyState>
+      </div>
+    );
+  }
+  const project = d.config.projectKey;
   return (
     <>
-      <GadgetView data={state.data} onOpenJql={openJql} onOpenIssue={openIssue} />
-      <div className="ob">
-        <BackfillSection unclassified={state.data.balance.count.unclassified} status={backfill.status} error={backfill.error} starting={backfill.starting} onStart={backfill.start} />
-        <Section title="Team and hierarchy">
-          {insights.status === 'ready' && <TeamView data={insights.data} onOpenJql={openJql} />}
-          {insights.status === 'loading' && <p className="muted" role="status">Loading team balance…</p>}
-          {insights.status === 'error' && <p className="muted" role="note">Team balance is not available: {insights.message}</p>}
-        </Section>
-      </div>
+      <GadgetView data={d} searchHref={(jql) => `${siteUrl}${jqlSearchPath(jql)}`} onOpenJql={(e, jql) => openInNewTab(e, jqlSearchPath(jql))}
+        reportHref={reportUrl} onOpenReport={(e) => openInNewTab(e, reportLocation(project))} />
+      {backfill.status?.state === 'running' || backfill.error ? <div className="ob">{backfillSection}</div> : null}
     </>
   );
 }

@@ -1,54 +1,86 @@
-/** The dashboard gadget, presentational: balance by count and points, trend, target and drift, epics, drill-down. */
-import type { GadgetData, IssueRef } from '../../../../src/contract';
-import { BalanceBar } from '../components/bars';
-import { Lozenge } from '../components/lozenge';
-import { Section } from '../components/states';
-import { TrendChart } from '../components/trend-chart';
+/**
+ * The dashboard gadget, compact (about 500 px tall at 400 px wide): one headline figure against the target
+ * in plain units, one bar for the chosen measure whose parts open Jira search, a small trend, the top two
+ * flags and the way to the full report.
+ */
+import type { GadgetData, Tally } from '../../../../src/contract';
+import { TALLY_ORDER } from '../components/bars';
+import { ShareTrend } from '../components/share-trend';
+import { percent } from '../labels';
 
 export interface GadgetViewProps {
   data: GadgetData;
-  onOpenJql: (jql: string) => void;
-  onOpenIssue: (key: string) => void;
+  /** A real URL for a JQL search (opened in a new tab). */
+  searchHref: (jql: string) => string;
+  onOpenJql: (event: { preventDefault: () => void }, jql: string) => void;
+  /** The report page's URL from Forge's router; null until known (the link still opens it). */
+  reportHref: string | null;
+  onOpenReport: (event: { preventDefault: () => void }) => void;
 }
 
-const DRILL_DOWN = [['strategic', 'Strategic'], ['tactical', 'Tactical'], ['mixed', 'Mixed'], ['unclassified', 'Unclassified'], ['all', 'All']] as const;
-/** Drift beyond five points of share is worth a warning colour. */
-export const DRIFT_WARNING = 0.05;
+const WORD: Record<(typeof TALLY_ORDER)[number], string> = { strategic: 'strategic', mixed: 'mixed', tactical: 'tactical', unclassified: 'unclassified' };
+function gapSentence(share: number | null, target: number): string {
+  if (share === null) return `target ${percent(target)}`;
+  const points = Math.round(Math.abs(share - target) * 100);
+  if (points === 0) return `target ${percent(target)} · on target`;
+  return `target ${percent(target)} · ${points} percentage point${points === 1 ? '' : 's'} ${share < target ? 'below' : 'above'}`;
+}
 
-function EpicList({ epics, onOpenIssue }: { epics: IssueRef[]; onOpenIssue: (key: string) => void }) {
-  if (epics.length === 0) return <p className="muted">None yet.</p>;
+function MeasureBar({ tally, unit, data, searchHref, onOpenJql }: { tally: Tally; unit: string } & Pick<GadgetViewProps, 'data' | 'searchHref' | 'onOpenJql'>) {
+  const total = TALLY_ORDER.reduce((s, k) => s + tally[k], 0);
+  let x = 0;
   return (
-    <ul className="epics">
-      {epics.map((e) => (
-        <li key={e.key}><Lozenge kind={e.kind} /> <button type="button" className="link" onClick={() => onOpenIssue(e.key)}>{e.key}</button> <span>{e.summary}</span></li>
-      ))}
-    </ul>
+    <div className="measure">
+      <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="group" aria-label={`Work by kind, ${unit}`}>
+        {total > 0 && TALLY_ORDER.map((k) => {
+          const width = (tally[k] / total) * 100;
+          const seg = (
+            <a key={k} href={searchHref(data.jql[k])} target="_blank" rel="noreferrer" onClick={(e) => onOpenJql(e, data.jql[k])} aria-label={`${tally[k]} ${WORD[k]} ${unit}: open in Jira search`}>
+              <rect className={`fill-${k}`} x={x} y={0} width={width} height={10} />
+            </a>
+          );
+          x += width;
+          return seg;
+        })}
+      </svg>
+      <p className="legend">
+        {TALLY_ORDER.filter((k) => tally[k] > 0).map((k) => (
+          <a key={k} href={searchHref(data.jql[k])} target="_blank" rel="noreferrer" onClick={(e) => onOpenJql(e, data.jql[k])}>
+            <span className={`swatch fill-${k}`} aria-hidden="true" /> {tally[k]} {WORD[k]}
+          </a>
+        ))}
+      </p>
+    </div>
   );
 }
 
-export function GadgetView({ data, onOpenJql, onOpenIssue }: GadgetViewProps) {
+/** The top two things to know beyond the headline (which already says how far from the target). */
+function flagsOf(data: GadgetData): string[] {
+  const unclassified = data.balance.count.unclassified;
+  const flags: Array<string | null> = [
+    data.scope?.message ?? null,
+    unclassified > 0 ? `${unclassified} issue${unclassified === 1 ? ' has' : 's have'} no tag yet: open the full report to classify them.` : null,
+    data.balance.count.mixed > 0 ? `${data.balance.count.mixed} issues mix strategic and tactical work.` : null,
+  ];
+  return flags.filter((f): f is string => !!f).slice(0, 2);
+}
+
+export function GadgetView({ data, searchHref, onOpenJql, reportHref, onOpenReport }: GadgetViewProps) {
   const { balance, config, target } = data;
-  const drifting = target.drift !== null && Math.abs(target.drift) > DRIFT_WARNING;
+  const byPoints = config.unit === 'points';
+  const share = byPoints ? balance.strategicShareByPoints : balance.strategicShareByCount;
+  const unit = byPoints ? 'story points' : 'issues';
   return (
-    <div className="ob">
-      <div className="row"><strong>{data.project.name}</strong><span className="muted">({data.project.key}) · last {config.period.replace('d', ' days')}</span></div>
-      <div className="grid">
-        <BalanceBar tally={balance.count} label="By issue count" unit="" share={balance.strategicShareByCount} />
-        <BalanceBar tally={balance.points} label="By story points" unit="pts" share={balance.strategicShareByPoints} />
+    <div className="ob gadget">
+      <p className="muted">{data.project.name} · last {config.period.replace('d', ' days')}</p>
+      <div className="headline">
+        <span className="figure">{share === null ? '—' : percent(share)}</span>
+        <span>strategic by {byPoints ? 'story points' : 'issue count'}<br /><span className="muted">{gapSentence(share, target.share)}</span></span>
       </div>
-      <div className={drifting ? 'warning' : 'muted'} role="status">{target.message}</div>
-      {data.scope?.message ? <p className="muted scope-note" role="note">{data.scope.message}</p> : null}
-      <Section title={`Trend by ${config.trend} (${config.unit === 'points' ? 'story points' : 'issue count'})`}>
-        <TrendChart trend={data.trend} unit={config.unit} granularity={config.trend} targetShare={target.share} />
-        <p className="muted legend"><span className="swatch fill-strategic" aria-hidden="true" /> strategic <span className="swatch fill-mixed" aria-hidden="true" /> mixed <span className="swatch fill-tactical" aria-hidden="true" /> tactical <span className="dash" aria-hidden="true" /> target {Math.round(target.share * 100)}%</p>
-      </Section>
-      <Section title="Open in Jira search">
-        <div className="row">{DRILL_DOWN.map(([k, label]) => <button key={k} type="button" className="link" onClick={() => onOpenJql(data.jql[k])}>{label} issues</button>)}</div>
-      </Section>
-      <div className="grid">
-        <Section title="Largest strategic epics"><EpicList epics={data.topEpics.strategic} onOpenIssue={onOpenIssue} /></Section>
-        <Section title="Largest tactical epics"><EpicList epics={data.topEpics.tactical} onOpenIssue={onOpenIssue} /></Section>
-      </div>
+      <MeasureBar tally={byPoints ? balance.points : balance.count} unit={unit} data={data} searchHref={searchHref} onOpenJql={onOpenJql} />
+      <ShareTrend trend={data.trend} unit={config.unit} granularity={config.trend} targetShare={target.share} />
+      {flagsOf(data).map((f) => <div key={f} className="flag" role="note">{f}</div>)}
+      <a className="report-link" href={reportHref ?? '#'} target="_blank" rel="noreferrer" onClick={onOpenReport}>Open full report</a>
     </div>
   );
 }

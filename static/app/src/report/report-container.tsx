@@ -1,0 +1,33 @@
+/** The project page's full report: both measures, the trend, team balance, hierarchy health, the largest epics. */
+import { router } from '@forge/bridge';
+import { ErrorState, Loading, Section } from '../components/states';
+import { BackfillSection } from '../gadget/backfill-section';
+import { jqlSearchPath } from '../gadget/links';
+import { useBackfill } from '../gadget/use-backfill';
+import { useGadgetData } from '../gadget/use-gadget-data';
+import { ReportView } from './report-view';
+import { TeamView } from './team-view';
+
+export function ReportContainer() {
+  const { state, insights, load, retry } = useGadgetData(true);
+  const data = state.status === 'ready' ? state.data : null;
+  const backfill = useBackfill(data?.config.projectKey ?? null, data?.backfill ?? null, load);
+  if (state.status === 'loading' || state.status === 'unconfigured') return <Loading what="the ownership report" />;
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={retry} />;
+  const openJql = (jql: string) => { void router.open(jqlSearchPath(jql)).catch(() => undefined); };
+  const openIssue = (key: string) => { void router.open(`/browse/${encodeURIComponent(key)}`).catch(() => undefined); };
+  return (
+    <div className="report">
+      <h1 className="page-title">Ownership balance</h1>
+      <ReportView data={state.data} onOpenJql={openJql} onOpenIssue={openIssue} />
+      <div className="ob">
+        <BackfillSection unclassified={state.data.balance.count.unclassified} status={backfill.status} error={backfill.error} starting={backfill.starting} onStart={backfill.start} />
+        <Section title="Team and hierarchy">
+          {insights.status === 'ready' && <TeamView data={insights.data} onOpenJql={openJql} />}
+          {insights.status === 'loading' && <p className="muted" role="status">Loading team balance…</p>}
+          {insights.status === 'error' && <p className="muted" role="note">Team balance is not available: {insights.message}</p>}
+        </Section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { BackfillSection, type BackfillSectionProps } from '../../static/app/src/gadget/backfill-section';
+import { ReportView } from '../../static/app/src/report/report-view';
+import { TeamView } from '../../static/app/src/report/team-view';
+import { makeBackfill, makeGadget, makeInsights } from './fixtures';
+
+const noop = () => undefined;
+
+describe('ReportView', () => {
+  it('shows the balance by count and by story points', () => {
+    render(<ReportView data={makeGadget()} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.getByRole('img', { name: 'By issue count: strategic 10, mixed 5, tactical 60, unclassified 2' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'By story points: strategic 20, mixed 10, tactical 200, unclassified 0' })).toBeTruthy();
+    expect(screen.getByText('Storefront')).toBeTruthy();
+  });
+
+  it.each([
+    [-0.13, 'warning'],
+    [0.02, 'muted'],
+    [null, 'muted'],
+  ])('drift %p shows the target message styled %s', (drift, cls) => {
+    render(<ReportView data={makeGadget({ target: { share: 0.3, drift, message: 'the drift message' } })} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.getByRole('status').textContent).toBe('the drift message');
+    expect(screen.getByRole('status').className).toBe(cls);
+  });
+
+  it('says when the figures count only the issues the viewer can see, and says nothing otherwise', () => {
+    const { rerender } = render(<ReportView data={makeGadget({ scope: { source: 'your-search', message: 'Some issues are hidden from you.' } })} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.getByRole('note').textContent).toBe('Some issues are hidden from you.');
+    rerender(<ReportView data={makeGadget({ scope: { source: 'project-figures', message: null } })} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it.each([['week', 'count', 'issue count'], ['month', 'points', 'story points']] as const)('draws the trend by %s in %s', (trend, unit, words) => {
+    const data = makeGadget();
+    render(<ReportView data={{ ...data, config: { ...data.config, trend, unit } }} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.getByRole('heading', { name: `Trend by ${trend} (${words})` })).toBeTruthy();
+    expect(screen.getByRole('img', { name: new RegExp(`Strategic share per ${trend}, target 30%`) })).toBeTruthy();
+  });
+
+  it.each([
+    ['Strategic issues', 'project = "SHOP" AND ownershipKind = strategic'],
+    ['Tactical issues', 'project = "SHOP" AND ownershipKind = tactical'],
+    ['Unclassified issues', 'project = "SHOP" AND ownershipKind IS EMPTY'],
+    ['All issues', 'project = "SHOP"'],
+  ])('"%s" opens its JQL', (name, jql) => {
+    const onOpenJql = jest.fn();
+    render(<ReportView data={makeGadget()} onOpenJql={onOpenJql} onOpenIssue={noop} />);
+    fireEvent.click(screen.getByRole('button', { name }));
+    expect(onOpenJql).toHaveBeenCalledWith(jql);
+  });
+
+  it('lists the largest strategic and tactical epics and opens one', () => {
+    const onOpenIssue = jest.fn();
+    render(<ReportView data={makeGadget()} onOpenJql={noop} onOpenIssue={onOpenIssue} />);
+    expect(screen.getByText('Vision')).toBeTruthy();
+    expect(screen.getByText('Checkout fixes')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'SHOP-7' }));
+    expect(onOpenIssue).toHaveBeenCalledWith('SHOP-7');
+  });
+
+  it('says "None yet." for a side with no epics', () => {
+    render(<ReportView data={makeGadget({ topEpics: { strategic: [], tactical: [] } })} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(screen.getAllByText('None yet.')).toHaveLength(2);
+  });
+
+  it('renders epic summaries as text', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const { container } = render(<ReportView data={makeGadget({ topEpics: { strategic: [{ key: 'SHOP-9', summary: hostile, type: 'Epic', kind: 'strategic', share: 1 }], tactical: [] } })} onOpenJql={noop} onOpenIssue={noop} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText(hostile)).toBeTruthy();
+  });
+});
+
+describe('BackfillSection', () => {
+  const props = (extra: Partial<BackfillSectionProps>): BackfillSectionProps => ({ unclassified: 0, status: null, error: null, starting: false, onStart: noop, ...extra });
+
+  it.each([
+    ['nothing to do', props({}), null],
+    ['unclassified issues', props({ unclassified: 7 }), /7 issues have no tag yet/],
+    ['a run in progress', props({ status: makeBackfill() }), /40 of 100 classified/],
+    ['a failed run', props({ unclassified: 60, status: makeBackfill({ state: 'failed', errors: [{ issueKey: 'SHOP-3', message: 'Jira kept answering 429' }] }) }), /stopped after 40 of 100/],
+    ['a finished run with failures', props({ status: makeBackfill({ state: 'done', done: 100, errors: [{ issueKey: 'SHOP-3', message: 'gone' }] }) }), /SHOP-3: gone/],
+    ['a start that failed', props({ unclassified: 2, error: 'Jira is busy right now.' }), /Jira is busy right now/],
+  ])('%s', (_name, p, text) => {
+    const { container } = render(<BackfillSection {...p} />);
+    expect(container.textContent).toMatch(text ?? /^$/);
+  });
+
+  it('shows a progress bar with the counts', () => {
+    render(<BackfillSection {...props({ status: makeBackfill({ done: 25, total: 50 }) })} />);
+    const bar = screen.getByRole('progressbar', { name: 'Backfill progress' }) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([25, 50]);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it.each([
+    ['Classify them', props({ unclassified: 3 })],
+    ['Try again', props({ unclassified: 3, status: makeBackfill({ state: 'failed' }) })],
+  ])('"%s" starts a run, and is disabled while starting', (name, p) => {
+    const onStart = jest.fn();
+    const { rerender } = render(<BackfillSection {...p} onStart={onStart} />);
+    fireEvent.click(screen.getByRole('button', { name }));
+    expect(onStart).toHaveBeenCalledTimes(1);
+    rerender(<BackfillSection {...p} onStart={onStart} starting />);
+    expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('TeamView', () => {
+  it('shows people, their flags, and opens the untethered tactical work', () => {
+    const onOpenJql = jest.fn();
+    render(<TeamView data={makeInsights()} onOpenJql={onOpenJql} />);
+    expect(screen.getByText('Alice')).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toMatch(/mostly carries backlog work/);
+    fireEvent.click(screen.getByRole('button', { name: 'Open them' }));
+    expect(onOpenJql).toHaveBeenCalledWith('project = SHOP AND parent IS EMPTY');
+  });
+});
