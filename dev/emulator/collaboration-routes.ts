@@ -43,6 +43,15 @@ export function collaborationRoutes(d: RouteDeps, { visible, holds, obj }: Route
       const types = ['Epic', 'Story', 'Task', 'Bug', 'Subtask'];
       return { status: 200, body: types.map((name, i) => ({ id: String(10000 + i), name, self: `${SITE}/rest/api/3/issuetype/${10000 + i}`, subtask: name === 'Subtask', statuses: STATUSES.map((st) => statusJson(SITE, st)) })) };
     }],
+    // findUsers: people whose display name (or account id) contains the query, one page (Jira matches on name prefixes too).
+    ['GET', /^\/rest\/api\/3\/user\/search$/, ({ query }) => {
+      const q = (query.get('query') ?? query.get('accountId') ?? '').toLowerCase();
+      if (!q) return jiraError(400, 'One of \'query\' or \'accountId\' query parameters must be provided.');
+      const startAt = Number(query.get('startAt') ?? 0);
+      const max = Math.min(Number(query.get('maxResults') ?? 50), 1000);
+      const hits = [...store.users.values()].filter((u) => u.displayName.toLowerCase().includes(q) || u.accountId.toLowerCase() === q);
+      return { status: 200, body: hits.slice(startAt, startAt + max).map((u) => ({ self: `${SITE}/rest/api/3/user?accountId=${u.accountId}`, accountId: u.accountId, accountType: 'atlassian', displayName: u.displayName, active: true })) };
+    }],
     ['GET', /^\/rest\/api\/3\/user$/, ({ query }) => {
       const u = store.users.get(query.get('accountId') ?? '');
       if (!u) return jiraError(404, `The user with account ID '${query.get('accountId') ?? ''}' does not exist.`);

@@ -138,6 +138,9 @@ export const GadgetDataSchema = z.object({
 export type GadgetData = z.infer<typeof GadgetDataSchema>;
 
 export const RoleSchema = z.enum(['PM', 'PO']);
+export const PersonOptionSchema = z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(255) });
+export type PersonOption = z.infer<typeof PersonOptionSchema>;
+
 export const AppSettingsSchema = z.object({
   labelSync: z.boolean(),
   /** People's roles by accountId, set by a Jira admin (otherwise inferred from the work they own). */
@@ -186,6 +189,8 @@ export const RESOLVERS = {
   getGadget: { payload: Empty, result: GadgetDataSchema },
   validateGadgetConfig: { payload: z.object({ config: z.unknown() }).strict(), result: GadgetConfigSchema },
   listProjects: { payload: Empty, result: z.array(ProjectOptionSchema) },
+  findPeople: { payload: z.object({ query: z.string().trim().min(1).max(100) }).strict(), result: z.array(PersonOptionSchema) },
+  listRolePeople: { payload: Empty, result: z.array(PersonOptionSchema) },
   startBackfill: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
   getBackfillStatus: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
   /** App settings (Jira administrators only): label sync adds strategic-pm / tactical-po labels. */

@@ -169,6 +169,14 @@ export async function displayNames(actor: Actor, accountIds: string[]): Promise<
   return names;
 }
 
+const FoundUsersSchema = z.array(z.object({ accountId: z.string(), displayName: z.string().optional(), accountType: z.string().optional() }));
+
+/** People whose name matches `query` (GET /user/search, "Browse users and groups" permission), at most 20, app users left out. */
+export async function findUsers(actor: Actor, query: string): Promise<Array<{ accountId: string; displayName: string }>> {
+  const found = await requestJira(route`/rest/api/3/user/search?query=${query}&maxResults=${'20'}`, { as: actor, schema: FoundUsersSchema });
+  return found.filter((u) => u.accountType !== 'app').map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }));
+}
+
 export async function isJiraAdmin(actor: Actor): Promise<boolean> {
   const r = await requestJira(route`/rest/api/3/mypermissions?permissions=${'ADMINISTER'}`, { as: actor, schema: PermissionsSchema });
   return r.permissions.ADMINISTER?.havePermission === true;

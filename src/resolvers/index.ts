@@ -5,7 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import { GadgetConfigSchema, RESOLVERS, type ResolverName, type Result } from '../contract';
-import { getProject, isJiraAdmin, listProjects } from '../jira/jira-api';
+import { displayNames, findUsers, getProject, isJiraAdmin, listProjects } from '../jira/jira-api';
 import { needsUserConsent } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { readBackfill, readReconcile, readSettings, saveSettings } from '../storage/app-storage';
@@ -64,6 +64,13 @@ const handlers: { [N in ResolverName]: Handler<N> } = {
   listProjects: async () => (await listProjects('user')).map((p) => ({ key: p.key, name: p.name })),
   startBackfill: async (p) => startBackfill(p.projectKey),
   getAppSettings: async () => { await requireAdmin(); return readSettings(); },
+  findPeople: async (p) => { await requireAdmin(); return findUsers('user', p.query); },
+  listRolePeople: async () => {
+    await requireAdmin();
+    const ids = Object.keys((await readSettings()).roles);
+    const names = ids.length ? await displayNames('user', ids) : new Map<string, string>();
+    return ids.map((accountId) => ({ accountId, displayName: names.get(accountId) ?? accountId }));
+  },
   saveAppSettings: async (p) => { await requireAdmin(); await saveSettings(p.settings); return readSettings(); },
   getTeamInsights: async (_p, ctx) => teamInsights(gadgetConfigOf(ctx)),
   getAgreement: async () => { await requireAdmin(); return agreement(); },

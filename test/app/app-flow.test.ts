@@ -178,4 +178,14 @@ describe('app settings and label sync', () => {
     expect(stored(key)?.kind).toBe('strategic');
     await settings(ALICE, 'saveAppSettings', { settings: { labelSync: false } });
   });
+
+  it('a Jira admin finds people by name and sets their roles, which the admin page lists by name; others may not', async () => {
+    const found = await settings(ALICE, 'findPeople', { query: 'bob' });
+    expect(found).toEqual({ ok: true, data: [{ accountId: BOB, displayName: expect.stringMatching(/Bob/) }] });
+    expect(await settings(BOB, 'findPeople', { query: 'ali' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await settings(ALICE, 'findPeople', { query: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    await settings(ALICE, 'saveAppSettings', { settings: { labelSync: false, roles: { [BOB]: 'PO' } } });
+    expect(await settings(ALICE, 'listRolePeople')).toEqual({ ok: true, data: [{ accountId: BOB, displayName: expect.stringMatching(/Bob/) }] });
+    await settings(ALICE, 'saveAppSettings', { settings: { labelSync: false, roles: {} } });
+  });
 });

@@ -28,6 +28,8 @@ const CALLS: Record<ResolverName, { module: string; payload: unknown; extension:
   resetAdaptation: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
   startReconcile: { module: 'ownership-admin', payload: { projectKey: 'MOBILE' }, extension: { type: 'jira:adminPage' } },
   getReconcileStatus: { module: 'ownership-admin', payload: { projectKey: 'MOBILE' }, extension: { type: 'jira:adminPage' } },
+  findPeople: { module: 'ownership-admin', payload: { query: 'alice' }, extension: { type: 'jira:adminPage' } },
+  listRolePeople: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
 };
 
 describe('a user without Browse projects gets nothing from any resolver', () => {

@@ -51,6 +51,7 @@ describe('reading', () => {
     const fetched = await bob.issues.bulkFetchIssues({ issueIdsOrKeys: ['SHOP-1', 'MOBILE-1'], fields: ['summary'] });
     expect(fetched.issues?.map((i) => i.key)).toEqual(['SHOP-1']);
     expect((await alice.users.bulkGetUsers({ accountId: [DEMO_USERS.viewer.accountId] })).values?.[0]?.displayName).toBe('Bob Viewer');
+    expect((await alice.userSearch.findUsers({ query: 'bob', maxResults: 20 })).map((u) => u.displayName)).toEqual(['Bob Viewer']);
   });
 });
 

@@ -180,17 +180,27 @@ run('the app in a browser', () => {
     await page.screenshot({ path: `${SHOTS}/gadget-team.png`, fullPage: true });
   });
 
-  it('the admin page shows the agreement monitor and resets learning; a non-admin is told why not', async () => {
-    await page.goto(`${preview.url}/admin`);
-    const a = await frame();
-    await a.locator('text=/classified issues were reviewed by people/').waitFor();
-    expect(await a.locator('text=/1 overridden|overridden/').count()).toBeGreaterThan(0);
+  it('"Looks right" counts as agreement on the admin page; learning resets behind a confirmation; a non-admin is told why not', async () => {
+    const reviewed = async () => {
+      await page.goto(`${preview.url}/admin`);
+      const a = await frame();
+      await a.locator('.card-value').first().waitFor();
+      return { a, count: Number(await a.locator('.card', { hasText: 'Reviewed by people' }).locator('.card-value').textContent()) };
+    };
+    const before = await reviewed();
+    await page.goto(`${preview.url}/browse/SHOP-3`);
+    const f = await frame();
+    await f.locator('button:has-text("Looks right")').click();
+    await f.locator('text=/^Confirmed by Alice Admin/').waitFor();
+    const after = await reviewed();
+    expect(after.count).toBe(before.count + 1);
+    const a = after.a;
     expect(await axe(a)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/admin.png`, fullPage: true });
-    if (await a.locator('button:has-text("Reset learning")').count()) {
-      await a.locator('button:has-text("Reset learning")').click();
-      await a.locator('text=Nothing learned yet').waitFor();
-    }
+    await a.locator('button.danger-subtle:has-text("Reset learning")').click();
+    await a.locator('dialog[open] >> text=Reset what the classifier learned?').waitFor();
+    await a.locator('dialog[open] button.danger').click();
+    await a.locator('text=Nothing learned yet').waitFor();
     await page.goto(`${preview.url}/admin?as=bob`);
     const b = await frame();
     await b.locator('text=/Only Jira administrators/').waitFor();
@@ -208,6 +218,11 @@ run('the app in a browser', () => {
     await g.locator('.figure').waitFor();
     expect(await axe(g)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/gadget-dark.png`, fullPage: true });
+    await page.goto(`${preview.url}/admin?theme=dark`);
+    const a = await frame();
+    await a.locator('.card-value').first().waitFor();
+    expect(await axe(a)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/admin-dark.png`, fullPage: true });
   });
 });
 

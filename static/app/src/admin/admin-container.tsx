@@ -1,12 +1,13 @@
 /** The Jira admin page container: agreement monitor, learning reset, recomputing figures, and app settings. */
 import { useCallback, useEffect, useState } from 'react';
-import type { Agreement, AppSettingsData, ReconcileStatus } from '../../../../src/contract';
-import { getAgreement, getAppSettings, getReconcileStatus, resetAdaptation, saveAppSettings, startReconcile } from '../api/admin-api';
+import type { Agreement, AppSettingsData, PersonOption, ReconcileStatus } from '../../../../src/contract';
+import { findPeople, getAgreement, getAppSettings, getReconcileStatus, listRolePeople, resetAdaptation, saveAppSettings, startReconcile } from '../api/admin-api';
 import { listProjects, type ProjectOption } from '../api/gadget-api';
 import { errorText } from '../api/invoke-client';
 import { ErrorState, Loading, Section } from '../components/states';
 import { AgreementView } from './agreement-view';
 import { ReconcileSection } from './reconcile-section';
+import { RolesSection } from './roles-section';
 
 export function AdminContainer() {
   const [data, setData] = useState<Agreement | null>(null);
@@ -16,7 +17,9 @@ export function AdminContainer() {
   const [busy, setBusy] = useState(false);
   const [projects, setProjects] = useState<ProjectOption[]>([]);
   const [reconcile, setReconcile] = useState<ReconcileStatus | null>(null);
+  const [people, setPeople] = useState<PersonOption[]>([]);
   useEffect(() => { listProjects().then(setProjects, () => setProjects([])); }, []);
+  useEffect(() => { listRolePeople().then(setPeople, () => setPeople([])); }, []);
   const load = useCallback(() => {
     setError(null);
     Promise.all([getAgreement(), getAppSettings()]).then(([a, s]) => { setData(a); setSettings(s); }, (e: unknown) => setError(errorText(e)));
@@ -30,8 +33,15 @@ export function AdminContainer() {
   if (error) return <ErrorState message={error} onRetry={() => { setData(null); load(); }} />;
   if (!data || !settings) return <Loading what="the agreement monitor" />;
   return (
-    <div className="ob">
+    <div className="ob admin-page">
+      <header className="page-header"><h1>Ownership Balance</h1>
+        <p className="muted">How people agree with the automatic tags, what the classifier learned, roles, and figures.</p></header>
       <AgreementView data={data} busy={busy} onReset={() => act(resetAdaptation, setData)} />
+      <RolesSection roles={settings.roles} people={people} busy={busy} onSearch={(q) => findPeople(q)}
+        onSave={(roles, person) => act(() => saveAppSettings({ ...settings, roles }), (s) => {
+          setSettings(s);
+          if (person && !people.some((p) => p.accountId === person.accountId)) setPeople([...people, person]);
+        })} />
       {projects.length > 0 ? (
         <ReconcileSection projects={projects} status={reconcile} busy={busy}
           onStart={(key) => act(() => startReconcile(key), setReconcile)}

@@ -1,37 +1,75 @@
-/** The admin page's agreement monitor, presentational: how often people confirmed or overrode, and what was learned. */
+/**
+ * The admin page's agreement monitor, presentational: summary cards, how often people confirmed or changed
+ * the automatic tag (an agreement rate only past a minimum sample), and the signals learning now trusts
+ * more or less, with a reset behind a confirmation.
+ */
+import { useState } from 'react';
 import type { Agreement } from '../../../../src/contract';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { Section } from '../components/states';
-import { signalText } from '../labels';
+import { KIND_LABEL, signalText } from '../labels';
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
+/** Fewer reviews than this say nothing about agreement: the rate is not shown. */
+export const MIN_REVIEWS = 20;
+/** Fewer changes kept aside than this say nothing about whether learning helps. */
+export const MIN_HELD_OUT = 5;
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function Card({ label, value, note }: { label: string; value: string; note: string }) {
+  return <div className="card"><div className="card-label">{label}</div><div className="card-value">{value}</div><div className="muted">{note}</div></div>;
+}
+
+function trustWords(factor: number): string {
+  const change = Math.round(Math.abs(factor - 1) * 100);
+  return change === 0 ? 'unchanged' : `${change}% ${factor < 1 ? 'less' : 'more'}`;
+}
 
 export function AgreementView({ data, onReset, busy }: { data: Agreement; onReset: () => void; busy: boolean }) {
+  const [confirming, setConfirming] = useState(false);
   const reviewed = data.reviewed.confirmed + data.reviewed.overridden;
+  const enough = reviewed >= MIN_REVIEWS;
+  const learned = data.adaptation && data.adaptation.signals.length > 0 ? data.adaptation : null;
+  const held = data.heldOut;
   return (
-    <div className="ob">
-      <Section title="Agreement">
-        <p>{reviewed} of {data.classified} classified issues were reviewed by people: {data.reviewed.confirmed} confirmed, {data.reviewed.overridden} overridden ({pct(reviewed ? data.reviewed.confirmed / reviewed : null)} agreement).</p>
-        <table className="tally">
-          <thead><tr><th scope="col">Automatic tag</th><th scope="col">Confirmed</th><th scope="col">Overridden</th></tr></thead>
-          <tbody>{(['strategic', 'tactical', 'mixed'] as const).map((k) => <tr key={k}><td>{k}</td><td>{data.byKind[k].confirmed}</td><td>{data.byKind[k].overridden}</td></tr>)}</tbody>
+    <div className="ob admin">
+      <div className="cards">
+        <Card label="Classified issues" value={String(data.classified)} note="tagged strategic, tactical or mixed" />
+        <Card label="Reviewed by people" value={String(reviewed)} note={`${data.reviewed.confirmed} confirmed · ${data.reviewed.overridden} changed`} />
+        <Card label="Agreement" value={enough ? pct(data.reviewed.confirmed / reviewed) : '—'}
+          note={enough ? 'of reviewed tags were confirmed' : `shown after ${MIN_REVIEWS} reviews (${reviewed} so far)`} />
+      </div>
+      <Section title="Reviews by automatic tag">
+        <table className="data">
+          <thead><tr><th scope="col">Automatic tag</th><th scope="col">Confirmed (issues)</th><th scope="col">Changed (issues)</th></tr></thead>
+          <tbody>{(['strategic', 'tactical', 'mixed'] as const).map((k) => (
+            <tr key={k}><td>{KIND_LABEL[k]}</td><td>{data.byKind[k].confirmed}</td><td>{data.byKind[k].overridden}</td></tr>
+          ))}</tbody>
         </table>
-        <table className="tally">
-          <thead><tr><th scope="col">Week</th><th scope="col">Confirmed</th><th scope="col">Overridden</th></tr></thead>
-          <tbody>{data.byWeek.map((w) => <tr key={w.start}><td>{w.start}</td><td>{w.confirmed}</td><td>{w.overridden}</td></tr>)}</tbody>
-        </table>
+        {data.byWeek.length > 0 && (
+          <table className="data">
+            <thead><tr><th scope="col">Week starting</th><th scope="col">Confirmed (issues)</th><th scope="col">Changed (issues)</th></tr></thead>
+            <tbody>{data.byWeek.map((w) => <tr key={w.start}><td>{w.start}</td><td>{w.confirmed}</td><td>{w.overridden}</td></tr>)}</tbody>
+          </table>
+        )}
       </Section>
       <Section title="What the classifier learned on this site">
-        {data.adaptation && data.adaptation.signals.length > 0 ? (
+        {learned ? (
           <>
-            <p className="muted">From {data.adaptation.learnedFrom} overrides. Held-out check: agreement {pct(data.heldOut.agreementBefore)} before learning, {pct(data.heldOut.agreementAfter)} after ({data.heldOut.heldOut} held out).</p>
-            <table className="tally">
-              <thead><tr><th scope="col">Signal</th><th scope="col">Weight</th><th scope="col">Overrides</th></tr></thead>
-              <tbody>{data.adaptation.signals.map((s) => <tr key={s.signal}><td>{signalText(s.signal)}</td><td>×{s.factor.toFixed(2)}</td><td>{s.overrides}</td></tr>)}</tbody>
+            <p className="muted">From {learned.learnedFrom} changed tags. {held.heldOut >= MIN_HELD_OUT && held.agreementBefore !== null && held.agreementAfter !== null
+              ? `On ${held.heldOut} changes kept aside to check it, the classifier agreed with people ${pct(held.agreementBefore)} of the time before learning and ${pct(held.agreementAfter)} after.`
+              : 'Too few changes yet to check it on ones kept aside.'}</p>
+            <table className="data">
+              <thead><tr><th scope="col">Signal</th><th scope="col">Trusted</th><th scope="col">Changed tags behind it</th></tr></thead>
+              <tbody>{learned.signals.map((s) => <tr key={s.signal}><td>{signalText(s.signal)}</td><td>{trustWords(s.factor)}</td><td>{s.overrides}</td></tr>)}</tbody>
             </table>
-            <button type="button" onClick={onReset} disabled={busy}>Reset learning</button>
+            <div><button type="button" className="danger-subtle" onClick={() => setConfirming(true)} disabled={busy}>Reset learning</button></div>
           </>
         ) : <p className="muted">Nothing learned yet: the classifier uses its original weights.</p>}
       </Section>
+      <ConfirmDialog open={confirming} title="Reset what the classifier learned?"
+        body="Every signal goes back to its original weight on this site. People's tags stay as they are; only what was learned from them is forgotten."
+        confirmLabel="Reset learning" onCancel={() => setConfirming(false)} onConfirm={() => { setConfirming(false); onReset(); }} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Typed calls behind the admin page, one function per resolver. */
-import type { Agreement, AppSettingsData, ReconcileStatus } from '../../../../src/contract';
+import type { Agreement, AppSettingsData, PersonOption, ReconcileStatus } from '../../../../src/contract';
 import { invokeResolver, type InvokeFn } from './invoke-client';
 
 type Options = { invoke?: InvokeFn };
@@ -15,3 +15,6 @@ export const startReconcile = (projectKey: string, o: Options = {}): Promise<Rec
 
 export const getReconcileStatus = (projectKey: string, o: Options = {}): Promise<ReconcileStatus | null> =>
   invokeResolver('getReconcileStatus', { projectKey }, o);
+
+export const findPeople = (query: string, o: Options = {}): Promise<PersonOption[]> => invokeResolver('findPeople', { query }, o);
+export const listRolePeople = (o: Options = {}): Promise<PersonOption[]> => invokeResolver('listRolePeople', {}, o);

@@ -1,0 +1,62 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { AgreementView, MIN_REVIEWS } from '../../static/app/src/admin/agreement-view';
+import { RolesSection } from '../../static/app/src/admin/roles-section';
+import { makeAgreement } from './fixtures';
+
+const noop = () => undefined;
+
+describe('AgreementView', () => {
+  it('sums up in cards: classified, reviewed, and no agreement rate before the minimum sample', () => {
+    const { container } = render(<AgreementView data={makeAgreement()} busy={false} onReset={noop} />);
+    expect(Array.from(container.querySelectorAll('.card-value')).map((c) => c.textContent)).toEqual(['40', '9', '—']);
+    expect(screen.getByText(`shown after ${MIN_REVIEWS} reviews (9 so far)`)).toBeTruthy();
+  });
+
+  it('shows the agreement rate once enough tags were reviewed', () => {
+    const { container } = render(<AgreementView data={makeAgreement({ reviewed: { confirmed: 18, overridden: 6 } })} busy={false} onReset={noop} />);
+    expect(container.querySelectorAll('.card-value')[2]!.textContent).toBe('75%');
+  });
+
+  it('says in plain words which signals it now trusts less or more', () => {
+    render(<AgreementView data={makeAgreement()} busy={false} onReset={noop} />);
+    expect(screen.getByText('20% less')).toBeTruthy();
+    expect(screen.queryByText(/×/)).toBeNull();
+    expect(screen.getByText(/agreed with people 50% of the time before learning and 100% after/)).toBeTruthy();
+  });
+
+  it('resets learning only after a confirmation', () => {
+    const onReset = jest.fn();
+    render(<AgreementView data={makeAgreement()} busy={false} onReset={onReset} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset learning' }));
+    expect(screen.getByText('Reset what the classifier learned?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onReset).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset learning' }));
+    const confirm = screen.getAllByRole('button', { name: 'Reset learning', hidden: true }).find((b) => b.classList.contains('danger'))!;
+    fireEvent.click(confirm);
+    expect(onReset).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('RolesSection', () => {
+  it('finds people by name and sets their role', async () => {
+    const onSave = jest.fn();
+    const alice = { accountId: 'a-1', displayName: 'Alice Admin' };
+    render(<RolesSection roles={{}} people={[]} busy={false} onSave={onSave} onSearch={() => Promise.resolve([alice])} />);
+    expect(screen.getByText('No roles set yet.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Find a person'), { target: { value: 'ali' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Find' })); });
+    fireEvent.click(screen.getByRole('button', { name: 'Set as PM' }));
+    expect(onSave).toHaveBeenCalledWith({ 'a-1': 'PM' }, alice);
+  });
+
+  it('changes a role, or goes back to inferring it', () => {
+    const onSave = jest.fn();
+    render(<RolesSection roles={{ 'b-1': 'PO' }} people={[{ accountId: 'b-1', displayName: 'Bob Viewer' }]} busy={false} onSave={onSave} onSearch={() => Promise.resolve([])} />);
+    fireEvent.change(screen.getByLabelText('Role of Bob Viewer'), { target: { value: 'PM' } });
+    expect(onSave).toHaveBeenLastCalledWith({ 'b-1': 'PM' }, undefined);
+    fireEvent.change(screen.getByLabelText('Role of Bob Viewer'), { target: { value: 'none' } });
+    expect(onSave).toHaveBeenLastCalledWith({}, undefined);
+  });
+});
