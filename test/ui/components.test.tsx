@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { BalanceBar, ShareBar } from '../../static/app/src/components/bars';
 import { Lozenge } from '../../static/app/src/components/lozenge';
 import { EmptyState, ErrorState, Loading } from '../../static/app/src/components/states';
-import { TrendChart } from '../../static/app/src/components/trend-chart';
+import { ShareTrend } from '../../static/app/src/components/share-trend';
 import { makeGadget } from './fixtures';
 
 describe('Lozenge', () => {
@@ -44,18 +44,20 @@ describe('BalanceBar', () => {
   });
 });
 
-describe('TrendChart', () => {
+describe('ShareTrend', () => {
   const trend = makeGadget().trend;
-  it.each([['week', 'count'], ['month', 'points']] as const)('per %s in %s: one column per period and the target line', (granularity, unit) => {
-    const { container } = render(<TrendChart trend={trend} unit={unit} granularity={granularity} targetShare={0.3} />);
-    expect(container.querySelectorAll('g')).toHaveLength(2);
+  it.each([['week', 'count', ['7 Sep', '14 Sep']], ['month', 'points', ['Sep 26', 'Sep 26']]] as const)('per %s in %s: a point per period on a 0–100%% axis, the target line, the volume', (granularity, unit, dates) => {
+    const { container } = render(<ShareTrend trend={trend} unit={unit} granularity={granularity} targetShare={0.3} />);
+    expect(container.querySelectorAll('circle.share-dot')).toHaveLength(2);
+    expect(container.querySelectorAll('rect.volume')).toHaveLength(2);
     const line = container.querySelector('line.target-line')!;
-    expect(Number(line.getAttribute('y1'))).toBeCloseTo(120 * 0.7);
-    expect(screen.getByRole('img', { name: new RegExp(`^Strategic share per ${granularity}, target 30%: 2026-09-07`) })).toBeTruthy();
+    expect(Number(line.getAttribute('y1'))).toBeCloseTo(78 - 0.3 * 72);
+    expect(Array.from(container.querySelectorAll('text')).map((t) => t.textContent)).toEqual(['0%', '50%', '100%', ...dates]);
+    expect(screen.getByRole('img', { name: new RegExp(`^Strategic share per ${granularity}, target 30%\\. ${dates[0]}: `) })).toBeTruthy();
   });
 
   it('says so when no period has classified work', () => {
-    render(<TrendChart trend={[]} unit="count" granularity="week" targetShare={0.3} />);
+    render(<ShareTrend trend={[]} unit="count" granularity="week" targetShare={0.3} />);
     expect(screen.getByText('No classified work in this period yet.')).toBeTruthy();
   });
 });
@@ -64,6 +66,12 @@ describe('states', () => {
   it('loading is announced politely', () => {
     render(<Loading what="the tag" />);
     expect(screen.getByRole('status').textContent).toMatch(/Loading the tag/);
+  });
+  it.each(['panel', 'gadget', 'page'] as const)('loading the %s is a skeleton of its final shape, announced in words', (shape) => {
+    const { container } = render(<Loading what="the tag" shape={shape} />);
+    expect(container.querySelector('.skeleton')!.classList.contains(shape)).toBe(true);
+    expect(container.querySelectorAll('.bone').length).toBeGreaterThan(3);
+    expect(screen.getByRole('status').textContent).toBe('Loading the tag…');
   });
   it('an empty state says what is missing', () => {
     render(<EmptyState title="This gadget has no project yet." />);

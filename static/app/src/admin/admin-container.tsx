@@ -31,7 +31,7 @@ export function AdminContainer() {
     request().then(apply, (e: unknown) => setActionError(errorText(e))).finally(() => setBusy(false));
   };
   if (error) return <ErrorState message={error} onRetry={() => { setData(null); load(); }} />;
-  if (!data || !settings) return <Loading what="the agreement monitor" />;
+  if (!data || !settings) return <Loading what="the agreement monitor" shape="page" />;
   return (
     <div className="ob admin-page">
       <header className="page-header"><h1>Ownership Balance</h1>

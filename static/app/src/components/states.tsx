@@ -1,8 +1,22 @@
 /** The explicit states every screen has besides its data: loading, empty and error (with a retry). */
 import type { ReactNode } from 'react';
 
-export function Loading({ what }: { what: string }) {
-  return <div className="ob state" role="status" aria-live="polite"><span className="spinner" aria-hidden="true" />Loading {what}…</div>;
+/** The shape of what is loading: a skeleton of its final height, so nothing jumps when it arrives. */
+export type SkeletonShape = 'panel' | 'gadget' | 'page' | 'line';
+const SKELETON_LINES: Record<SkeletonShape, string[]> = {
+  panel: ['tag', 'text', 'text short', 'bar', 'text short'],
+  gadget: ['text short', 'figure', 'bar', 'chart', 'text'],
+  page: ['title', 'cards', 'text', 'chart', 'text', 'text'],
+  line: [],
+};
+
+export function Loading({ what, shape = 'line' }: { what: string; shape?: SkeletonShape }) {
+  return (
+    <div className={`ob state skeleton ${shape}`} role="status" aria-live="polite">
+      {shape === 'line' ? <span className="spinner" aria-hidden="true" /> : SKELETON_LINES[shape].map((l, i) => <div key={i} className={`bone ${l}`} aria-hidden="true" />)}
+      <span className={shape === 'line' ? undefined : 'visually-hidden'}>Loading {what}…</span>
+    </div>
+  );
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {

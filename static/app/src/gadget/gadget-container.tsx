@@ -2,28 +2,17 @@
  * The gadget view container: loads the balance, shows the compact gadget, or — for a project with no tag
  * yet — a card whose first action is to classify its issues, with progress and a success message.
  */
-import { router, view } from '@forge/bridge';
+import { router } from '@forge/bridge';
 import { useEffect, useState } from 'react';
 import type { GadgetData } from '../../../../src/contract';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { BackfillSection } from './backfill-section';
 import { GadgetView } from './gadget-view';
-import { jqlSearchPath, openInNewTab, reportLocation } from './links';
+import { jqlSearchPath, openInNewTab, reportLocation, useSiteUrl } from './links';
 import { useBackfill } from './use-backfill';
 import { useGadgetData } from './use-gadget-data';
 
 const classifiedIn = (data: GadgetData) => data.balance.count.strategic + data.balance.count.tactical + data.balance.count.mixed;
-
-function useSiteUrl(): string {
-  const [siteUrl, setSiteUrl] = useState('');
-  useEffect(() => {
-    view.getContext().then((c: unknown) => {
-      const url = (c as { siteUrl?: unknown } | null)?.siteUrl;
-      if (typeof url === 'string') setSiteUrl(url.replace(/\/$/, ''));
-    }, () => undefined);
-  }, []);
-  return siteUrl;
-}
 
 /** The report page's real URL, from Forge's router (null until known). */
 function useReportUrl(projectKey: string | null): string | null {
@@ -41,7 +30,7 @@ export function GadgetContainer() {
   const data = state.status === 'ready' ? state.data : null;
   const backfill = useBackfill(data?.config.projectKey ?? null, data?.backfill ?? null, load);
   const reportUrl = useReportUrl(data?.config.projectKey ?? null);
-  if (state.status === 'loading') return <Loading what="the ownership balance" />;
+  if (state.status === 'loading') return <Loading what="the ownership balance" shape="gadget" />;
   if (state.status === 'unconfigured') return <EmptyState title="This gadget has no project yet."><p className="muted">Open the gadget’s menu and choose Edit to pick a project and a target.</p></EmptyState>;
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={retry} />;
   const d = state.data;

@@ -2,7 +2,8 @@
  * Links out of the app's frame. Forge's router opens Jira pages (`router.open` opens a new tab); the same
  * target as a real href, so a person can also open it with the browser's own new-tab gestures.
  */
-import { router } from '@forge/bridge';
+import { router, view } from '@forge/bridge';
+import { useEffect, useState } from 'react';
 
 export const jqlSearchPath = (jql: string): string => `/issues/?jql=${encodeURIComponent(jql)}`;
 
@@ -13,3 +14,17 @@ export function openInNewTab(event: { preventDefault: () => void }, target: stri
   event.preventDefault();
   void router.open(target).catch(() => undefined);
 }
+
+/** The site's base URL from Forge's context ('' until known), for real hrefs. */
+export function useSiteUrl(): string {
+  const [siteUrl, setSiteUrl] = useState('');
+  useEffect(() => {
+    view.getContext().then((c: unknown) => {
+      const url = (c as { siteUrl?: unknown } | null)?.siteUrl;
+      if (typeof url === 'string') setSiteUrl(url.replace(/\/$/, ''));
+    }, () => undefined);
+  }, []);
+  return siteUrl;
+}
+
+export const issuePath = (key: string): string => `/browse/${encodeURIComponent(key)}`;

@@ -32,7 +32,7 @@ export function IssuePanelContainer() {
       .then((data) => setState({ status: 'ready', data }), (e: unknown) => setActionError(errorText(e)))
       .finally(() => setBusy(false));
   };
-  if (state.status === 'loading') return <Loading what="the ownership tag" />;
+  if (state.status === 'loading') return <Loading what="the ownership tag" shape="panel" />;
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => { setState({ status: 'loading' }); load(); }} />;
   return (
     <PanelView data={state.data} busy={busy} actionError={actionError}

@@ -1,8 +1,7 @@
 /** The project page's full report: both measures, the trend, team balance, hierarchy health, the largest epics. */
-import { router } from '@forge/bridge';
 import { ErrorState, Loading, Section } from '../components/states';
 import { BackfillSection } from '../gadget/backfill-section';
-import { jqlSearchPath } from '../gadget/links';
+import { issuePath, jqlSearchPath, openInNewTab, useSiteUrl } from '../gadget/links';
 import { useBackfill } from '../gadget/use-backfill';
 import { useGadgetData } from '../gadget/use-gadget-data';
 import { ReportView } from './report-view';
@@ -12,14 +11,15 @@ export function ReportContainer() {
   const { state, insights, load, retry } = useGadgetData(true);
   const data = state.status === 'ready' ? state.data : null;
   const backfill = useBackfill(data?.config.projectKey ?? null, data?.backfill ?? null, load);
-  if (state.status === 'loading' || state.status === 'unconfigured') return <Loading what="the ownership report" />;
+  const siteUrl = useSiteUrl();
+  if (state.status === 'loading' || state.status === 'unconfigured') return <Loading what="the ownership report" shape="page" />;
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={retry} />;
-  const openJql = (jql: string) => { void router.open(jqlSearchPath(jql)).catch(() => undefined); };
-  const openIssue = (key: string) => { void router.open(`/browse/${encodeURIComponent(key)}`).catch(() => undefined); };
+  const hrefs = { search: (jql: string) => `${siteUrl}${jqlSearchPath(jql)}`, issue: (key: string) => `${siteUrl}${issuePath(key)}` };
+  const openJql = (jql: string) => openInNewTab({ preventDefault: () => undefined }, jqlSearchPath(jql));
   return (
     <div className="report">
       <h1 className="page-title">Ownership balance</h1>
-      <ReportView data={state.data} onOpenJql={openJql} onOpenIssue={openIssue} />
+      <ReportView data={state.data} hrefs={hrefs} onOpenJql={(e, jql) => openInNewTab(e, jqlSearchPath(jql))} onOpenIssue={(e, key) => openInNewTab(e, issuePath(key))} />
       <div className="ob">
         <BackfillSection unclassified={state.data.balance.count.unclassified} status={backfill.status} error={backfill.error} starting={backfill.starting} onStart={backfill.start} />
         <Section title="Team and hierarchy">
