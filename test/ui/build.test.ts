@@ -25,6 +25,11 @@ describe('buildUi', () => {
     }
   });
 
+  it('the first load of any view (index.html, main.js, main.css) stays within 150 KB gzipped', () => {
+    const total = ['index.html', 'main.js', 'main.css'].reduce((sum, name) => sum + result.files.find((f) => f.name === name)!.gzipBytes, 0);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+
   it('index.html has no inline script, no inline style and no event handler attributes (Forge CSP)', () => {
     const html = readFileSync(join(outdir, 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];

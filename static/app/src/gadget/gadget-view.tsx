@@ -46,7 +46,7 @@ function MeasureBar({ tally, unit, data, searchHref, onOpenJql }: { tally: Tally
       <p className="legend">
         {TALLY_ORDER.filter((k) => tally[k] > 0).map((k) => (
           <a key={k} href={searchHref(data.jql[k])} target="_blank" rel="noreferrer" onClick={(e) => onOpenJql(e, data.jql[k])}>
-            <span className={`swatch fill-${k}`} aria-hidden="true" /> {tally[k]} {WORD[k]}
+            <span className={`swatch fill-${k}`} aria-hidden="true" /> {tally[k]} {WORD[k]} {unit}
           </a>
         ))}
       </p>
