@@ -92,6 +92,11 @@ describe('BackfillSection', () => {
     expect(container.textContent).toMatch(text ?? /^$/);
   });
 
+  it('says when a run classified everything', () => {
+    render(<BackfillSection {...props({ unclassified: 0, status: makeBackfill({ state: 'done', done: 12, total: 12 }) })} />);
+    expect(screen.getByRole('status').textContent).toBe('Done: 12 issues classified.');
+  });
+
   it('shows a progress bar with the counts', () => {
     render(<BackfillSection {...props({ status: makeBackfill({ done: 25, total: 50 }) })} />);
     const bar = screen.getByRole('progressbar', { name: 'Backfill progress' }) as HTMLProgressElement;
@@ -100,7 +105,7 @@ describe('BackfillSection', () => {
   });
 
   it.each([
-    ['Classify them', props({ unclassified: 3 })],
+    ['Classify 3 issues', props({ unclassified: 3 })],
     ['Try again', props({ unclassified: 3, status: makeBackfill({ state: 'failed' }) })],
   ])('"%s" starts a run, and is disabled while starting', (name, p) => {
     const onStart = jest.fn();

@@ -13,7 +13,8 @@ export interface BackfillSectionProps {
 export function BackfillSection({ unclassified, status, error, starting, onStart }: BackfillSectionProps) {
   const running = status?.state === 'running';
   const failures = status && status.state !== 'running' ? status.errors : [];
-  if (!running && unclassified === 0 && failures.length === 0 && !error && status?.state !== 'failed') return null;
+  const succeeded = status?.state === 'done' && status.total > 0 && failures.length === 0;
+  if (!running && unclassified === 0 && failures.length === 0 && !error && status?.state !== 'failed' && !succeeded) return null;
   return (
     <Section title="Classify existing issues">
       {running && status ? (
@@ -24,10 +25,13 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
       ) : (
         <div className="row">
           {status?.state === 'failed' && <span className="error">The last run stopped after {status.done} of {status.total}.</span>}
-          {unclassified > 0 && <span className="muted">{unclassified} issues have no tag yet.</span>}
           {(unclassified > 0 || status?.state === 'failed') && (
-            <button className="primary" type="button" onClick={onStart} disabled={starting}>{status?.state === 'failed' ? 'Try again' : 'Classify them'}</button>
+            <button className="primary" type="button" onClick={onStart} disabled={starting}>
+              {status?.state === 'failed' ? 'Try again' : `Classify ${unclassified} issue${unclassified === 1 ? '' : 's'}`}
+            </button>
           )}
+          {unclassified > 0 && <span className="muted">{unclassified === 1 ? 'One issue has' : `${unclassified} issues have`} no tag yet.</span>}
+          {succeeded && unclassified === 0 && <span className="success" role="status">Done: {status.total} issues classified.</span>}
         </div>
       )}
       {failures.length > 0 && (
