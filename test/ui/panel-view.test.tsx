@@ -114,6 +114,9 @@ describe('PanelView: the human’s say', () => {
     expect(screen.getByText(/“delivery only”/)).toBeTruthy();
     expect(screen.getByText(/Automatic: Strategic · PM \(82% strategic\)/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Looks right' })).toBeNull();
+    expect(screen.getByText(/^Set by a person/)).toBeTruthy();
+    expect(screen.queryByText(/confidence/)).toBeNull();
+    expect(screen.getByText(/^Show the automatic result’s evidence \(\d+\)$/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Return to automatic' }));
     expect(onClear).toHaveBeenCalledTimes(1);
   });

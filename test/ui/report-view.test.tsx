@@ -120,10 +120,12 @@ describe('BackfillSection', () => {
 describe('TeamView', () => {
   it('shows people, their flags, and opens the untethered tactical work', () => {
     const onOpenJql = jest.fn();
-    render(<TeamView data={makeInsights()} onOpenJql={onOpenJql} />);
+    render(<TeamView data={makeInsights()} searchHref={HREFS.search} onOpenJql={onOpenJql} />);
     expect(screen.getByText('Alice')).toBeTruthy();
     expect(screen.getByRole('note').textContent).toMatch(/mostly carries backlog work/);
-    fireEvent.click(screen.getByRole('button', { name: 'Open them' }));
-    expect(onOpenJql).toHaveBeenCalledWith('project = SHOP AND parent IS EMPTY');
+    const open = screen.getByRole('link', { name: 'Open them' });
+    expect(open.getAttribute('href')).toBe(HREFS.search('project = SHOP AND parent IS EMPTY'));
+    fireEvent.click(open);
+    expect(onOpenJql).toHaveBeenCalledWith(expect.anything(), 'project = SHOP AND parent IS EMPTY');
   });
 });

@@ -13,13 +13,14 @@ function Quote({ e }: { e: StoredEvidence }) {
   return <span className="quote">“{e.text.slice(0, from)}<mark>{e.text.slice(from, to)}</mark>{e.text.slice(to)}”</span>;
 }
 
-export function EvidenceList({ evidence }: { evidence: StoredEvidence[] }) {
+/** `automaticOnly`: a person changed the tag, so this is the automatic result's evidence, and says so. */
+export function EvidenceList({ evidence, automaticOnly = false }: { evidence: StoredEvidence[]; automaticOnly?: boolean }) {
   const quotes = evidence.filter((e) => e.highlight);
   const context = evidence.filter((e) => !e.highlight && e.signal !== 'document-shape');
   if (evidence.length === 0) return <p className="muted">No telling phrase: the tag rests on the issue type and where it sits.</p>;
   return (
     <details className="evidence">
-      <summary>Show evidence ({quotes.length + context.length})</summary>
+      <summary>{automaticOnly ? 'Show the automatic result’s evidence' : 'Show evidence'} ({quotes.length + context.length})</summary>
       <ul className="evidence">
         {[...quotes, ...context].map((e, i) => (
           <li key={`${e.signal}-${i}`} className={e.side} title={`From “${SEED_TITLE[e.seed]}” (seed ${e.seed})`}>

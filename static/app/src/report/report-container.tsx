@@ -15,7 +15,6 @@ export function ReportContainer() {
   if (state.status === 'loading' || state.status === 'unconfigured') return <Loading what="the ownership report" shape="page" />;
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={retry} />;
   const hrefs = { search: (jql: string) => `${siteUrl}${jqlSearchPath(jql)}`, issue: (key: string) => `${siteUrl}${issuePath(key)}` };
-  const openJql = (jql: string) => openInNewTab({ preventDefault: () => undefined }, jqlSearchPath(jql));
   return (
     <div className="report">
       <h1 className="page-title">Ownership balance</h1>
@@ -23,7 +22,7 @@ export function ReportContainer() {
       <div className="ob">
         <BackfillSection unclassified={state.data.balance.count.unclassified} status={backfill.status} error={backfill.error} starting={backfill.starting} onStart={backfill.start} />
         <Section title="Team and hierarchy">
-          {insights.status === 'ready' && <TeamView data={insights.data} onOpenJql={openJql} />}
+          {insights.status === 'ready' && <TeamView data={insights.data} searchHref={hrefs.search} onOpenJql={(e, jql) => openInNewTab(e, jqlSearchPath(jql))} />}
           {insights.status === 'loading' && <p className="muted" role="status">Loading team balance…</p>}
           {insights.status === 'error' && <p className="muted" role="note">Team balance is not available: {insights.message}</p>}
         </Section>
