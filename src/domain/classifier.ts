@@ -10,7 +10,8 @@ import { kindFromShare, rollUpChildren } from './balance';
 import { sigmoid } from './logistic';
 import { checkModel, contributions, scoreOf, type ClassificationModel } from './model';
 import MODEL_FILE from './classification-model.json';
-import { INPUTS, inputOf, readItem, type InputName, type ItemReading } from './model-inputs';
+import { INPUT_RULES, INPUTS, inputOf, readItem, type InputName, type ItemReading } from './model-inputs';
+import { WORD_SENSE_RULES } from './word-sense';
 import { normaliseText } from './normalise-text';
 import type { Adaptation, Classification, Evidence, HierarchyContext, SeedId, WorkItem } from './types';
 
@@ -20,10 +21,10 @@ const SEED_OF = Object.fromEntries(INPUTS.map((i) => [i.name, i.seed])) as Recor
 
 function describeRules(): string {
   const sig = (s: Signal) => [s.id, s.side, s.seed, s.weight, s.phrases?.join('|') ?? '', s.regex?.source ?? ''].join('~');
-  return JSON.stringify([SIGNALS.map(sig), SCORING, MODEL]);
+  return JSON.stringify([SIGNALS.map(sig), SCORING, MODEL, INPUT_RULES, WORD_SENSE_RULES]);
 }
 
-/** Changes whenever a rule, a weight of the model or a threshold changes; stored results carry it. */
+/** Changes whenever a rule, a word-sense list, an input, a weight of the model or a threshold changes; stored results carry it. */
 export const RULES_VERSION = `r2-${hashText(describeRules()).slice(0, 12)}`;
 
 /** What the classifier reads, hashed: an unchanged fingerprint means nothing to redo. */

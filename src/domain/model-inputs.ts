@@ -92,6 +92,9 @@ const USERS = new Set(['discovery', 'audience']);
 /** Signals that name engineering subjects rather than product-owner work. */
 const ENGINEERING = new Set(['engineering-topic', 'engineering-chore']);
 
+/** Everything the inputs are made of, for RULES_VERSION. */
+export const INPUT_RULES = JSON.stringify([INPUTS, TYPE_GROUPS, [...ARGUMENT], [...MARKET], [...USERS], [...ENGINEERING]]);
+
 export function inputOf(signal: Signal, place: SignalAmount['place']): InputName {
   if (place === 'summary') return signal.side === 'PM' ? 'pm-summary' : 'po-summary';
   if (signal.side === 'PM') {

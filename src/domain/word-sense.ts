@@ -31,7 +31,8 @@ const TECHNICAL_WORDS = [
   'pointer', 'offset', 'array', 'string', 'parameter', 'argument', 'attribute', 'element', 'tab', 'menu',
   'toolbar', 'dialog', 'popover', 'picker', 'slider', 'row', 'cell', 'column', 'table', 'header', 'footer',
   'storyboard', 'manifest', 'plist', 'entitlement', 'certificate', 'provisioning', 'issue', 'bug', 'broken', 'fail',
-  'functionality', 'config', 'configuration', 'script', 'code', 'codebase',
+  'functionality', 'config', 'configuration', 'script', 'code', 'codebase', 'proxy', 'delegate', 'daemon',
+  'terminal', 'socket', 'port',
 ];
 const TECHNICAL = new Set(TECHNICAL_WORDS.map(stem));
 
@@ -113,6 +114,10 @@ function hasCodeScope(text: string, tokens: Token[], i: number): boolean {
   const words = tokens.filter((t) => t.end <= colon[1]!.length + (colon.index ?? 0) + 1);
   return words.length > 0 && words.length <= 2 && !words.some((w) => PLANNING_SCOPES.has(w.stem) || /^\d/.test(w.stem));
 }
+
+/** Everything these rules read, for RULES_VERSION: changing a word here changes stored results' version. */
+export const WORD_SENSE_RULES = JSON.stringify([TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], NEIGHBOURS, VERSION.source,
+  BUSINESS_SHORTHAND.source, SENTENCE_END.source]);
 
 /**
  * Whether the match on tokens[i … j-1] of `text` is in its product-manager sense.

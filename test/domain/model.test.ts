@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fittedModelJson, MODEL_FILE } from '../../dev/fit-model';
 import { MODEL, MODEL_INPUTS, classify } from '../../src/domain';
+import { INPUT_RULES } from '../../src/domain/model-inputs';
+import { WORD_SENSE_RULES } from '../../src/domain/word-sense';
 import { makeWorkItem } from '../factories/work-item';
 
 describe('the fitted model', () => {
@@ -23,6 +25,15 @@ describe('the fitted model', () => {
     const pm = r.evidence.find((e) => e.signal === 'pricing-budget' || e.alsoSignals?.includes('pricing-budget'));
     expect(pm?.weight).toBeGreaterThan(0);
     expect(r.evidence.find((e) => e.signal === 'delivery')?.weight).toBeLessThan(0);
+  });
+});
+
+describe('RULES_VERSION', () => {
+  it('covers the word-sense lists and the inputs, not only the catalogue and the weights', () => {
+    const source = readFileSync(require.resolve('../../src/domain/classifier'), 'utf8');
+    expect(source).toMatch(/JSON\.stringify\(\[SIGNALS\.map\(sig\), SCORING, MODEL, INPUT_RULES, WORD_SENSE_RULES\]\)/);
+    expect(WORD_SENSE_RULES).toContain('"proxy"');
+    expect(INPUT_RULES).toContain('"pm-argument"');
   });
 });
 

@@ -15,6 +15,7 @@ describe('engineering senses do not count', () => {
     ['1800.981-5864 malwarebytes activation phone number', null, 'kpi', 'an activation (licence) for a phone'],
     ['php activation form source code', null, 'kpi', 'a form'],
     ['Build stalls', 'Process continues if I manually launch the app through.', 'go-to-market', 'an app launching'],
+    ['Cannot Launch Studio behind a proxy', null, 'go-to-market', 'a tool starting behind a network proxy'],
     ['Unable to login Market Place and my.appcelerator.com', null, 'market', 'a login to a product named Market Place'],
     ['Orientation based styling like platform & formFactor in TSS', null, 'platform-lifecycle', 'a code identifier beside it'],
     ['Drillbit: Add support for MobileWeb platform', null, 'platform-lifecycle', 'a summary scoped to a component'],
