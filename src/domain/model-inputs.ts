@@ -75,14 +75,15 @@ function decayed(matches: number): number {
   return total;
 }
 
-function findHits(text: string, prose: boolean): Map<number, SignalHit> {
+/** The signals found in a text, and how many words it has (one tokenising pass for both). */
+function findHits(text: string, prose: boolean): { hits: Map<number, SignalHit>; words: number } {
   const hits = new Map<number, SignalHit>();
-  if (!text) return hits;
+  if (!text) return { hits, words: 0 };
   const cut = text.length > SCORING.maxAnalysedChars ? text.slice(0, SCORING.maxAnalysedChars) : text;
   const tokens = tokenize(cut);
   matchPhrases(TEXT_INDEX, cut, tokens, hits, prose);
   matchRegexes(TEXT_INDEX, cut, tokens, hits, prose);
-  return hits;
+  return { hits, words: tokens.length };
 }
 
 /** Signals that argue direction rather than name a product-manager subject. */
@@ -107,7 +108,6 @@ export function inputOf(signal: Signal, place: SignalAmount['place']): InputName
 /** Reads an item into the model's inputs; the context's parent result, when known, is one of them. */
 export function readItem(item: WorkItem, context?: HierarchyContext, adaptation?: Adaptation): ItemReading {
   const description = normaliseText(item.description);
-  const words = tokenize(description).length;
   const amounts: SignalAmount[] = [];
   const mass: Partial<Record<InputName, number>> = {};
   const collect = (hits: Map<number, SignalHit>, place: SignalAmount['place']) => {
@@ -120,8 +120,10 @@ export function readItem(item: WorkItem, context?: HierarchyContext, adaptation?
       mass[input] = (mass[input] ?? 0) + amount;
     }
   };
-  collect(findHits(item.summary ?? '', false), 'summary');
-  collect(findHits(description, true), 'description');
+  collect(findHits(item.summary ?? '', false).hits, 'summary');
+  const found = findHits(description, true);
+  collect(found.hits, 'description');
+  const words = found.words;
 
   const lengthScale = Math.sqrt(1 + words / 200);
   const values = Object.fromEntries(INPUTS.map((i) => [i.name, 0])) as InputValues;

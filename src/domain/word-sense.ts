@@ -92,13 +92,22 @@ function neighbours(text: string, tokens: Token[], i: number, j: number): Token[
   return out;
 }
 
+/** Where the sentence holding offset `pos` starts (a line start, or just after ". "), looking back 400 characters at most. */
+function sentenceStartBefore(text: string, pos: number): number {
+  const floor = Math.max(0, pos - 400);
+  for (let k = pos - 1; k >= floor; k--) {
+    const c = text[k];
+    if (c === '\n') return k + 1;
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[k + 1] ?? '')) return k + 1;
+  }
+  return floor;
+}
+
 function isCapitalisedName(text: string, tokens: Token[], i: number, j: number): boolean {
   const first = tokens[i]!;
   const cap = (t: Token | undefined) => !!t && /^[A-Z]/.test(text.slice(t.start, t.end)) && sameSentence(text, t.start, first.start);
   if (!cap(first)) return false;
-  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
-  const sentenceStart = Math.max(lineStart, text.slice(0, first.start).search(/[.!?]\s+[^.!?]*$/) + 2);
-  const atStart = !/[A-Za-z0-9]/.test(text.slice(Math.max(lineStart, sentenceStart), first.start));
+  const atStart = !/[A-Za-z0-9]/.test(text.slice(sentenceStartBefore(text, first.start), first.start));
   return !atStart && (cap(tokens[i - 1]) || cap(tokens[j]));
 }
 
@@ -139,8 +148,11 @@ export function inPmSense(text: string, tokens: Token[], i: number, j: number, p
 
 /** The same test for a regex match at text offsets [start, end) (tokens are the text's tokens). */
 export function spanInPmSense(text: string, tokens: Token[], start: number, end: number, prose = true): boolean {
-  let i = tokens.findIndex((t) => t.end > start);
-  if (i < 0) return true;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.end > start) hi = mid; else lo = mid + 1; }
+  let i = lo;
+  if (i >= tokens.length) return true;
   let j = i;
   while (j < tokens.length && tokens[j]!.start < end) j++;
   if (j === i) j = i + 1;
