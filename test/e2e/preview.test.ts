@@ -109,7 +109,7 @@ run('the app in a browser', () => {
     await g.locator('text=Mobile App').waitFor();
     await g.locator('button:has-text("Classify")', { hasText: /^Classify \d+ issues$/ }).click();
     await g.locator('text=/issues have no tag yet|of \\d+ classified/').first().waitFor();
-    await g.locator('text=Classify existing issues').waitFor({ state: 'detached', timeout: 60000 });
+    await g.locator('text=/^Done: \\d+ issues classified\\.$/').waitFor({ timeout: 60000 });
     await g.locator('.figure').waitFor();
     expect(await g.locator('text=/issues have no tag yet/').count()).toBe(0);
   });

@@ -81,14 +81,15 @@ describe('GadgetContainer', () => {
     expect(await screen.findByText(/Team balance is not available: Jira is busy./)).toBeTruthy();
   });
 
-  it('picks up a running backfill after a reload, follows it to the end, then reloads the balance', async () => {
+  it('picks up a running backfill after a reload, follows it to the end, says it is done, then reloads the balance', async () => {
     fakeBridge.answers.getGadget = { ok: true, data: makeGadget({ backfill: makeBackfill({ done: 10, total: 20 }) }) };
     fakeBridge.answers.getTeamInsights = { ok: true, data: makeInsights() };
     fakeBridge.answers.getBackfillStatus = { ok: true, data: makeBackfill({ state: 'done', done: 20, total: 20 }) };
     render(<GadgetContainer />);
     expect(await screen.findByText('10 of 20 classified…')).toBeTruthy();
     fakeBridge.answers.getGadget = { ok: true, data: makeGadget({ balance: { ...makeGadget().balance, count: { strategic: 10, tactical: 60, mixed: 5, unclassified: 0 } }, backfill: makeBackfill({ state: 'done', done: 20, total: 20 }) }) };
-    await waitFor(() => expect(screen.queryByText('Classify existing issues')).toBeNull(), { timeout: 4000 });
+    expect(await screen.findByText('Done: 20 issues classified.', {}, { timeout: 4000 })).toBeTruthy();
+    expect(screen.queryByText('10 of 20 classified…')).toBeNull();
     expect(fakeBridge.invocations('getBackfillStatus')).toBe(1);
     expect(fakeBridge.invocations('getGadget')).toBe(2);
   });

@@ -30,6 +30,9 @@ export function GadgetContainer() {
   const data = state.status === 'ready' ? state.data : null;
   const backfill = useBackfill(data?.config.projectKey ?? null, data?.backfill ?? null, load);
   const reportUrl = useReportUrl(data?.config.projectKey ?? null);
+  // A run seen going in this view ends with its success message; an old finished run says nothing.
+  const [sawRun, setSawRun] = useState(false);
+  useEffect(() => { if (backfill.status?.state === 'running') setSawRun(true); }, [backfill.status]);
   if (state.status === 'loading') return <Loading what="the ownership balance" shape="gadget" />;
   if (state.status === 'unconfigured') return <EmptyState title="This gadget has no project yet."><p className="muted">Open the gadget’s menu and choose Edit to pick a project and a target.</p></EmptyState>;
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={retry} />;
@@ -50,7 +53,7 @@ export function GadgetContainer() {
     <>
       <GadgetView data={d} searchHref={(jql) => `${siteUrl}${jqlSearchPath(jql)}`} onOpenJql={(e, jql) => openInNewTab(e, jqlSearchPath(jql))}
         reportHref={reportUrl} onOpenReport={(e) => openInNewTab(e, reportLocation(project))} />
-      {backfill.status?.state === 'running' || backfill.error ? <div className="ob">{backfillSection}</div> : null}
+      {backfill.status?.state === 'running' || backfill.error || (sawRun && backfill.status?.state === 'done') ? <div className="ob">{backfillSection}</div> : null}
     </>
   );
 }
