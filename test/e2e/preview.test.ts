@@ -5,15 +5,11 @@
  * (Jira's real sizes are in sizes.test.ts).
  */
 import { screenshotDir } from './screenshot-dir';
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { appFrame, launchChromium, runInBrowser as run, seriousAxeFindings } from './browser';
 import { startPreview } from '../../dev/start';
 
-const CHROMIUM = '/usr/bin/chromium';
-const run = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium).');
 const SHOTS = screenshotDir();
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 jest.setTimeout(90000);
 
@@ -25,21 +21,14 @@ run('the app in a browser', () => {
 
   beforeAll(async () => {
     preview = await startPreview(0, { quiet: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   });
   afterAll(async () => { await browser?.close(); await preview?.close(); });
 
-  const frame = async (): Promise<Frame> => {
-    const handle = await page.waitForSelector('iframe[data-forge]');
-    return (await handle.contentFrame())!;
-  };
-  async function axe(f: Frame): Promise<string[]> {
-    await f.evaluate(AXE);
-    const result = await f.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run({ resultTypes: ['violations'] }));
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
-  }
+  const frame = (): Promise<Frame> => appFrame(page);
+  const axe = seriousAxeFindings;
 
   it('opens an issue with the panel: tag, share, evidence, and no accessibility problems', async () => {
     await page.goto(`${preview.url}/browse/SHOP-1`);
@@ -176,14 +165,14 @@ run('the panel follows edits of the issue', () => {
   let browser: Browser;
   beforeAll(async () => {
     preview = await startPreview(0, { quiet: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); await preview?.close(); });
 
   it('refreshes on JIRA_ISSUE_CHANGED after the summary is edited', async () => {
     const page = await browser.newPage();
     await page.goto(`${preview.url}/browse/SHOP-4`);
-    const f = (await (await page.waitForSelector('iframe[data-forge]')).contentFrame())!;
+    const f = await appFrame(page);
     await f.locator('.lozenge').first().waitFor();
     await page.fill('input[name=summary]', 'Fix the crash in the checkout form');
     await page.fill('textarea[name=description]', 'Steps to reproduce: submit the form. Expected result: no crash.');

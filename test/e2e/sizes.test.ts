@@ -4,14 +4,11 @@
  * height budgets, with no horizontal overflow and no serious axe finding; frames sized to their content.
  */
 import { screenshotDir } from './screenshot-dir';
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { appFrame, launchChromium, runInBrowser as run, seriousAxeFindings } from './browser';
 import { startPreview } from '../../dev/start';
 
-const CHROMIUM = '/usr/bin/chromium';
-const run = existsSync(CHROMIUM) ? describe : describe.skip;
 const SHOTS = screenshotDir();
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 jest.setTimeout(90000);
 
@@ -22,17 +19,13 @@ run('the app at Jira\'s real sizes', () => {
 
   beforeAll(async () => {
     preview = await startPreview(0, { quiet: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
   });
   afterAll(async () => { await browser?.close(); await preview?.close(); });
 
-  const frame = async (): Promise<Frame> => (await (await page.waitForSelector('iframe[data-forge]')).contentFrame())!;
-  async function axe(f: Frame): Promise<string[]> {
-    await f.evaluate(AXE);
-    const result = await f.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run({ resultTypes: ['violations'] }));
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
-  }
+  const frame = (): Promise<Frame> => appFrame(page);
+  const axe = seriousAxeFindings;
 
   it.each([
     ['SHOP-1', 'light'], ['SHOP-1', 'dark'], ['SHOP-20', 'light'], ['SHOP-20', 'dark'],
