@@ -81,7 +81,9 @@ export async function startPreview(port: number, opts: PreviewOptions = {}): Pro
   log(`Ownership Balance preview is running at ${url}  (ready in ${bootMs} ms)`);
   log(`  ${url}/                      projects and links`);
   log(`  ${url}/browse/SHOP-1         issue view with the panel`);
-  log(`  ${url}/dashboard             the gadget (/dashboard?edit=1 for its edit view)`);
+  log(`  ${url}/dashboard             the gadget at 400, 500 and 800 px (/dashboard?edit=1 for its edit view)`);
+  log(`  ${url}/projects/SHOP/apps/ownership-report  the project page: the full report`);
+  log(`  ${url}/admin                 the Jira admin page`);
   log(`  ${url}/browse/SHOP-1?as=bob  the same as Bob, who may browse Storefront but not edit it`);
   log(`Local Jira REST API: ${emulator.url}/rest/api/3 (point any Jira client at ${emulator.url}, basic auth):`);
   for (const u of [...emulator.store.users.values()].filter((x) => x.email)) log(`  ${u.displayName.padEnd(12)} e-mail ${u.email}  API token ${u.apiToken}`);
