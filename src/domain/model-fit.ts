@@ -1,8 +1,8 @@
 /**
  * Fitting the classification model, and judging it on sources it has not seen. A fit is two rounds
  * of logistic regression (the second reads each parent's share from the first, as the classifier
- * reads the parent's own result) and a decision offset chosen by leave-one-source-out inside the
- * training rows. `leaveOneSourceOut` wraps that whole procedure, so nothing it reports was fitted on
+ * reads the parent's own result) and a decision (a scale and an offset of the score) chosen by
+ * leave-one-source-out inside the training rows. `leaveOneSourceOut` wraps that whole procedure, so nothing it reports was fitted on
  * the source it is scored on.
  */
 import { kindFromShare } from './balance';
@@ -48,7 +48,7 @@ function modelOf(fit: { bias: number; weights: number[] }, rows: LabeledItem[], 
   };
 }
 
-/** Weights only (offset 0): round one without parents, round two with the parents' shares from round one. */
+/** Weights only (scale 1, offset 0): round one without parents, round two with the parents' shares from round one. */
 function fitWeights(rows: LabeledItem[], readings: Readings): ClassificationModel {
   const y = rows.map((r) => r.goldShare);
   const first = modelOf(fitLogistic(rows.map((r) => vector(readings.withParent(r.item, null))), y, FIT_SETTINGS.lambda), rows, 0);
@@ -85,7 +85,7 @@ function decisionObjective(rows: Array<{ gold: Kind; share: number }>): number {
   return mixed.length === 0 || inBand >= FIT_SETTINGS.mixedInBand ? 1 + f1 : f1;
 }
 
-/** The scale and offset that give the best macro-F1 on held-out scores (ties: the smallest change). */
+/** The scale and offset that score best on held-out scores (decisionObjective; ties: the smallest scale, then the lowest offset). */
 function chooseDecision(scores: Array<{ gold: Kind; z: number }>): { scale: number; offset: number } {
   const { from, to, step } = FIT_SETTINGS.offsets;
   let best = { scale: 1, offset: 0, f1: -1 };
@@ -101,7 +101,7 @@ function chooseDecision(scores: Array<{ gold: Kind; z: number }>): { scale: numb
 
 const sourcesOf = (rows: LabeledItem[]) => [...new Set(rows.map((r) => r.source))].sort();
 
-/** Fits the weights on all rows and the offset on their leave-one-source-out scores. */
+/** Fits the weights on all rows and the decision (scale, offset) on their leave-one-source-out scores. */
 export function fitModel(rows: LabeledItem[], readings: Readings): ClassificationModel {
   const model = fitWeights(rows, readings);
   const sources = sourcesOf(rows);
