@@ -103,7 +103,7 @@ function balanceReport(rows: ClassifiedRow[]): string[] {
 
 /** Learning from overrides, measured with the labeled rows as overrides (one in five held out by key). */
 function learningLine(rows: Array<{ item: ClassifiedRow['item']; gold: Kind; result: ClassifiedRow['result'] }>): string {
-  const m = measureAdaptation(rows.map((r) => ({ key: r.item.key, item: r.item, automatic: r.result.kind, human: r.gold, signals: signalsOf(r.result.evidence) })));
+  const m = measureAdaptation(rows.map((r) => ({ key: r.item.key, item: r.item, automatic: r.result.kind, human: r.gold, signals: signalsOf(r.result.evidence), automaticShare: r.result.strategicShare })));
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
   return `\nlearning from overrides (these rows as overrides; ${m.trained} learned from, ${m.heldOut} held out): `
     + `agreement on the held-out rows ${f(m.agreementBefore)} before learning, ${f(m.agreementAfter)} after`;

@@ -171,7 +171,11 @@ export const AgreementSchema = z.object({
   reviewed: ReviewTally,
   byKind: z.object({ strategic: ReviewTally, tactical: ReviewTally, mixed: ReviewTally }),
   byWeek: z.array(z.object({ start: z.string() }).merge(ReviewTally)),
-  adaptation: z.object({ learnedFrom: z.number().int(), learnedAt: z.string(), signals: z.array(z.object({ signal: z.string(), factor: z.number(), overrides: z.number().int() })) }).nullable(),
+  adaptation: z.object({
+    learnedFrom: z.number().int(), learnedAt: z.string(), signals: z.array(z.object({ signal: z.string(), factor: z.number(), overrides: z.number().int() })),
+    /** The site's shift of the score learned from reviews (log-odds; negative leans tactical), when there were enough. */
+    calibration: z.object({ logit: z.number(), reviews: z.number().int() }).nullable(),
+  }).nullable(),
   heldOut: z.object({ trained: z.number().int(), heldOut: z.number().int(), agreementBefore: z.number().nullable(), agreementAfter: z.number().nullable() }),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;

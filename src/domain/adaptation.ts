@@ -8,6 +8,7 @@
  */
 import { classify } from './classifier';
 import { hashText } from './fingerprint';
+import { calibrationFrom, calibrationKey, isCalibrationKey } from './site-calibration';
 import type { Adaptation, Kind, Side, WorkItem } from './types';
 
 export const ADAPTATION_LIMITS = { step: 0.05, min: 0.5, max: 2 } as const;
@@ -17,6 +18,8 @@ export interface OverrideExample {
   human: Kind;
   /** The signals the automatic result rested on. */
   signals: Array<{ signal: string; side: Side }>;
+  /** The automatic strategic share: with it, the review also calibrates the site (site-calibration.ts). */
+  automaticShare?: number;
 }
 
 /** The side the human moved toward, or null when they confirmed the automatic result. */
@@ -28,7 +31,7 @@ function towards(automatic: Kind, human: Kind): Side | 'neither' | null {
 }
 
 /** Evidence that is not a catalogue signal: the model's fitted inputs, which overrides do not move. */
-const NOT_LEARNED = new Set(['type-prior', 'parent-epic', 'children-rollup', 'document-shape']);
+const NOT_LEARNED = new Set(['type-prior', 'parent-epic', 'children-rollup', 'document-shape', 'site-calibration']);
 
 /** The signals a result rests on: each evidence item's own and those folded into its quote. */
 export function signalsOf(evidence: ReadonlyArray<{ signal: string; side: Side; alsoSignals?: string[] }>): Array<{ signal: string; side: Side }> {
@@ -42,6 +45,7 @@ export type LearningSteps = Record<string, { up: number; down: number; overrides
 export function stepsOf(ex: OverrideExample): LearningSteps {
   const to = towards(ex.automatic, ex.human);
   const steps: LearningSteps = {};
+  if (ex.automaticShare !== undefined) steps[calibrationKey(ex.automaticShare, ex.human)] = { up: 0, down: 0, overrides: 1 };
   if (to === null) return steps;
   const dominant: Side = ex.automatic === 'strategic' ? 'PM' : 'PO';
   for (const { signal, side } of ex.signals) {
@@ -68,11 +72,14 @@ export function addSteps(total: LearningSteps, steps: LearningSteps, sign: 1 | -
 /** The weights the steps give: each step ±5 %, the factor kept within [0.5, 2]. */
 export function adaptationFrom(steps: LearningSteps): Adaptation {
   const signals: Adaptation['signals'] = {};
+  const calibration: Array<[string, number]> = [];
   for (const [signal, s] of Object.entries(steps)) {
+    if (isCalibrationKey(signal)) { calibration.push([signal, s.overrides]); continue; }
     const factor = (1 + ADAPTATION_LIMITS.step) ** s.up * (1 - ADAPTATION_LIMITS.step) ** s.down;
     signals[signal] = { factor: Math.round(Math.min(ADAPTATION_LIMITS.max, Math.max(ADAPTATION_LIMITS.min, factor)) * 1000) / 1000, overrides: s.overrides };
   }
-  return { signals };
+  const shift = calibrationFrom(calibration);
+  return shift && shift.logit !== 0 ? { signals, shift } : { signals };
 }
 
 export function learnAdaptation(examples: OverrideExample[]): Adaptation {

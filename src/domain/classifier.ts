@@ -99,8 +99,13 @@ const byStrength = (a: Evidence, b: Evidence) => Math.abs(b.weight) - Math.abs(a
 export function classify(item: WorkItem, context?: HierarchyContext, options?: { adaptation?: Adaptation }): Classification {
   const reading = readItem(item, context, options?.adaptation);
   const c = contributions(MODEL, reading.values);
-  let share = sigmoid(scoreOf(MODEL, reading.values));
+  const shift = options?.adaptation?.shift;
+  let share = sigmoid(scoreOf(MODEL, reading.values) + (shift?.logit ?? 0));
   const evidence = [...signalEvidence(reading, c, options?.adaptation), ...contextEvidence(item, reading, c, context)];
+  if (shift) {
+    evidence.push({ side: sideOf(shift.logit), signal: 'site-calibration', seed: '000', weight: shift.logit,
+      text: `Calibrated to this site from ${shift.reviews} reviews by people`, meaning: 'How people on this site tag similar work' });
+  }
   const children = context?.children ?? [];
   if (children.length > 0) {
     const rolled = rollUpChildren(children);

@@ -82,6 +82,8 @@ export interface HierarchyContext {
 export interface Adaptation {
   /** signal id → multiplicative factor and the number of overrides behind it. */
   signals: Record<string, { factor: number; overrides: number }>;
+  /** The site's shift of the score (log-odds), learned from its people's reviews (site-calibration.ts). */
+  shift?: { logit: number; reviews: number };
 }
 
 export interface KindTally {

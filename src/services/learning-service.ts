@@ -10,7 +10,7 @@ import { listOverrideEntries, readLearning, updateLearning, type Learning } from
 
 export { listOverrideEntries };
 
-export interface AdaptationRecord { signals: Adaptation['signals']; learnedFrom: number; learnedAt: string }
+export interface AdaptationRecord { signals: Adaptation['signals']; shift: Adaptation['shift'] | null; learnedFrom: number; learnedAt: string }
 
 export async function readAdaptation(): Promise<Adaptation | undefined> {
   const learning = await readLearning();
@@ -20,11 +20,12 @@ export async function readAdaptation(): Promise<Adaptation | undefined> {
 export async function readAdaptationRecord(): Promise<AdaptationRecord | null> {
   const learning = await readLearning();
   if (!learning.learnedAt) return null;
-  return { signals: adaptationFrom(learning.steps).signals, learnedFrom: learning.learnedFrom, learnedAt: learning.learnedAt };
+  const adaptation = adaptationFrom(learning.steps);
+  return { signals: adaptation.signals, shift: adaptation.shift ?? null, learnedFrom: learning.learnedFrom, learnedAt: learning.learnedAt };
 }
 
 const teaches = (e: OverrideEntry | null, learning: Learning): e is OverrideEntry => !!e && e.override.at > learning.resetAt;
-const example = (e: OverrideEntry) => ({ automatic: e.automatic.kind, human: e.override.kind, signals: e.signals });
+const example = (e: OverrideEntry) => ({ automatic: e.automatic.kind, human: e.override.kind, signals: e.signals, automaticShare: e.automatic.share });
 
 /** An issue's override went from `before` to `after` (either null): learning follows, one issue's steps at a time. */
 export async function learnFromOverride(before: OverrideEntry | null, after: OverrideEntry | null, now = new Date()): Promise<void> {
@@ -43,7 +44,7 @@ export async function resetAdaptation(now = new Date()): Promise<void> {
 }
 
 const toLabeled = (e: OverrideEntry): LabeledOverride => ({
-  key: e.issueKey, automatic: e.automatic.kind, human: e.override.kind, signals: e.signals,
+  key: e.issueKey, automatic: e.automatic.kind, human: e.override.kind, signals: e.signals, automaticShare: e.automatic.share,
   item: { key: e.issueKey, type: e.item?.type ?? 'Task', summary: e.item?.summary ?? '', labels: e.item?.labels ?? [] },
 });
 

@@ -5,7 +5,7 @@ import { makeWorkItem } from '../factories/work-item';
 
 const asOverride = (item: WorkItem, human: Kind): LabeledOverride => {
   const auto = classify(item);
-  return { key: item.key, item, automatic: auto.kind, human, signals: signalsOf(auto.evidence) };
+  return { key: item.key, item, automatic: auto.kind, human, signals: signalsOf(auto.evidence), automaticShare: auto.strategicShare };
 };
 
 describe('learnAdaptation', () => {

@@ -23,6 +23,7 @@ describe('AgreementView', () => {
     expect(screen.getByText('20% less')).toBeTruthy();
     expect(screen.queryByText(/×/)).toBeNull();
     expect(screen.getByText(/agreed with people 50% of the time before learning and 100% after/)).toBeTruthy();
+    expect(screen.getByText(/Calibrated to this site from 12 reviews: borderline work now leans tactical/)).toBeTruthy();
   });
 
   it('resets learning only after a confirmation', () => {

@@ -52,7 +52,7 @@ export function makeAgreement(overrides: Partial<Agreement> = {}): Agreement {
   const t = { confirmed: 2, overridden: 1 };
   return {
     classified: 40, reviewed: { confirmed: 6, overridden: 3 }, byKind: { strategic: t, tactical: t, mixed: t }, byWeek: [{ start: '2026-11-16', ...t }],
-    adaptation: { learnedFrom: 3, learnedAt: '2026-11-20T00:00:00.000Z', signals: [{ signal: 'roadmap', factor: 0.8, overrides: 2 }] },
+    adaptation: { learnedFrom: 3, learnedAt: '2026-11-20T00:00:00.000Z', signals: [{ signal: 'roadmap', factor: 0.8, overrides: 2 }], calibration: { logit: -0.5, reviews: 12 } },
     heldOut: { trained: 20, heldOut: 6, agreementBefore: 0.5, agreementAfter: 1 },
     ...overrides,
   };

@@ -59,6 +59,7 @@ export const SIGNAL_MEANING: Record<string, string> = {
   'parent-epic': 'Its epic leans this way',
   'children-rollup': 'Its child issues lean this way',
   'document-shape': 'How it is written: length, lists, a summary alone',
+  'site-calibration': 'How people on this site tag similar work',
 };
 
 export const signalText = (id: string): string => SIGNAL_MEANING[id] ?? id.replace(/-/g, ' ');

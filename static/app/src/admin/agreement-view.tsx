@@ -29,7 +29,7 @@ export function AgreementView({ data, onReset, busy }: { data: Agreement; onRese
   const [confirming, setConfirming] = useState(false);
   const reviewed = data.reviewed.confirmed + data.reviewed.overridden;
   const enough = reviewed >= MIN_REVIEWS;
-  const learned = data.adaptation && data.adaptation.signals.length > 0 ? data.adaptation : null;
+  const learned = data.adaptation && (data.adaptation.signals.length > 0 || data.adaptation.calibration) ? data.adaptation : null;
   const held = data.heldOut;
   return (
     <div className="ob admin">
@@ -59,10 +59,14 @@ export function AgreementView({ data, onReset, busy }: { data: Agreement; onRese
             <p className="muted">From {learned.learnedFrom} changed tags. {held.heldOut >= MIN_HELD_OUT && held.agreementBefore !== null && held.agreementAfter !== null
               ? `On ${held.heldOut} changes kept aside to check it, the classifier agreed with people ${pct(held.agreementBefore)} of the time before learning and ${pct(held.agreementAfter)} after.`
               : 'Too few changes yet to check it on ones kept aside.'}</p>
-            <table className="data">
+            {learned.calibration && (
+              <p>Calibrated to this site from {learned.calibration.reviews} reviews: borderline work now leans
+                {learned.calibration.logit < 0 ? ' tactical' : ' strategic'}, as people here tag it.</p>
+            )}
+            {learned.signals.length > 0 && <table className="data">
               <thead><tr><th scope="col">Signal</th><th scope="col">Trusted</th><th scope="col">Changed tags behind it</th></tr></thead>
               <tbody>{learned.signals.map((s) => <tr key={s.signal}><td>{signalText(s.signal)}</td><td>{trustWords(s.factor)}</td><td>{s.overrides}</td></tr>)}</tbody>
-            </table>
+            </table>}
             <div><button type="button" className="danger-subtle" onClick={() => setConfirming(true)} disabled={busy}>Reset learning</button></div>
           </>
         ) : <p className="muted">Nothing learned yet: the classifier uses its original weights.</p>}

@@ -1,0 +1,43 @@
+/**
+ * Calibration to a site, learned from its people's reviews. Trackers differ in how much of their work is
+ * strategic (a real tracker has a few strategic issues per thousand; planning documents many), so the same
+ * evidence deserves a different call on different sites. Every review — a confirmation or a change —
+ * records where the automatic score stood and what the person chose; the site's shift of the score is the
+ * one, within ±1.5, that agrees with most of those reviews (none below MIN_REVIEWS, ties go to the
+ * smallest shift). Reviews are kept as counts per score bucket, so learning stays a sum that an override
+ * can add to or take back.
+ */
+import { kindFromShare } from './balance';
+import { sigmoid } from './logistic';
+import type { Kind } from './types';
+
+export const CALIBRATION = { bucket: 0.5, clamp: 4, maxShift: 1.5, step: 0.25, minReviews: 10 } as const;
+const PREFIX = '~site:';
+
+export const isCalibrationKey = (key: string) => key.startsWith(PREFIX);
+
+const logitOf = (share: number) => Math.log(Math.max(1e-4, share) / Math.max(1e-4, 1 - share));
+
+/** The steps key of one review: the automatic score's bucket and the person's kind. */
+export function calibrationKey(automaticShare: number, human: Kind): string {
+  const b = Math.round(logitOf(automaticShare) / CALIBRATION.bucket) * CALIBRATION.bucket;
+  return `${PREFIX}${Math.max(-CALIBRATION.clamp, Math.min(CALIBRATION.clamp, b))}:${human}`;
+}
+
+/** The shift of the score (in log-odds) that agrees with most reviews, or undefined with too few of them. */
+export function calibrationFrom(counts: Array<[string, number]>): { logit: number; reviews: number } | undefined {
+  const reviews = counts.map(([key, n]) => {
+    const [bucket, human] = key.slice(PREFIX.length).split(':') as [string, Kind];
+    return { logit: Number(bucket), human, n };
+  }).filter((r) => Number.isFinite(r.logit) && r.n > 0);
+  const total = reviews.reduce((s, r) => s + r.n, 0);
+  if (total < CALIBRATION.minReviews) return undefined;
+  let best = { logit: 0, agree: -1 };
+  const shifts: number[] = [0];
+  for (let s = CALIBRATION.step; s <= CALIBRATION.maxShift + 1e-9; s += CALIBRATION.step) shifts.push(s, -s);
+  for (const shift of shifts) {
+    const agree = reviews.reduce((sum, r) => sum + (kindFromShare(Math.round(sigmoid(r.logit + shift) * 1000) / 1000) === r.human ? r.n : 0), 0);
+    if (agree > best.agree) best = { logit: Math.round(shift * 100) / 100, agree };
+  }
+  return { logit: best.logit, reviews: total };
+}
