@@ -135,6 +135,8 @@ run('the app in a browser', () => {
     await a.locator('dialog[open] >> text=Reset what the classifier learned?').waitFor();
     await a.locator('dialog[open] button.danger').click();
     await a.locator('text=Nothing learned yet').waitFor();
+    await a.locator('button:has-text("Re-classify")').click();
+    await a.locator('text=/^(Re-classifying SHOP: \\d+ of \\d+ issues so far|SHOP: (\\d+ issues re-classified|every tag is already)).*$/').waitFor();
     await page.goto(`${preview.url}/admin?as=bob`);
     const b = await frame();
     await b.locator('text=/Only Jira administrators/').waitFor();

@@ -1,8 +1,8 @@
 /** The Jira admin page container: agreement monitor, learning reset, recomputing figures, and app settings. */
 import { useCallback, useEffect, useState } from 'react';
-import type { Agreement, AppSettingsData, PersonOption, ReconcileStatus } from '../../../../src/contract';
+import type { Agreement, AppSettingsData, BackfillStatus, PersonOption, ReconcileStatus } from '../../../../src/contract';
 import { findPeople, getAgreement, getAppSettings, getReconcileStatus, listRolePeople, resetAdaptation, saveAppSettings, startReconcile } from '../api/admin-api';
-import { listProjects, type ProjectOption } from '../api/gadget-api';
+import { getBackfillStatus, listProjects, startBackfill, type ProjectOption } from '../api/gadget-api';
 import { errorText } from '../api/invoke-client';
 import { ErrorState, Loading, Section } from '../components/states';
 import { AgreementView } from './agreement-view';
@@ -18,6 +18,7 @@ export function AdminContainer() {
   const [projects, setProjects] = useState<ProjectOption[]>([]);
   const [reconcile, setReconcile] = useState<ReconcileStatus | null>(null);
   const [people, setPeople] = useState<PersonOption[]>([]);
+  const [reclassify, setReclassify] = useState<BackfillStatus | null>(null);
   useEffect(() => { listProjects().then(setProjects, () => setProjects([])); }, []);
   useEffect(() => { listRolePeople().then(setPeople, () => setPeople([])); }, []);
   const load = useCallback(() => {
@@ -45,7 +46,9 @@ export function AdminContainer() {
       {projects.length > 0 ? (
         <ReconcileSection projects={projects} status={reconcile} busy={busy}
           onStart={(key) => act(() => startReconcile(key), setReconcile)}
-          onRefresh={(key) => act(() => getReconcileStatus(key), setReconcile)} />
+          onRefresh={(key) => act(() => getReconcileStatus(key), setReconcile)}
+          reclassify={reclassify} onReclassify={(key) => act(() => startBackfill(key), setReclassify)}
+          onRefreshReclassify={(key) => act(() => getBackfillStatus(key), setReclassify)} />
       ) : null}
       <Section title="Settings">
         <label className="check">

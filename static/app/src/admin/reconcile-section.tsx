@@ -1,9 +1,11 @@
 /**
- * "Recompute figures" for a Jira admin: recomputes a project's figures from Jira (the same job that
- * runs daily) and says what drift it fixed. Presentational; the container does the calls.
+ * "Recompute figures and tags" for a Jira admin: recomputes a project's figures from Jira (the same job
+ * that runs daily) and says what drift it fixed; re-classifies the issues whose tags older rules made
+ * (the backfill: after an upgrade, stored tags are refreshed only as issues change otherwise).
+ * Presentational; the container does the calls.
  */
 import { useState } from 'react';
-import type { ReconcileStatus } from '../../../../src/contract';
+import type { BackfillStatus, ReconcileStatus } from '../../../../src/contract';
 import { Section } from '../components/states';
 
 export interface ReconcileSectionProps {
@@ -12,6 +14,15 @@ export interface ReconcileSectionProps {
   busy: boolean;
   onStart: (projectKey: string) => void;
   onRefresh: (projectKey: string) => void;
+  reclassify: BackfillStatus | null;
+  onReclassify: (projectKey: string) => void;
+  onRefreshReclassify: (projectKey: string) => void;
+}
+
+export function reclassifySummary(s: BackfillStatus): string {
+  if (s.state === 'running') return `Re-classifying ${s.projectKey}: ${s.done} of ${s.total} issues so far.`;
+  if (s.state === 'failed') return `Re-classifying ${s.projectKey} stopped after ${s.done} of ${s.total} issues. Try again.`;
+  return `${s.projectKey}: ${s.total === 0 ? 'every tag is already from the current rules' : `${s.done} issues re-classified with the current rules`}.`;
 }
 
 export function reconcileSummary(s: ReconcileStatus): string {
@@ -22,20 +33,25 @@ export function reconcileSummary(s: ReconcileStatus): string {
   return `${s.projectKey}: ${s.checked} issues checked, ${issues}, ${s.fixed.weeks} weeks corrected.`;
 }
 
-export function ReconcileSection({ projects, status, busy, onStart, onRefresh }: ReconcileSectionProps) {
+export function ReconcileSection({ projects, status, busy, onStart, onRefresh, reclassify, onReclassify, onRefreshReclassify }: ReconcileSectionProps) {
   const [project, setProject] = useState(projects[0]?.key ?? '');
   return (
-    <Section title="Recompute figures">
-      <p className="muted">The figures are kept as issues change and checked against Jira every day. Recompute a project now if they look wrong.</p>
+    <Section title="Recompute figures and tags">
+      <p className="muted">The figures are kept as issues change and checked against Jira every day. Recompute a project now if they look wrong;
+        re-classify it after an upgrade, so tags made by older rules are refreshed (tags set by people are kept).</p>
       <div className="row">
         <label htmlFor="ob-reconcile-project">Project</label>
         <select id="ob-reconcile-project" value={project} disabled={busy} onChange={(e) => setProject(e.currentTarget.value)}>
           {projects.map((p) => <option key={p.key} value={p.key}>{p.name} ({p.key})</option>)}
         </select>
         <button type="button" disabled={busy || !project} onClick={() => onStart(project)}>Recompute</button>
+        <button type="button" disabled={busy || !project} onClick={() => onReclassify(project)}>Re-classify</button>
         {status?.state === 'running' ? <button type="button" className="link" disabled={busy} onClick={() => onRefresh(status.projectKey)}>Check progress</button> : null}
+        {reclassify?.state === 'running'
+          ? <button type="button" className="link" disabled={busy} onClick={() => onRefreshReclassify(reclassify.projectKey)}>Check re-classifying</button> : null}
       </div>
       {status ? <p role="status">{reconcileSummary(status)}</p> : null}
+      {reclassify ? <p role="status">{reclassifySummary(reclassify)}</p> : null}
     </Section>
   );
 }
