@@ -1,9 +1,11 @@
 /**
  * What every browser test shares: Debian's Chromium (the tests are skipped, and say so, without it),
- * the first app frame of a page, and axe-core's serious and critical findings in a frame.
+ * `npm start`'s preview with a page on it, the first app frame of a page, and axe-core's serious and
+ * critical findings in a frame.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { startPreview } from '../../dev/start';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const runInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -27,4 +29,20 @@ export async function seriousAxeFindings(f: Frame): Promise<string[]> {
     axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
   }).axe.run({ resultTypes: ['violations'] }));
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+}
+
+export interface PreviewInBrowser { preview: Preview; browser: Browser; page: Page; frame: () => Promise<Frame> }
+type Preview = Awaited<ReturnType<typeof startPreview>>;
+
+/** `npm start`'s preview and a Chromium page on it for a describe block: started before it, closed after it. */
+export function previewInBrowser(viewport: { width: number; height: number }, onPage?: (page: Page) => void): PreviewInBrowser {
+  const s = { frame: () => appFrame(s.page) } as PreviewInBrowser;
+  beforeAll(async () => {
+    s.preview = await startPreview(0, { quiet: true });
+    s.browser = await launchChromium();
+    s.page = await s.browser.newPage({ viewport });
+    onPage?.(s.page);
+  });
+  afterAll(async () => { await s.browser?.close(); await s.preview?.close(); });
+  return s;
 }

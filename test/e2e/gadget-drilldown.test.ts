@@ -4,45 +4,33 @@
  * both themes; screenshots of the edit view go to docs/screenshots.
  */
 import { screenshotDir } from './screenshot-dir';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appFrame, launchChromium, runInBrowser as run, seriousAxeFindings } from './browser';
-import { startPreview } from '../../dev/start';
+import { previewInBrowser, runInBrowser as run, seriousAxeFindings } from './browser';
 
 const SHOTS = screenshotDir();
 
 jest.setTimeout(90000);
 
 run('gadget drill-down and edit view in a browser', () => {
-  let preview: Awaited<ReturnType<typeof startPreview>>;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    preview = await startPreview(0, { quiet: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => { await browser?.close(); await preview?.close(); });
-
-  const frame = (): Promise<Frame> => appFrame(page);
+  const s = previewInBrowser({ width: 1280, height: 900 });
+  const frame = s.frame;
   const axe = seriousAxeFindings;
 
   it.each([['strategic'], ['tactical']])('the %s part of the bar opens Jira search with its JQL', async (kind) => {
-    await page.goto(`${preview.url}/dashboard`);
+    await s.page.goto(`${s.preview.url}/dashboard`);
     const g = await frame();
     const link = g.locator('.legend a', { hasText: kind }).first();
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('href')).toMatch(/\/issues\/\?jql=/);
     await link.click();
-    await page.waitForURL(/\/issues\?jql=/);
-    const jql = new URL(page.url()).searchParams.get('jql')!;
+    await s.page.waitForURL(/\/issues\?jql=/);
+    const jql = new URL(s.page.url()).searchParams.get('jql')!;
     expect(jql).toContain(kind);
-    expect(await page.locator('[role=alert]').count()).toBe(0);
-    expect(await page.locator('table tr').count()).toBeGreaterThan(0);
+    expect(await s.page.locator('[role=alert]').count()).toBe(0);
+    expect(await s.page.locator('table tr').count()).toBeGreaterThan(0);
   });
 
   it.each(['light', 'dark'])('the edit view in the %s theme: labelled fields, errors beside them, no serious axe finding', async (theme) => {
-    await page.goto(`${preview.url}/dashboard?edit=1&theme=${theme}`);
+    await s.page.goto(`${s.preview.url}/dashboard?edit=1&theme=${theme}`);
     const e = await frame();
     await e.locator('label:has-text("Target strategic share")').waitFor();
     await e.getByLabel('Target strategic share (%)').fill('101');
@@ -50,6 +38,6 @@ run('gadget drill-down and edit view in a browser', () => {
     await e.locator('text=Enter a percentage from 0 to 100.').waitFor();
     expect(await e.getByLabel('Target strategic share (%)').getAttribute('aria-invalid')).toBe('true');
     expect(await axe(e)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/gadget-edit-${theme}.png` });
+    await s.page.screenshot({ path: `${SHOTS}/gadget-edit-${theme}.png` });
   });
 });
