@@ -1,8 +1,10 @@
 /**
  * Learning from human overrides, per site. Each override that contradicts the automatic result
  * nudges the weights of the signals behind it: signals on the side the human rejected go down,
- * signals on the side the human chose go up. Learning is a sum of steps, so an override can be added,
- * changed or taken back on its own. Bounded (each step ±5 %, factors within [0.5, 2]),
+ * signals on the side the human chose go up — once the overrides clearly agree on the way (a sign test:
+ * the net steps at least two standard deviations of their count), so one override alone moves nothing.
+ * Learning is a sum of steps, so an override can be added, changed or taken back on its own. Bounded
+ * (each net step ±5 %, factors within [0.5, 2]),
  * explainable (evidence says "learned from N overrides"), reversible (drop the adaptation) and
  * measured on a held-out part of the overrides.
  */
@@ -69,13 +71,17 @@ export function addSteps(total: LearningSteps, steps: LearningSteps, sign: 1 | -
   return out;
 }
 
-/** The weights the steps give: each step ±5 %, the factor kept within [0.5, 2]. */
+/** The weights the steps give: each clear net step ±5 %, the factor kept within [0.5, 2]; signals not yet clear are left out. */
 export function adaptationFrom(steps: LearningSteps): Adaptation {
   const signals: Adaptation['signals'] = {};
   const calibration: Array<[string, number]> = [];
   for (const [signal, s] of Object.entries(steps)) {
     if (isCalibrationKey(signal)) { calibration.push([signal, s.overrides]); continue; }
-    const factor = (1 + ADAPTATION_LIMITS.step) ** s.up * (1 - ADAPTATION_LIMITS.step) ** s.down;
+    // A sign test, as for the site's shift: a signal moves only when its people's overrides clearly agree on
+    // which way (ups and downs that cancel out, or a handful of them, are not yet a lesson).
+    const net = s.up - s.down;
+    if (net === 0 || Math.abs(net) < 2 * Math.sqrt(s.up + s.down)) continue;
+    const factor = (net > 0 ? 1 + ADAPTATION_LIMITS.step : 1 - ADAPTATION_LIMITS.step) ** Math.abs(net);
     signals[signal] = { factor: Math.round(Math.min(ADAPTATION_LIMITS.max, Math.max(ADAPTATION_LIMITS.min, factor)) * 1000) / 1000, overrides: s.overrides };
   }
   const shift = calibrationFrom(calibration);
@@ -86,15 +92,32 @@ export function learnAdaptation(examples: OverrideExample[]): Adaptation {
   return adaptationFrom(examples.reduce<LearningSteps>((total, ex) => addSteps(total, stepsOf(ex), 1), {}));
 }
 
-export interface LabeledOverride extends OverrideExample { key: string; item: WorkItem }
+export interface LabeledOverride extends OverrideExample { key: string; item: WorkItem; site?: string }
 
-/** Splits by a hash of the key (1 in 5 held out), learns on the rest, and compares agreement on the held-out part. */
+/**
+ * Learning measured as the app learns: per site. Each site's reviews are split by a hash of the key (1 in
+ * 5 held out); the site learns from the rest, and agreement on the held-out reviews is compared before
+ * and after, pooled over sites. A review without `site` belongs to one site (the app's own, on Jira).
+ */
 export function measureAdaptation(overrides: LabeledOverride[]): { trained: number; heldOut: number; agreementBefore: number | null; agreementAfter: number | null } {
   const isHeldOut = (key: string) => parseInt(hashText(key).slice(0, 8), 16) % 5 === 0;
-  const train = overrides.filter((o) => !isHeldOut(o.key));
-  const test = overrides.filter((o) => isHeldOut(o.key));
-  if (test.length === 0) return { trained: train.length, heldOut: 0, agreementBefore: null, agreementAfter: null };
-  const adaptation = learnAdaptation(train);
-  const agree = (a?: Adaptation) => test.filter((o) => classify(o.item, undefined, a ? { adaptation: a } : undefined).kind === o.human).length / test.length;
-  return { trained: train.length, heldOut: test.length, agreementBefore: Math.round(agree() * 1000) / 1000, agreementAfter: Math.round(agree(adaptation) * 1000) / 1000 };
+  const sites = new Map<string, LabeledOverride[]>();
+  for (const o of overrides) sites.set(o.site ?? '', [...(sites.get(o.site ?? '') ?? []), o]);
+  let trained = 0;
+  let heldOut = 0;
+  let before = 0;
+  let after = 0;
+  for (const reviews of sites.values()) {
+    const train = reviews.filter((o) => !isHeldOut(o.key));
+    const test = reviews.filter((o) => isHeldOut(o.key));
+    const adaptation = learnAdaptation(train);
+    const agree = (a?: Adaptation) => test.filter((o) => classify(o.item, undefined, a ? { adaptation: a } : undefined).kind === o.human).length;
+    trained += train.length;
+    heldOut += test.length;
+    before += agree();
+    after += agree(adaptation);
+  }
+  if (heldOut === 0) return { trained, heldOut: 0, agreementBefore: null, agreementAfter: null };
+  const rate = (n: number) => Math.round((n / heldOut) * 1000) / 1000;
+  return { trained, heldOut, agreementBefore: rate(before), agreementAfter: rate(after) };
 }

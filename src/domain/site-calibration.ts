@@ -3,8 +3,8 @@
  * strategic (a real tracker has a few strategic issues per thousand; planning documents many), so the same
  * evidence deserves a different call on different sites. Every review — a confirmation or a change —
  * records where the automatic score stood and what the person chose; the site's shift of the score is the
- * one, within ±1.5, that agrees with most of those reviews (none below MIN_REVIEWS, ties go to the
- * smallest shift). Reviews are kept as counts per score bucket, so learning stays a sum that an override
+ * one, within ±1.5, that agrees with most of those reviews — when the reviews it fixes outnumber those it
+ * breaks clearly enough to pass a sign test (none below minReviews; ties go to the smallest shift). Reviews are kept as counts per score bucket, so learning stays a sum that an override
  * can add to or take back.
  */
 import { kindFromShare } from './balance';
@@ -32,12 +32,22 @@ export function calibrationFrom(counts: Array<[string, number]>): { logit: numbe
   }).filter((r) => Number.isFinite(r.logit) && r.n > 0);
   const total = reviews.reduce((s, r) => s + r.n, 0);
   if (total < CALIBRATION.minReviews) return undefined;
-  let best = { logit: 0, agree: -1 };
-  const shifts: number[] = [0];
+  const agrees = (r: (typeof reviews)[number], shift: number) =>
+    kindFromShare(Math.round(sigmoid(r.logit + shift) * 1000) / 1000) === r.human;
+  let best = { logit: 0, gain: 0 };
+  const shifts: number[] = [];
   for (let s = CALIBRATION.step; s <= CALIBRATION.maxShift + 1e-9; s += CALIBRATION.step) shifts.push(s, -s);
   for (const shift of shifts) {
-    const agree = reviews.reduce((sum, r) => sum + (kindFromShare(Math.round(sigmoid(r.logit + shift) * 1000) / 1000) === r.human ? r.n : 0), 0);
-    if (agree > best.agree) best = { logit: Math.round(shift * 100) / 100, agree };
+    let fixed = 0;
+    let broken = 0;
+    for (const r of reviews) {
+      const before = agrees(r, 0);
+      if (before !== agrees(r, shift)) { if (before) broken += r.n; else fixed += r.n; }
+    }
+    // A sign test: the reviews the shift fixes must outnumber those it breaks by two standard deviations
+    // (about 98 % one-sided), or the site's reviews do not show a shift at all.
+    const gain = fixed - broken;
+    if (gain >= 2 * Math.sqrt(fixed + broken) && gain > best.gain) best = { logit: Math.round(shift * 100) / 100, gain };
   }
   return { logit: best.logit, reviews: total };
 }

@@ -29,7 +29,8 @@ export function AgreementView({ data, onReset, busy }: { data: Agreement; onRese
   const [confirming, setConfirming] = useState(false);
   const reviewed = data.reviewed.confirmed + data.reviewed.overridden;
   const enough = reviewed >= MIN_REVIEWS;
-  const learned = data.adaptation && (data.adaptation.signals.length > 0 || data.adaptation.calibration) ? data.adaptation : null;
+  const learned = data.adaptation && data.adaptation.learnedFrom > 0 ? data.adaptation : null;
+  const moved = !!learned && (learned.signals.length > 0 || !!learned.calibration);
   const held = data.heldOut;
   return (
     <div className="ob admin">
@@ -59,6 +60,8 @@ export function AgreementView({ data, onReset, busy }: { data: Agreement; onRese
             <p className="muted">From {learned.learnedFrom} changed tags. {held.heldOut >= MIN_HELD_OUT && held.agreementBefore !== null && held.agreementAfter !== null
               ? `On ${held.heldOut} changes kept aside to check it, the classifier agreed with people ${pct(held.agreementBefore)} of the time before learning and ${pct(held.agreementAfter)} after.`
               : 'Too few changes yet to check it on ones kept aside.'}</p>
+            {!moved && <p>No weight has moved yet: a signal changes once people's changes clearly agree on it
+              (one change alone, or changes that cancel out, teach nothing).</p>}
             {learned.calibration && (
               <p>Calibrated to this site from {learned.calibration.reviews} reviews: borderline work now leans
                 {learned.calibration.logit < 0 ? ' tactical' : ' strategic'}, as people here tag it.</p>
