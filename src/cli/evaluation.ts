@@ -60,9 +60,15 @@ export function evaluate(rows: LabeledResult[], worst = 10): Evaluation {
 
 const pct = (x: number) => x.toFixed(2);
 
-/** The report; `extra` (the by-source tables) goes before the closing macro-F1 lines, which stay last. */
-export function formatEvaluation(e: Evaluation, extra?: string, leaveOneSourceOutF1?: number): string {
-  const lines: string[] = ['the shipped model on these rows (in-sample on the dev set, which it was fitted on)'];
+/**
+ * The report; `extra` (the by-source tables) goes before the closing macro-F1 lines, which stay last.
+ * `inSample`: these rows are the ones the shipped model was fitted on, so its figures are in-sample.
+ */
+export function formatEvaluation(e: Evaluation, inSample: boolean, extra?: string, leaveOneSourceOutF1?: number): string {
+  const scope = inSample ? 'in-sample' : 'on these rows';
+  const lines: string[] = [inSample
+    ? 'the shipped model on these rows (in-sample on the dev set, which it was fitted on)'
+    : 'the shipped model on these rows (not the rows it was fitted on)'];
   lines.push(`rows ${e.rows}   accuracy ${pct(e.accuracy)}   share MAE (mean absolute error of the strategic share) ${e.shareMae === null ? 'n/a' : pct(e.shareMae)}`);
   lines.push('', 'class        precision  recall  f1     support');
   for (const k of KINDS) {
@@ -77,7 +83,7 @@ export function formatEvaluation(e: Evaluation, extra?: string, leaveOneSourceOu
     lines.push(`  ${m.item.key} gold ${m.gold}/${m.goldShare ?? '?'} got ${m.result.kind}/${m.result.strategicShare.toFixed(2)} — ${m.item.summary.slice(0, 70)} [${ev}]`);
   }
   if (extra) lines.push(extra);
-  lines.push('', `macro-F1 in-sample, all three classes ${pct(e.macroF1AllClasses)}`, `macro-F1 in-sample, strategic vs tactical ${pct(e.macroF1)}`);
+  lines.push('', `macro-F1 ${scope}, all three classes ${pct(e.macroF1AllClasses)}`, `macro-F1 ${scope}, strategic vs tactical ${pct(e.macroF1)}`);
   if (leaveOneSourceOutF1 !== undefined) lines.push(`macro-F1 leave-one-source-out, pooled ${pct(leaveOneSourceOutF1)}`);
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 some input rows were bad (they are reported and skipped), 2 usage or unreadable file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { computeBalance, measureAdaptation, signalsOf, type BalanceFigures, type Kind } from '../domain';
+import { computeBalance, measureAdaptation, MODEL, signalsOf, type BalanceFigures, type Kind } from '../domain';
 import { parseArguments, USAGE, UsageError } from './arguments';
 import { classifyRows, type ClassifiedRow } from './classify-file';
 import { csvField } from './csv';
@@ -101,11 +101,14 @@ function balanceReport(rows: ClassifiedRow[]): string[] {
   return out;
 }
 
-/** Learning from overrides, measured with the labeled rows as overrides (one in five held out by key). */
-function learningLine(rows: Array<{ item: ClassifiedRow['item']; gold: Kind; result: ClassifiedRow['result'] }>): string {
-  const m = measureAdaptation(rows.map((r) => ({ key: r.item.key, item: r.item, automatic: r.result.kind, human: r.gold, signals: signalsOf(r.result.evidence), automaticShare: r.result.strategicShare })));
+/** Learning from overrides, measured with the labeled rows as overrides: each source a site, one in five held out by key. */
+function learningLine(rows: Array<{ item: ClassifiedRow['item']; gold: Kind; result: ClassifiedRow['result']; source?: string }>): string {
+  const m = measureAdaptation(rows.map((r) => ({
+    key: r.item.key, item: r.item, site: sourceOf(r.source), automatic: r.result.kind, human: r.gold,
+    signals: signalsOf(r.result.evidence), automaticShare: r.result.strategicShare,
+  })));
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-  return `\nlearning from overrides (these rows as overrides; ${m.trained} learned from, ${m.heldOut} held out): `
+  return `\nlearning from overrides (these rows as overrides, each source a site; ${m.trained} learned from, ${m.heldOut} held out): `
     + `agreement on the held-out rows ${f(m.agreementBefore)} before learning, ${f(m.agreementAfter)} after`;
 }
 
@@ -122,8 +125,11 @@ function runWhole(command: 'classify' | 'evaluate' | 'balance', file: string, fo
     if (labeled.length === 0) { io.err(`${name}: no row has a "gold" label to evaluate against`); return 2; }
     const sources = new Set(labeled.map((r) => sourceOf(r.source)));
     const loso = sources.size >= 2 ? bySource(leaveOneSourceOutRows(input.rows), 'leave-one-source-out: each source scored by a model fitted on the others') : null;
-    const tables = labeled.some((r) => r.source) ? formatBySource(bySource(labeled)) + (loso ? formatBySource(loso) : '') : undefined;
-    io.out(formatEvaluation(evaluate(labeled), (tables ?? '') + learningLine(labeled), loso?.pooled.macroF1));
+    // In-sample only when these are the rows the model was fitted on (its record says how many, from which sources).
+    const inSample = labeled.length === MODEL.fittedOn.rows && [...sources].every((s) => MODEL.fittedOn.sources.includes(s));
+    const shipped = bySource(labeled, inSample ? undefined : 'the shipped model on these rows (not the rows it was fitted on)');
+    const tables = labeled.some((r) => r.source) ? formatBySource(shipped) + (loso ? formatBySource(loso) : '') : undefined;
+    io.out(formatEvaluation(evaluate(labeled), inSample, (tables ?? '') + learningLine(labeled), loso?.pooled.macroF1));
   }
   return input.problems.length > 0 ? 1 : 0;
 }
