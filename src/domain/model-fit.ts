@@ -48,12 +48,32 @@ function modelOf(fit: { bias: number; weights: number[] }, rows: LabeledItem[], 
   };
 }
 
+/** The side an evidence input must keep: product-manager words may only raise the share, product-owner words lower it. */
+const sideOf = (name: string) => (name.startsWith('pm-') ? 1 : name.startsWith('po-') ? -1 : 0);
+
+/**
+ * A logistic fit whose evidence inputs keep their side: an input that comes out on the wrong side (the
+ * other inputs explain its rows better) is fixed at zero and the rest refitted, until none is left over.
+ */
+function fitSided(x: number[][], y: number[]): { bias: number; weights: number[] } {
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = INPUT_NAMES.map((_, i) => i).filter((i) => !fixed.has(i));
+    const fit = fitLogistic(x.map((row) => free.map((i) => row[i]!)), y, FIT_SETTINGS.lambda);
+    const weights = new Array<number>(INPUT_NAMES.length).fill(0);
+    free.forEach((i, k) => { weights[i] = fit.weights[k]!; });
+    const wrong = free.filter((i) => sideOf(INPUT_NAMES[i]!) * weights[i]! < 0);
+    if (wrong.length === 0) return { bias: fit.bias, weights };
+    for (const i of wrong) fixed.add(i);
+  }
+}
+
 /** Weights only (scale 1, offset 0): round one without parents, round two with the parents' shares from round one. */
 function fitWeights(rows: LabeledItem[], readings: Readings): ClassificationModel {
   const y = rows.map((r) => r.goldShare);
-  const first = modelOf(fitLogistic(rows.map((r) => vector(readings.withParent(r.item, null))), y, FIT_SETTINGS.lambda), rows, 0);
+  const first = modelOf(fitSided(rows.map((r) => vector(readings.withParent(r.item, null))), y), rows, 0);
   const x = rows.map((r) => vector(readings.withParent(r.item, first)));
-  return modelOf(fitLogistic(x, y, FIT_SETTINGS.lambda), rows, 0);
+  return modelOf(fitSided(x, y), rows, 0);
 }
 
 export function scoreItems(model: ClassificationModel, rows: LabeledItem[], readings: Readings): ScoredItem[] {

@@ -26,7 +26,8 @@ export const INPUTS = [
   { name: 'type-task', seed: '003', meaning: 'Issue type Task or Technical task' },
   { name: 'type-feature', seed: '001', meaning: 'Issue type New Feature or Improvement' },
   { name: 'type-epic', seed: '000', meaning: 'Issue type Epic: a body of work the product owner breaks down' },
-  { name: 'type-planning', seed: '000', meaning: 'A planning item: initiative, objective, goal or roadmap item' },
+  { name: 'type-planning', seed: '000', meaning: 'A planning item: objective, goal or roadmap item' },
+  { name: 'type-initiative', seed: '000', meaning: 'An initiative: the plan\'s level above the epics that seed 000 gives the product owner' },
   { name: 'has-parent', seed: '001', meaning: 'Sits under a parent item' },
   { name: 'parent-lean', seed: '001', meaning: 'Its parent\'s tag' },
   { name: 'parent-lean-thin', seed: '001', meaning: 'Its parent\'s tag, for an item with little text of its own' },
@@ -42,7 +43,7 @@ const TYPE_GROUPS: Record<string, InputName> = {
   bug: 'type-bug', defect: 'type-bug', 'sub-task': 'type-subtask', subtask: 'type-subtask',
   story: 'type-story', 'user story': 'type-story', task: 'type-task', 'technical task': 'type-task',
   'new feature': 'type-feature', feature: 'type-feature', improvement: 'type-feature', epic: 'type-epic',
-  initiative: 'type-planning', objective: 'type-planning', goal: 'type-planning', roadmapitem: 'type-planning',
+  initiative: 'type-initiative', objective: 'type-planning', goal: 'type-planning', roadmapitem: 'type-planning',
   'roadmap item': 'type-planning', theme: 'type-planning',
 };
 
