@@ -84,6 +84,6 @@ export function formatEvaluation(e: Evaluation, inSample: boolean, extra?: strin
   }
   if (extra) lines.push(extra);
   lines.push('', `macro-F1 ${scope}, all three classes ${pct(e.macroF1AllClasses)}`, `macro-F1 ${scope}, strategic vs tactical ${pct(e.macroF1)}`);
-  if (leaveOneSourceOutF1 !== undefined) lines.push(`macro-F1 leave-one-source-out, pooled ${pct(leaveOneSourceOutF1)}`);
+  if (leaveOneSourceOutF1 !== undefined) lines.push(`macro-F1 leave-one-source-out, pooled ${leaveOneSourceOutF1.toFixed(3)}`);
   return lines.join('\n');
 }
