@@ -26,6 +26,20 @@ describe('AgreementView', () => {
     expect(screen.getByText(/Calibrated to this site from 12 reviews: borderline work now leans tactical/)).toBeTruthy();
   });
 
+  it('before any weight moves, says what it has collected and why nothing moved yet; it can still be reset', () => {
+    const adaptation = { learnedFrom: 2, learnedAt: '2026-11-20T00:00:00.000Z', signals: [], calibration: null };
+    render(<AgreementView data={makeAgreement({ adaptation })} busy={false} onReset={noop} />);
+    expect(screen.getByText(/^From 2 reviews \(confirmed or changed tags\)/)).toBeTruthy();
+    expect(screen.getByText(/^No weight has moved yet/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reset learning' })).toBeTruthy();
+  });
+
+  it('with nothing reviewed since the last reset, says nothing was learned', () => {
+    render(<AgreementView data={makeAgreement({ adaptation: null })} busy={false} onReset={noop} />);
+    expect(screen.getByText(/^Nothing learned yet/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Reset learning' })).toBeNull();
+  });
+
   it('resets learning only after a confirmation', () => {
     const onReset = jest.fn();
     render(<AgreementView data={makeAgreement()} busy={false} onReset={onReset} />);

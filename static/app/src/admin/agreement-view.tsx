@@ -11,7 +11,7 @@ import { KIND_LABEL, signalText } from '../labels';
 
 /** Fewer reviews than this say nothing about agreement: the rate is not shown. */
 export const MIN_REVIEWS = 20;
-/** Fewer changes kept aside than this say nothing about whether learning helps. */
+/** Fewer reviews kept aside than this say nothing about whether learning helps. */
 export const MIN_HELD_OUT = 5;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -57,10 +57,10 @@ export function AgreementView({ data, onReset, busy }: { data: Agreement; onRese
       <Section title="What the classifier learned on this site">
         {learned ? (
           <>
-            <p className="muted">From {learned.learnedFrom} changed tags. {held.heldOut >= MIN_HELD_OUT && held.agreementBefore !== null && held.agreementAfter !== null
-              ? `On ${held.heldOut} changes kept aside to check it, the classifier agreed with people ${pct(held.agreementBefore)} of the time before learning and ${pct(held.agreementAfter)} after.`
-              : 'Too few changes yet to check it on ones kept aside.'}</p>
-            {!moved && <p>No weight has moved yet: a signal changes once people's changes clearly agree on it
+            <p className="muted">From {learned.learnedFrom} {learned.learnedFrom === 1 ? 'review' : 'reviews'} (confirmed or changed tags). {held.heldOut >= MIN_HELD_OUT && held.agreementBefore !== null && held.agreementAfter !== null
+              ? `On ${held.heldOut} reviews kept aside to check it, the classifier agreed with people ${pct(held.agreementBefore)} of the time before learning and ${pct(held.agreementAfter)} after.`
+              : 'Too few reviews yet to check it on ones kept aside.'}</p>
+            {!moved && <p className="muted">No weight has moved yet: a signal changes once people's changes clearly agree on it
               (one change alone, or changes that cancel out, teach nothing).</p>}
             {learned.calibration && (
               <p>Calibrated to this site from {learned.calibration.reviews} reviews: borderline work now leans
