@@ -3,146 +3,145 @@
  * Exit codes: 0 ok, 1 some input rows were bad (they are reported and skipped), 2 usage or unreadable file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { computeBalance, measureAdaptation, MODEL, signalsOf, type BalanceFigures, type Kind } from '../domain';
+import { MODEL, type Kind } from '../domain';
 import { parseArguments, USAGE, UsageError } from './arguments';
 import { classifyRows, type ClassifiedRow } from './classify-file';
-import { csvField } from './csv';
 import { evaluate, formatEvaluation } from './evaluation';
 import { bySource, formatBySource, leaveOneSourceOutRows } from './source-evaluation';
 import { sourceOf } from './labeled-set';
+import { balanceReport, formatRow, formatRows, headerOf, learningLine } from './reports';
 import { ACCEPTED_FORMATS, readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
 import { classifyStream, streamFormatOf, type StreamFormat } from './stream-classify';
 import { gunzipSync } from 'node:zlib';
 
-const VERSION: string = (JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string }).version;
+const VERSION: string = (
+  JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string }
+).version;
 
 export interface CliIo { out: (s: string) => void; err: (s: string) => void }
+
+const reasonOf = (e: unknown) =>
+  ((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
 
 /** Reads the input whole: a file (gunzipped when gzip) or, for "-", standard input. */
 function load(file: string): ReadResult {
   const name = file === '-' ? 'standard input' : file;
   let text: string;
   try {
-    if (file !== '-' && statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a file`);
+    if (file !== '-' && statSync(file).isDirectory())
+      throw new UsageError(`${file} is a directory, not a file`);
     const bytes = readFileSync(file === '-' ? 0 : file);
     text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${name}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(`cannot read ${name}: ${reasonOf(e)}`);
   }
-  if (text.trim() === '') throw new UsageError(`${name} is empty: nothing to classify (expected ${ACCEPTED_FORMATS})`);
+  if (text.trim() === '')
+    throw new UsageError(`${name} is empty: nothing to classify (expected ${ACCEPTED_FORMATS})`);
   return readWorkItems(text);
 }
 
-/** The header line of a format (none for JSON Lines). */
-function headerOf(format: string, width: number): string | null {
-  if (format === 'csv') return 'key,kind,strategicShare,confidence,evidence';
-  if (format === 'table') return `${'key'.padEnd(width)}  kind       share  conf  top evidence`;
-  return null;
-}
-
-function formatRow(r: Pick<ClassifiedRow, 'item' | 'result'>, format: string, width: number): string {
-  if (format === 'jsonl') {
-    return JSON.stringify({ key: r.item.key, kind: r.result.kind, strategicShare: r.result.strategicShare, confidence: r.result.confidence,
-      evidence: r.result.evidence.map((e) => ({ side: e.side, signal: e.signal, text: e.text, seed: e.seed })) });
-  }
-  if (format === 'csv') {
-    const side = (s: string) => (s === 'PM' ? 'Product manager' : 'Product owner');
-    return [r.item.key, r.result.kind, r.result.strategicShare, r.result.confidence,
-      r.result.evidence.slice(0, 3).map((e) => `${side(e.side)}: ${e.meaning ?? e.signal}`).join('; ')].map(csvField).join(',');
-  }
-  const top = r.result.evidence[0];
-  return `${r.item.key.padEnd(width)}  ${r.result.kind.padEnd(9)}  ${r.result.strategicShare.toFixed(2)}   ${r.result.confidence.toFixed(2)}  ${top ? `${top.side} ${top.signal}: ${top.text.slice(0, 60)}` : ''}`;
-}
-
-function formatRows(rows: ClassifiedRow[], format: string): string[] {
-  const width = Math.max(3, ...rows.map((r) => r.item.key.length));
-  const header = headerOf(format, width);
-  return [...(header ? [header] : []), ...rows.map((r) => formatRow(r, format, width))];
-}
 
 /** `classify` over JSON Lines or a Jira search response (plain or gzipped), streamed: memory stays flat. */
-async function classifyStreamed(file: string, format: string, io: CliIo, input: StreamFormat): Promise<number> {
+async function classifyStreamed(
+  file: string,
+  format: string,
+  io: CliIo,
+  input: StreamFormat,
+): Promise<number> {
   let problems = 0;
   let count = 0;
   const width = 14;
   const header = headerOf(format, width);
   if (header) io.out(header);
-  for await (const row of classifyStream(file, (line, message) => { problems++; io.err(`${file}: line ${line}: ${message} (skipped)`); }, input)) {
+  for await (const row of classifyStream(
+    file,
+    (line, message) => {
+      problems++;
+      io.err(`${file}: line ${line}: ${message} (skipped)`);
+    },
+    input,
+  )) {
     io.out(formatRow(row, format, width));
     count++;
   }
-  if (count === 0) { io.err(`${file}: no valid work items found (expected ${ACCEPTED_FORMATS})`); return problems ? 1 : 2; }
+  if (count === 0) {
+    io.err(`${file}: no valid work items found (expected ${ACCEPTED_FORMATS})`);
+    return problems ? 1 : 2;
+  }
   return problems > 0 ? 1 : 0;
 }
 
-function balanceLines(title: string, b: BalanceFigures): string {
-  const share = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
-  return `${title.padEnd(24)} count S/T/M ${b.count.strategic}/${b.count.tactical}/${b.count.mixed}  points S/T/M ${b.points.strategic}/${b.points.tactical}/${b.points.mixed}  strategic share ${share(b.strategicShareByCount)} by count, ${share(b.strategicShareByPoints)} by points`;
-}
 
-function balanceReport(rows: ClassifiedRow[]): string[] {
-  const groups = (keyOf: (r: ClassifiedRow) => string | null) => {
-    const m = new Map<string, Array<{ kind: Kind; storyPoints: number | null }>>();
-    for (const r of rows) {
-      const k = keyOf(r);
-      if (!k) continue;
-      m.set(k, [...(m.get(k) ?? []), { kind: r.result.kind, storyPoints: r.item.storyPoints ?? null }]);
-    }
-    return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
-  };
-  const out = ['by project'];
-  for (const [k, items] of groups((r) => r.item.project ?? r.item.key.split('-')[0] ?? null)) out.push('  ' + balanceLines(k, computeBalance(items)));
-  out.push('by epic (children of a parent in the file)');
-  const keys = new Set(rows.map((r) => r.item.key));
-  for (const [k, items] of groups((r) => (r.item.parent && keys.has(r.item.parent) ? r.item.parent : null))) out.push('  ' + balanceLines(k, computeBalance(items)));
-  out.push(balanceLines('all items', computeBalance(rows.map((r) => ({ kind: r.result.kind, storyPoints: r.item.storyPoints ?? null })))));
-  return out;
-}
-
-/** Learning from overrides, measured with the labeled rows as overrides: each source a site, one in five held out by key. */
-function learningLine(rows: Array<{ item: ClassifiedRow['item']; gold: Kind; result: ClassifiedRow['result']; source?: string }>): string {
-  const m = measureAdaptation(rows.map((r) => ({
-    key: r.item.key, item: r.item, site: sourceOf(r.source), automatic: r.result.kind, human: r.gold,
-    signals: signalsOf(r.result.evidence), automaticShare: r.result.strategicShare,
-  })));
-  const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-  return `\nlearning from overrides (these rows as overrides, each source a site; ${m.trained} learned from, ${m.heldOut} held out): `
-    + `agreement on the held-out rows ${f(m.agreementBefore)} before learning, ${f(m.agreementAfter)} after`;
-}
-
-function runWhole(command: 'classify' | 'evaluate' | 'balance', file: string, format: string, io: CliIo): number {
+function runWhole(
+  command: 'classify' | 'evaluate' | 'balance',
+  file: string,
+  format: string,
+  io: CliIo,
+): number {
   const name = file === '-' ? 'standard input' : file;
   const input = load(file);
   for (const p of input.problems) io.err(`${name}: line ${p.line}: ${p.message} (skipped)`);
-  if (input.rows.length === 0) { io.err(`${name}: no valid work items found (expected ${ACCEPTED_FORMATS})`); return input.problems.length ? 1 : 2; }
+  if (input.rows.length === 0) {
+    io.err(`${name}: no valid work items found (expected ${ACCEPTED_FORMATS})`);
+    return input.problems.length ? 1 : 2;
+  }
   const rows = classifyRows(input.rows);
   if (command === 'classify') formatRows(rows, format).forEach((l) => io.out(l));
   else if (command === 'balance') balanceReport(rows).forEach((l) => io.out(l));
   else {
-    const labeled = rows.filter((r) => r.gold).map((r) => ({ item: r.item, gold: r.gold as Kind, goldShare: r.goldShare ?? null, result: r.result, source: r.source }));
-    if (labeled.length === 0) { io.err(`${name}: no row has a "gold" label to evaluate against`); return 2; }
+    const labeled = rows
+      .filter((r) => r.gold)
+      .map((r) => ({
+        item: r.item,
+        gold: r.gold as Kind,
+        goldShare: r.goldShare ?? null,
+        result: r.result,
+        source: r.source,
+      }));
+    if (labeled.length === 0) {
+      io.err(`${name}: no row has a "gold" label to evaluate against`);
+      return 2;
+    }
     const sources = new Set(labeled.map((r) => sourceOf(r.source)));
-    const loso = sources.size >= 2 ? bySource(leaveOneSourceOutRows(input.rows), 'leave-one-source-out: each source scored by a model fitted on the others') : null;
-    // In-sample only when these are the rows the model was fitted on (its record says how many, from which sources).
-    const inSample = labeled.length === MODEL.fittedOn.rows && [...sources].every((s) => MODEL.fittedOn.sources.includes(s));
-    const shipped = bySource(labeled, inSample ? undefined : 'the shipped model on these rows (not the rows it was fitted on)');
-    const tables = labeled.some((r) => r.source) ? formatBySource(shipped) + (loso ? formatBySource(loso) : '') : undefined;
-    io.out(formatEvaluation(evaluate(labeled), inSample, (tables ?? '') + learningLine(labeled), loso?.pooled.macroF1));
+    const loso =
+      sources.size >= 2
+        ? bySource(
+            leaveOneSourceOutRows(input.rows),
+            'leave-one-source-out: each source scored by a model fitted on the others',
+          )
+        : null;
+    // In-sample only when these are the rows the model was fitted on (its record: how many, which sources).
+    const inSample =
+      labeled.length === MODEL.fittedOn.rows && [...sources].every((s) => MODEL.fittedOn.sources.includes(s));
+    const shipped = bySource(
+      labeled,
+      inSample ? undefined : 'the shipped model on these rows (not the rows it was fitted on)',
+    );
+    const tables = labeled.some((r) => r.source)
+      ? formatBySource(shipped) + (loso ? formatBySource(loso) : '')
+      : '';
+    io.out(
+      formatEvaluation(evaluate(labeled), inSample, tables + learningLine(labeled), loso?.pooled.macroF1),
+    );
   }
   return input.problems.length > 0 ? 1 : 0;
 }
 
 async function runAuditCommand(file: string, options: Record<string, string>, io: CliIo): Promise<number> {
-  if (file === '-') throw new UsageError('audit reads its file three times to keep memory flat: save standard input to a file first');
+  if (file === '-')
+    throw new UsageError(
+      'audit reads its file three times to keep memory flat: save standard input to a file first',
+    );
   const seed = Number(options['--seed'] ?? 1);
   const sample = Number(options['--sample'] ?? 100);
-  if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 0) throw new UsageError('--seed and --sample take whole numbers (try --help)');
+  if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 0)
+    throw new UsageError('--seed and --sample take whole numbers (try --help)');
   try {
     return await runAudit(file, { seed, sample, out: options['--out'] }, io.out, io.err);
   } catch (e) {
-    io.err(`cannot audit ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    io.err(`cannot audit ${file}: ${reasonOf(e)}`);
     return 2;
   }
 }
@@ -151,9 +150,11 @@ async function runAuditCommand(file: string, options: Record<string, string>, io
 export function runCli(argv: string[], io: CliIo): number {
   try {
     const parsed = parseArguments(argv);
-    if (parsed.kind !== 'run' || parsed.command === 'audit') throw new UsageError('runCli runs classify, evaluate or balance');
+    if (parsed.kind !== 'run' || parsed.command === 'audit')
+      throw new UsageError('runCli runs classify, evaluate or balance');
     const format = parsed.options['--format'] ?? 'jsonl';
-    if (!['jsonl', 'table', 'csv'].includes(format)) throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
+    if (!['jsonl', 'table', 'csv'].includes(format))
+      throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
     return runWhole(parsed.command, parsed.file, format, io);
   } catch (e) {
     if (e instanceof UsageError) { io.err(e.message); return 2; }
@@ -170,8 +171,15 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     const { command, file, options } = parsed;
     if (command === 'audit') return await runAuditCommand(file, options, io);
     const format = options['--format'] ?? 'jsonl';
-    if (!['jsonl', 'table', 'csv'].includes(format)) throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
-    const streamable = command === 'classify' && file !== '-' && existsSync(file) && statSync(file).isFile() && statSync(file).size > 0;
+    if (!['jsonl', 'table', 'csv'].includes(format)) {
+      throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
+    }
+    const streamable =
+      command === 'classify' &&
+      file !== '-' &&
+      existsSync(file) &&
+      statSync(file).isFile() &&
+      statSync(file).size > 0;
     const input = streamable ? await streamFormatOf(file) : null;
     if (input) return await classifyStreamed(file, format, io, input);
     return runWhole(command, file, format, io);
@@ -182,6 +190,8 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
-  void runCliAsync(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) })
-    .then((code) => process.stdout.write('', () => process.exit(code)));
+  void runCliAsync(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+  }).then((code) => process.stdout.write('', () => process.exit(code)));
 }

@@ -33,11 +33,22 @@ function towards(automatic: Kind, human: Kind): Side | 'neither' | null {
 }
 
 /** Evidence that is not a catalogue signal: the model's fitted inputs, which overrides do not move. */
-const NOT_LEARNED = new Set(['type-prior', 'parent-epic', 'children-rollup', 'document-shape', 'site-calibration']);
+const NOT_LEARNED = new Set([
+  'type-prior',
+  'parent-epic',
+  'children-rollup',
+  'document-shape',
+  'site-calibration',
+]);
 
 /** The signals a result rests on: each evidence item's own and those folded into its quote. */
-export function signalsOf(evidence: ReadonlyArray<{ signal: string; side: Side; alsoSignals?: string[] }>): Array<{ signal: string; side: Side }> {
-  return evidence.flatMap((e) => [{ signal: e.signal, side: e.side }, ...(e.alsoSignals ?? []).map((signal) => ({ signal, side: e.side }))]);
+export function signalsOf(
+  evidence: ReadonlyArray<{ signal: string; side: Side; alsoSignals?: string[] }>,
+): Array<{ signal: string; side: Side }> {
+  return evidence.flatMap((e) => [
+    { signal: e.signal, side: e.side },
+    ...(e.alsoSignals ?? []).map((signal) => ({ signal, side: e.side })),
+  ]);
 }
 
 /** Net nudges per signal: up and down steps, and how many overrides moved it. */
@@ -47,7 +58,8 @@ export type LearningSteps = Record<string, { up: number; down: number; overrides
 export function stepsOf(ex: OverrideExample): LearningSteps {
   const to = towards(ex.automatic, ex.human);
   const steps: LearningSteps = {};
-  if (ex.automaticShare !== undefined) steps[calibrationKey(ex.automaticShare, ex.human)] = { up: 0, down: 0, overrides: 1 };
+  if (ex.automaticShare !== undefined)
+    steps[calibrationKey(ex.automaticShare, ex.human)] = { up: 0, down: 0, overrides: 1 };
   if (to === null) return steps;
   const dominant: Side = ex.automatic === 'strategic' ? 'PM' : 'PO';
   for (const { signal, side } of ex.signals) {
@@ -59,19 +71,29 @@ export function stepsOf(ex: OverrideExample): LearningSteps {
   return steps;
 }
 
-/** Adds (sign 1) or takes back (sign −1) one override's steps: learning is a sum, so it can follow edits one by one. */
+/**
+ * Adds (sign 1) or takes back (sign −1) one override's steps: learning is a sum, so it can follow edits one
+ * by one.
+ */
 export function addSteps(total: LearningSteps, steps: LearningSteps, sign: 1 | -1): LearningSteps {
   const out: LearningSteps = { ...total };
   for (const [signal, s] of Object.entries(steps)) {
     const cur = out[signal] ?? { up: 0, down: 0, overrides: 0 };
-    const next = { up: cur.up + sign * s.up, down: cur.down + sign * s.down, overrides: cur.overrides + sign * s.overrides };
+    const next = {
+      up: cur.up + sign * s.up,
+      down: cur.down + sign * s.down,
+      overrides: cur.overrides + sign * s.overrides,
+    };
     if (next.overrides <= 0) delete out[signal];
     else out[signal] = next;
   }
   return out;
 }
 
-/** The weights the steps give: each clear net step ±5 %, the factor kept within [0.5, 2]; signals not yet clear are left out. */
+/**
+ * The weights the steps give: each clear net step ±5 %, the factor kept within [0.5, 2]; signals not yet
+ * clear are left out.
+ */
 export function adaptationFrom(steps: LearningSteps): Adaptation {
   const signals: Adaptation['signals'] = {};
   const calibration: Array<[string, number]> = [];
@@ -82,7 +104,11 @@ export function adaptationFrom(steps: LearningSteps): Adaptation {
     const net = s.up - s.down;
     if (net === 0 || Math.abs(net) < 2 * Math.sqrt(s.up + s.down)) continue;
     const factor = (net > 0 ? 1 + ADAPTATION_LIMITS.step : 1 - ADAPTATION_LIMITS.step) ** Math.abs(net);
-    signals[signal] = { factor: Math.round(Math.min(ADAPTATION_LIMITS.max, Math.max(ADAPTATION_LIMITS.min, factor)) * 1000) / 1000, overrides: s.overrides };
+    signals[signal] = {
+      factor:
+        Math.round(Math.min(ADAPTATION_LIMITS.max, Math.max(ADAPTATION_LIMITS.min, factor)) * 1000) / 1000,
+      overrides: s.overrides,
+    };
   }
   const shift = calibrationFrom(calibration);
   return shift && shift.logit !== 0 ? { signals, shift } : { signals };
@@ -99,10 +125,19 @@ export interface LabeledOverride extends OverrideExample { key: string; item: Wo
  * 5 held out); the site learns from the rest, and agreement on the held-out reviews is compared before
  * and after, pooled over sites. A review without `site` belongs to one site (the app's own, on Jira).
  */
-export function measureAdaptation(overrides: LabeledOverride[]): { trained: number; heldOut: number; agreementBefore: number | null; agreementAfter: number | null } {
+export function measureAdaptation(overrides: LabeledOverride[]): {
+  trained: number;
+  heldOut: number;
+  agreementBefore: number | null;
+  agreementAfter: number | null;
+} {
   const isHeldOut = (key: string) => parseInt(hashText(key).slice(0, 8), 16) % 5 === 0;
   const sites = new Map<string, LabeledOverride[]>();
-  for (const o of overrides) sites.set(o.site ?? '', [...(sites.get(o.site ?? '') ?? []), o]);
+  for (const o of overrides) {
+    const site = sites.get(o.site ?? '');
+    if (site) site.push(o);
+    else sites.set(o.site ?? '', [o]);
+  }
   let trained = 0;
   let heldOut = 0;
   let before = 0;
@@ -111,7 +146,9 @@ export function measureAdaptation(overrides: LabeledOverride[]): { trained: numb
     const train = reviews.filter((o) => !isHeldOut(o.key));
     const test = reviews.filter((o) => isHeldOut(o.key));
     const adaptation = learnAdaptation(train);
-    const agree = (a?: Adaptation) => test.filter((o) => classify(o.item, undefined, a ? { adaptation: a } : undefined).kind === o.human).length;
+    const agree = (a?: Adaptation) =>
+      test.filter((o) => classify(o.item, undefined, a ? { adaptation: a } : undefined).kind === o.human)
+        .length;
     trained += train.length;
     heldOut += test.length;
     before += agree();

@@ -5,6 +5,7 @@
  * Phrases are matched on whole stemmed words ("roadmaps" meets "roadmap"); regex signals read
  * the lower-cased prose. Changing anything here changes RULES_VERSION.
  */
+import { HORIZON_AND_STRUCTURE } from './structure-signals';
 import type { SeedId, Side } from './types';
 
 export type SignalFamily = 'vocabulary' | 'horizon' | 'outcome-target' | 'structure';
@@ -27,50 +28,125 @@ const po = (id: string, seed: SeedId, weight: number, meaning: string, phrases: 
   ({ id, side: 'PO', family: 'vocabulary', seed, weight, meaning, phrases });
 
 export const VOCABULARY: Signal[] = [
-  pm('vision', '000', 2.0, 'Product vision and the bigger picture', ['vision', 'bigger picture', 'big picture', 'north star', 'mission', 'product direction', 'strategic direction', 'strategy', 'strategic bet', 'our bet', 'project direction', 'team direction', 'long term direction', 'direction of the project', 'direction of the product', 'direction of the team']),
-  pm('market', '003', 2.0, 'Market research, trends, competitors and opportunities', ['market', 'market research', 'market trend', 'competitor', 'competition', 'competitive', 'market gap', 'market share', 'competitive landscape', 'market landscape', 'opportunity', 'industry', 'differentiator', 'differentiate', 'analyst', 'industry analyst']),
-  pm('business-goals', '004', 2.0, 'Business goals, revenue and profitability', ['business goal', 'business objective', 'company objective', 'company goal', 'profitability', 'profit', 'revenue', 'business case', 'arr', 'mrr', 'monetization', 'monetize', 'roi', 'business value', 'paying customer', 'paid customer', 'upsell', 'expansion revenue', 'customer acquisition', 'customer churn', 'grow revenue', 'grow the business', 'grow our', 'growth', 'scale the business', 'enterprise customer', 'win deal', 'close deal']),
-  pm('what-to-build', '001', 1.5, 'Deciding which product or feature to build and why', ['which product', 'which feature', 'what to build', 'decide whether', 'product decision', 'prioritize', 'prioritization', 'our priority', 'top priority', 'focus area', 'our focus', 'we will focus', 'focus on', 'we will not', 'out of scope for the', 'principle', 'invest', 'investment', 'tradeoff', 'bet on', 'product area']),
-  pm('roadmap', '000', 2.0, 'The product roadmap, MVPs and release planning at product level', ['roadmap', 'mvp', 'minimum viable product', 'release planning', 'product plan', 'next major release']),
-  pm('kpi', '001', 2.0, 'Outcome targets, KPIs and key results', ['kpi', 'okr', 'key result', 'success metric', 'north star metric', 'measure success', 'we will know', 'we ll know', 'outcome', 'business impact', 'customer impact', 'adoption', 'engagement', 'retention', 'conversion rate', 'nps', 'customer satisfaction']),
-  pm('pricing-budget', '003', 2.0, 'Budgeting, pricing and resourcing across teams', ['pricing', 'price', 'budget', 'cost model', 'headcount', 'hire', 'hiring', 'staffing', 'funding', 'free tier', 'paid tier', 'plan tier', 'billing model']),
-  pm('go-to-market', '002', 2.0, 'Marketing, positioning, launch, sales and go-to-market', ['marketing', 'campaign', 'positioning', 'product messaging', 'launch', 'go to market', 'gtm', 'sales', 'sales team', 'brand', 'awareness', 'press release', 'webinar', 'public announcement', 'newsletter', 'lead generation', 'signup', 'sign up', 'word of mouth', 'referral', 'evangelism', 'outreach', 'audience', 'target audience', 'case study', 'target account', 'target customer', 'target audience', 'target market']),
-  pm('stakeholders', '000', 1.5, 'External stakeholders, partners, vendors and executives', ['stakeholder', 'executive', 'leadership', 'partnership', 'partner program', 'vendor', 'investor', 'customer advisory', 'contributor growth', 'governance']),
-  pm('lifecycle', '004', 2.0, 'Product lifecycle: new products, sunsetting, entering a platform', ['new product', 'sunset', 'ground up', 'product line', 'product market fit', 'pmf', 'enter the market', 'expand into', 'new platform', 'new segment', 'product category', 'end of life', 'platform strategy']),
-  pm('discovery', '001', 2.0, 'Customer discovery to learn pain points that shape direction', ['customer discovery', 'user research', 'customer research', 'customer interview', 'user interview', 'interview customer', 'interview user', 'pain point', 'user need', 'customer need', 'understand our user', 'understand our customer', 'persona', 'ideal customer', 'icp', 'customer segment', 'market segment', 'jobs to be done', 'customer survey', 'user survey', 'customer feedback', 'user feedback', 'user experience research', 'customer insight', 'find out how people', 'find out how user', 'find out how customer', 'understand how people', 'understand how user', 'understand how customer']),
-  pm('audience', '001', 1.0, 'Who the product serves and what they need: customers, users, developers', ['our customer', 'developer experience', 'customer experience', 'world class', 'first class', 'best in class', 'easy to', 'intuitive', 'delightful', 'seamless', 'enterprise', 'teams who', 'people who', 'newcomer', 'beginner']),
-  pm('direction-argument', '002', 1.0, 'Argues direction: goals, problems worth solving, what success looks like', ['our goal', 'we believe', 'we want to', 'we aim', 'aim to', 'ambition', 'problem space', 'why this matter', 'in order to', 'so that', 'empower', 'unlock', 'become the', 'the best', 'default choice', 'standard for', 'foundation of', 'long term', 'sustainable', 'consensus', 'explore', 'evaluate whether', 'research']),
-  po('user-story', '000', 2.0, 'User stories and acceptance criteria', ['user story', 'acceptance criterion', 'acceptance test', 'definition of done', 'so that i', 'so that we can']),
-  po('backlog', '001', 2.0, 'Creating, ordering and refining the product backlog', ['backlog', 'backlog item', 'groom', 'grooming', 'refinement', 'ticket', 'story point', 'estimate', 'estimation']),
-  po('sprint', '003', 2.0, 'Sprint planning, reviews, retrospectives, demos and increments', ['sprint', 'sprint planning', 'sprint review', 'retrospective', 'retro', 'standup', 'stand up', 'iteration', 'increment']),
-  po('breakdown', '001', 1.2, 'Breaking a feature into concrete tasks', ['add a', 'add an', 'add support', 'add the', 'implement', 'implementation', 'endpoint', 'button', 'screen', 'dialog', 'checkbox', 'dropdown', 'modal', 'subcommand', 'prototype', 'spike', 'stub', 'wire up', 'hook up', 'rename', 'move the', 'update the', 'change the', 'remove the', 'expose', 'refactor']),
-  po('engineering-topic', '003', 0.5, 'Engineering subject matter: APIs, modules, configuration', ['api', 'field', 'column', 'menu', 'tab', 'page', 'form', 'setting', 'flag', 'parameter', 'argument', 'command', 'cli', 'property', 'attribute', 'method', 'function', 'class', 'module', 'plugin', 'library', 'sdk', 'schema', 'database', 'query', 'cache', 'config', 'configuration', 'controller', 'component', 'widget', 'template', 'script', 'compiler', 'container', 'cluster', 'collector', 'instrumentation', 'protocol', 'spec', 'rfc', 'json', 'yaml', 'regex', 'thread', 'runtime', 'async', 'type']),
-  po('requirements', '002', 1.5, 'Clarifying requirements for developers; requirements readiness', ['requirement', 'specification', 'edge case', 'clarify', 'mockup', 'design doc', 'technical design', 'proposal', 'alternative considered', 'non goal', 'graduation criterion', 'feature gate', 'alpha', 'beta', 'stable', 'stabilize', 'stabilization', 'ga']),
-  po('acceptance-qa', '003', 1.5, 'Accepting completed work, ongoing testing and QA', ['test', 'testing', 'qa', 'verify', 'verification', 'regression', 'unit test', 'integration test', 'e2e', 'test plan', 'test case', 'coverage', 'reproduce', 'reproducible']),
-  po('delivery', '003', 1.5, 'Bug fixes, implementation, refactoring, build/CI and docs for a shipped feature', ['bug', 'fix', 'crash', 'exception', 'broken', 'regression', 'refactor', 'cleanup', 'clean up', 'tech debt', 'technical debt', 'typo', 'workaround', 'stack trace', 'leak', 'hotfix', 'patch', 'pull request', 'pr', 'merge', 'changelog', 'release note', 'does not work', 'doesnt work', 'not working', 'stop working', 'throw', 'null pointer', 'undefined']),
-  po('engineering-chore', '003', 0.7, 'Build, CI, upgrades, migrations and other engineering chores', ['error', 'fail', 'failure', 'migrate', 'migration', 'upgrade', 'bump', 'dependency', 'build', 'ci', 'pipeline', 'compile', 'deprecate', 'deprecation', 'documentation', 'doc', 'docs', 'performance', 'latency', 'memory', 'timeout', 'warning', 'log', 'release', 'version', 'commit', 'deploy', 'rollout']),
-  po('coordination', '004', 1.0, 'Day-to-day coordination of the development team', ['daily', 'unblock', 'blocker', 'blocked', 'hand off', 'handoff', 'dev team', 'developer question', 'pairing', 'code review', 'review the pr']),
-];
-
-const HORIZON_AND_STRUCTURE: Signal[] = [
-  { id: 'long-horizon', side: 'PM', family: 'horizon', seed: '001', weight: 1.5, meaning: 'A horizon of quarters or years',
-    regex: /\b(this|next|the|each|every|per) (quarter|year|fiscal year|half)\b|\bq[1-4]\b|\bh[12] 20\d\d\b|\blong[- ]term\b|\bmulti[- ]year\b|\b(next|coming|over the next) (few |two |three |\d+ )?(years|months|quarters)\b|\bby (the end of )?20\d\d\b|\bannual(ly)?\b|\bquarterly\b|\bin the future\b|\bfuture\b|\b(a|one|two|three|\d+) years? from now\b/ },
-  { id: 'short-horizon', side: 'PO', family: 'horizon', seed: '004', weight: 1.5, meaning: 'A horizon of sprints or days',
-    regex: /\b(this|next|current|the) (sprint|week|iteration)\b|\bsprint \d+\b|\btoday\b|\btomorrow\b|\bby (monday|tuesday|wednesday|thursday|friday|eod|end of day)\b|\bend of (the )?(day|week)\b/ },
-  { id: 'outcome-target', side: 'PM', family: 'outcome-target', seed: '001', weight: 3.0, meaning: 'An outcome target with a number ("reduce checkout time by 20%")',
-    regex: /\b(increase|reduce|grow|improve|cut|decrease|double|triple|raise|lower|boost|reach|achieve|hit|get to)\b[^.\n]{0,60}?\b(by|to|of)\s+(\$\s?)?\d[\d,.]*\s*(%|percent|x\b|k\b|m\b|customers|users|paying|teams|companies|arr|mrr)|\b\d+(\.\d+)?\s?% (more|fewer|increase|decrease|growth|reduction)\b|\$\s?\d[\d,.]*\s?(k|m|b|million|billion)?\s+(in )?(arr|mrr|revenue|bookings)/ },
-  { id: 'user-story-form', side: 'PO', family: 'structure', seed: '000', weight: 3.0, meaning: 'A user story: "As a … I want … so that …"',
-    regex: /\bas an? [a-z][^.\n,]{1,60}?,? i (want|need|would like|can|should)\b/ },
-  { id: 'given-when-then', side: 'PO', family: 'structure', seed: '001', weight: 3.0, meaning: 'Acceptance criteria written as Given / When / Then',
-    regex: /\bgiven\b[^\n]{1,200}\bwhen\b[^\n]{1,200}\bthen\b|^\s*(given|when|then) .+\n\s*(when|then|and) /m },
-  { id: 'checklist', side: 'PO', family: 'structure', seed: '001', weight: 1.5, meaning: 'A checklist of concrete tasks',
-    regex: /(^|\n)\s*(- \[[ x]\]|\[[ x]\] )/ },
-  { id: 'bug-report', side: 'PO', family: 'structure', seed: '003', weight: 3.0, meaning: 'A bug report: steps to reproduce, expected and actual results',
-    regex: /\b(steps to reproduce|expected (result|behaviou?r)|actual (result|behaviou?r)|to reproduce|repro steps|test case)\b/ },
-  { id: 'platform-lifecycle', side: 'PM', family: 'structure', seed: '004', weight: 3.0, meaning: 'Entering or leaving a platform: a product lifecycle decision',
-    regex: /\b(add|adding|drop|dropping|remove|removing|deprecate|end|sunset|enter|entering|target|targeting|new)\b[^.\n]{0,40}\bplatforms?\b(?![- ]?(specific|check|list|resource|dir|folder|code|api|module|name|guard|detection|flag))|\bplatform support\b/ },
-  { id: 'why-argument', side: 'PM', family: 'structure', seed: '001', weight: 1.0, meaning: 'Argues why: rationale, motivation for customers or the business',
-    regex: /\b(rationale|why this matters|why now|so that (our )?(customers|users|teams|companies|people)|because (our )?(customers|users) )\b/ },
+  pm('vision', '000', 2.0, 'Product vision and the bigger picture', [
+    'vision', 'bigger picture', 'big picture', 'north star', 'mission', 'product direction',
+    'strategic direction', 'strategy', 'strategic bet', 'our bet', 'project direction', 'team direction',
+    'long term direction', 'direction of the project', 'direction of the product', 'direction of the team',
+  ]),
+  pm('market', '003', 2.0, 'Market research, trends, competitors and opportunities', [
+    'market', 'market research', 'market trend', 'competitor', 'competition', 'competitive', 'market gap',
+    'market share', 'competitive landscape', 'market landscape', 'opportunity', 'industry', 'differentiator',
+    'differentiate', 'analyst', 'industry analyst',
+  ]),
+  pm('business-goals', '004', 2.0, 'Business goals, revenue and profitability', [
+    'business goal', 'business objective', 'company objective', 'company goal', 'profitability', 'profit',
+    'revenue', 'business case', 'arr', 'mrr', 'monetization', 'monetize', 'roi', 'business value',
+    'paying customer', 'paid customer', 'upsell', 'expansion revenue', 'customer acquisition',
+    'customer churn', 'grow revenue', 'grow the business', 'grow our', 'growth', 'scale the business',
+    'enterprise customer', 'win deal', 'close deal',
+  ]),
+  pm('what-to-build', '001', 1.5, 'Deciding which product or feature to build and why', [
+    'which product', 'which feature', 'what to build', 'decide whether', 'product decision', 'prioritize',
+    'prioritization', 'our priority', 'top priority', 'focus area', 'our focus', 'we will focus', 'focus on',
+    'we will not', 'out of scope for the', 'principle', 'invest', 'investment', 'tradeoff', 'bet on',
+    'product area',
+  ]),
+  pm('roadmap', '000', 2.0, 'The product roadmap, MVPs and release planning at product level', [
+    'roadmap', 'mvp', 'minimum viable product', 'release planning', 'product plan', 'next major release',
+  ]),
+  pm('kpi', '001', 2.0, 'Outcome targets, KPIs and key results', [
+    'kpi', 'okr', 'key result', 'success metric', 'north star metric', 'measure success', 'we will know',
+    'we ll know', 'outcome', 'business impact', 'customer impact', 'adoption', 'engagement', 'retention',
+    'conversion rate', 'nps', 'customer satisfaction',
+  ]),
+  pm('pricing-budget', '003', 2.0, 'Budgeting, pricing and resourcing across teams', [
+    'pricing', 'price', 'budget', 'cost model', 'headcount', 'hire', 'hiring', 'staffing', 'funding',
+    'free tier', 'paid tier', 'plan tier', 'billing model',
+  ]),
+  pm('go-to-market', '002', 2.0, 'Marketing, positioning, launch, sales and go-to-market', [
+    'marketing', 'campaign', 'positioning', 'product messaging', 'launch', 'go to market', 'gtm', 'sales',
+    'sales team', 'brand', 'awareness', 'press release', 'webinar', 'public announcement', 'newsletter',
+    'lead generation', 'signup', 'sign up', 'word of mouth', 'referral', 'evangelism', 'outreach', 'audience',
+    'target audience', 'case study', 'target account', 'target customer', 'target audience', 'target market',
+  ]),
+  pm('stakeholders', '000', 1.5, 'External stakeholders, partners, vendors and executives', [
+    'stakeholder', 'executive', 'leadership', 'partnership', 'partner program', 'vendor', 'investor',
+    'customer advisory', 'contributor growth', 'governance',
+  ]),
+  pm('lifecycle', '004', 2.0, 'Product lifecycle: new products, sunsetting, entering a platform', [
+    'new product', 'sunset', 'ground up', 'product line', 'product market fit', 'pmf', 'enter the market',
+    'expand into', 'new platform', 'new segment', 'product category', 'end of life', 'platform strategy',
+  ]),
+  pm('discovery', '001', 2.0, 'Customer discovery to learn pain points that shape direction', [
+    'customer discovery', 'user research', 'customer research', 'customer interview', 'user interview',
+    'interview customer', 'interview user', 'pain point', 'user need', 'customer need', 'understand our user',
+    'understand our customer', 'persona', 'ideal customer', 'icp', 'customer segment', 'market segment',
+    'jobs to be done', 'customer survey', 'user survey', 'customer feedback', 'user feedback',
+    'user experience research', 'customer insight', 'find out how people', 'find out how user',
+    'find out how customer', 'understand how people', 'understand how user', 'understand how customer',
+  ]),
+  pm('audience', '001', 1.0, 'Who the product serves and what they need: customers, users, developers', [
+    'our customer', 'developer experience', 'customer experience', 'world class', 'first class',
+    'best in class', 'easy to', 'intuitive', 'delightful', 'seamless', 'enterprise', 'teams who',
+    'people who', 'newcomer', 'beginner',
+  ]),
+  pm('direction-argument', '002', 1.0,
+    'Argues direction: goals, problems worth solving, what success looks like', [
+    'our goal', 'we believe', 'we want to', 'we aim', 'aim to', 'ambition', 'problem space',
+    'why this matter', 'in order to', 'so that', 'empower', 'unlock', 'become the', 'the best',
+    'default choice', 'standard for', 'foundation of', 'long term', 'sustainable', 'consensus', 'explore',
+    'evaluate whether', 'research',
+  ]),
+  po('user-story', '000', 2.0, 'User stories and acceptance criteria', [
+    'user story', 'acceptance criterion', 'acceptance test', 'definition of done', 'so that i',
+    'so that we can',
+  ]),
+  po('backlog', '001', 2.0, 'Creating, ordering and refining the product backlog', [
+    'backlog', 'backlog item', 'groom', 'grooming', 'refinement', 'ticket', 'story point', 'estimate',
+    'estimation',
+  ]),
+  po('sprint', '003', 2.0, 'Sprint planning, reviews, retrospectives, demos and increments', [
+    'sprint', 'sprint planning', 'sprint review', 'retrospective', 'retro', 'standup', 'stand up',
+    'iteration', 'increment',
+  ]),
+  po('breakdown', '001', 1.2, 'Breaking a feature into concrete tasks', [
+    'add a', 'add an', 'add support', 'add the', 'implement', 'implementation', 'endpoint', 'button',
+    'screen', 'dialog', 'checkbox', 'dropdown', 'modal', 'subcommand', 'prototype', 'spike', 'stub',
+    'wire up', 'hook up', 'rename', 'move the', 'update the', 'change the', 'remove the', 'expose',
+    'refactor',
+  ]),
+  po('engineering-topic', '003', 0.5, 'Engineering subject matter: APIs, modules, configuration', [
+    'api', 'field', 'column', 'menu', 'tab', 'page', 'form', 'setting', 'flag', 'parameter', 'argument',
+    'command', 'cli', 'property', 'attribute', 'method', 'function', 'class', 'module', 'plugin', 'library',
+    'sdk', 'schema', 'database', 'query', 'cache', 'config', 'configuration', 'controller', 'component',
+    'widget', 'template', 'script', 'compiler', 'container', 'cluster', 'collector', 'instrumentation',
+    'protocol', 'spec', 'rfc', 'json', 'yaml', 'regex', 'thread', 'runtime', 'async', 'type',
+  ]),
+  po('requirements', '002', 1.5, 'Clarifying requirements for developers; requirements readiness', [
+    'requirement', 'specification', 'edge case', 'clarify', 'mockup', 'design doc', 'technical design',
+    'proposal', 'alternative considered', 'non goal', 'graduation criterion', 'feature gate', 'alpha', 'beta',
+    'stable', 'stabilize', 'stabilization', 'ga',
+  ]),
+  po('acceptance-qa', '003', 1.5, 'Accepting completed work, ongoing testing and QA', [
+    'test', 'testing', 'qa', 'verify', 'verification', 'regression', 'unit test', 'integration test', 'e2e',
+    'test plan', 'test case', 'coverage', 'reproduce', 'reproducible',
+  ]),
+  po('delivery', '003', 1.5,
+    'Bug fixes, implementation, refactoring, build/CI and docs for a shipped feature', [
+    'bug', 'fix', 'crash', 'exception', 'broken', 'regression', 'refactor', 'cleanup', 'clean up',
+    'tech debt', 'technical debt', 'typo', 'workaround', 'stack trace', 'leak', 'hotfix', 'patch',
+    'pull request', 'pr', 'merge', 'changelog', 'release note', 'does not work', 'doesnt work', 'not working',
+    'stop working', 'throw', 'null pointer', 'undefined',
+  ]),
+  po('engineering-chore', '003', 0.7, 'Build, CI, upgrades, migrations and other engineering chores', [
+    'error', 'fail', 'failure', 'migrate', 'migration', 'upgrade', 'bump', 'dependency', 'build', 'ci',
+    'pipeline', 'compile', 'deprecate', 'deprecation', 'documentation', 'doc', 'docs', 'performance',
+    'latency', 'memory', 'timeout', 'warning', 'log', 'release', 'version', 'commit', 'deploy', 'rollout',
+  ]),
+  po('coordination', '004', 1.0, 'Day-to-day coordination of the development team', [
+    'daily', 'unblock', 'blocker', 'blocked', 'hand off', 'handoff', 'dev team', 'developer question',
+    'pairing', 'code review', 'review the pr',
+  ]),
 ];
 
 export const SIGNALS: Signal[] = [...VOCABULARY, ...HORIZON_AND_STRUCTURE];
@@ -82,7 +158,10 @@ export const SIGNALS: Signal[] = [...VOCABULARY, ...HORIZON_AND_STRUCTURE];
  */
 
 /** Words that turn a following match into its opposite ("not a roadmap item"). */
-export const NEGATORS = new Set(['not', 'no', 'non', 'without', 'never', 'isnt', 'arent', 'dont', 'doesnt', 'wont', 'neither', 'nor', 'nothing']);
+export const NEGATORS = new Set([
+  'not', 'no', 'non', 'without', 'never', 'isnt', 'arent', 'dont', 'doesnt', 'wont', 'neither', 'nor',
+  'nothing',
+]);
 
 /** Scoring constants (part of the rules, so part of RULES_VERSION). */
 export const SCORING = {

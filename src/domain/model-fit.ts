@@ -2,8 +2,8 @@
  * Fitting the classification model, and judging it on sources it has not seen. A fit is two rounds
  * of logistic regression (the second reads each parent's share from the first, as the classifier
  * reads the parent's own result) and a decision (a scale and an offset of the score) chosen by
- * leave-one-source-out inside the training rows. `leaveOneSourceOut` wraps that whole procedure, so nothing it reports was fitted on
- * the source it is scored on.
+ * leave-one-source-out inside the training rows. `leaveOneSourceOut` wraps that whole procedure, so
+ * nothing it reports was fitted on the source it is scored on.
  */
 import { kindFromShare } from './balance';
 import { fitLogistic, sigmoid } from './logistic';
@@ -15,7 +15,11 @@ export interface LabeledItem { item: WorkItem; source: string; gold: Kind; goldS
 export interface ScoredItem extends LabeledItem { share: number; kind: Kind }
 
 export const FIT_SETTINGS = {
-  lambda: 1, offsets: { from: -2, to: 2, step: 0.05 }, scales: [1, 1.25, 1.5, 2, 2.5, 3], mixedInBand: 0.4, digits: 4,
+  lambda: 1,
+  offsets: { from: -2, to: 2, step: 0.05 },
+  scales: [1, 1.25, 1.5, 2, 2.5, 3],
+  mixedInBand: 0.4,
+  digits: 4,
 } as const;
 
 /** Readings without parent input, computed once per item (labeled rows and context rows alike). */
@@ -31,7 +35,8 @@ export class Readings {
   withParent(item: WorkItem, model: ClassificationModel | null): ItemReading {
     const own = this.own(item.key);
     const parentKey = item.parent;
-    if (!model || !parentKey || parentKey === item.key || !this.items.has(parentKey)) return withParentShare(own, null);
+    if (!model || !parentKey || parentKey === item.key || !this.items.has(parentKey))
+      return withParentShare(own, null);
     return withParentShare(own, sigmoid(scoreOf(model, this.own(parentKey).values)));
   }
 }
@@ -39,16 +44,31 @@ export class Readings {
 const vector = (r: ItemReading) => INPUT_NAMES.map((n) => r.values[n]);
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
-function modelOf(fit: { bias: number; weights: number[] }, rows: LabeledItem[], offset: number): ClassificationModel {
+function modelOf(
+  fit: { bias: number; weights: number[] },
+  rows: LabeledItem[],
+  offset: number,
+): ClassificationModel {
   const weights = {} as ClassificationModel['weights'];
-  INPUT_NAMES.forEach((n, i) => { weights[n] = round(fit.weights[i]!, FIT_SETTINGS.digits); });
+  INPUT_NAMES.forEach((n, i) => {
+    weights[n] = round(fit.weights[i]!, FIT_SETTINGS.digits);
+  });
   return {
-    format: 1, inputs: [...INPUT_NAMES], bias: round(fit.bias, FIT_SETTINGS.digits), weights, scale: 1, offset: round(offset, 2),
-    lambda: FIT_SETTINGS.lambda, fittedOn: { rows: rows.length, sources: [...new Set(rows.map((r) => r.source))].sort() },
+    format: 1,
+    inputs: [...INPUT_NAMES],
+    bias: round(fit.bias, FIT_SETTINGS.digits),
+    weights,
+    scale: 1,
+    offset: round(offset, 2),
+    lambda: FIT_SETTINGS.lambda,
+    fittedOn: { rows: rows.length, sources: [...new Set(rows.map((r) => r.source))].sort() },
   };
 }
 
-/** The side an evidence input must keep: product-manager words may only raise the share, product-owner words lower it. */
+/**
+ * The side an evidence input must keep: product-manager words may only raise the share, product-owner words
+ * lower it.
+ */
 const sideOf = (name: string) => (name.startsWith('pm-') ? 1 : name.startsWith('po-') ? -1 : 0);
 
 /**
@@ -68,7 +88,10 @@ function fitSided(x: number[][], y: number[]): { bias: number; weights: number[]
   }
 }
 
-/** Weights only (scale 1, offset 0): round one without parents, round two with the parents' shares from round one. */
+/**
+ * Weights only (scale 1, offset 0): round one without parents, round two with the parents' shares from round
+ * one.
+ */
 function fitWeights(rows: LabeledItem[], readings: Readings): ClassificationModel {
   const y = rows.map((r) => r.goldShare);
   const first = modelOf(fitSided(rows.map((r) => vector(readings.withParent(r.item, null))), y), rows, 0);
@@ -76,7 +99,11 @@ function fitWeights(rows: LabeledItem[], readings: Readings): ClassificationMode
   return modelOf(fitSided(x, y), rows, 0);
 }
 
-export function scoreItems(model: ClassificationModel, rows: LabeledItem[], readings: Readings): ScoredItem[] {
+export function scoreItems(
+  model: ClassificationModel,
+  rows: LabeledItem[],
+  readings: Readings,
+): ScoredItem[] {
   return rows.map((r) => {
     const share = sigmoid(scoreOf(model, readings.withParent(r.item, model).values));
     return { ...r, share, kind: kindFromShare(round(share, 3)) };
@@ -105,14 +132,19 @@ function decisionObjective(rows: Array<{ gold: Kind; share: number }>): number {
   return mixed.length === 0 || inBand >= FIT_SETTINGS.mixedInBand ? 1 + f1 : f1;
 }
 
-/** The scale and offset that score best on held-out scores (decisionObjective; ties: the smallest scale, then the lowest offset). */
+/**
+ * The scale and offset that score best on held-out scores (decisionObjective; ties: the smallest scale, then
+ * the lowest offset).
+ */
 function chooseDecision(scores: Array<{ gold: Kind; z: number }>): { scale: number; offset: number } {
   const { from, to, step } = FIT_SETTINGS.offsets;
   let best = { scale: 1, offset: 0, f1: -1 };
   for (const scale of FIT_SETTINGS.scales) {
     for (let k = 0; from + k * step <= to + 1e-9; k++) {
       const offset = round(from + k * step, 2);
-      const f1 = decisionObjective(scores.map((s) => ({ gold: s.gold, share: round(sigmoid(scale * s.z - offset), 3) })));
+      const f1 = decisionObjective(
+        scores.map((s) => ({ gold: s.gold, share: round(sigmoid(scale * s.z - offset), 3) })),
+      );
       if (f1 > best.f1 + 1e-12) best = { scale, offset, f1 };
     }
   }

@@ -27,7 +27,7 @@ export const INPUTS = [
   { name: 'type-feature', seed: '001', meaning: 'Issue type New Feature or Improvement' },
   { name: 'type-epic', seed: '000', meaning: 'Issue type Epic: a body of work the product owner breaks down' },
   { name: 'type-planning', seed: '000', meaning: 'A planning item: objective, goal or roadmap item' },
-  { name: 'type-initiative', seed: '000', meaning: 'An initiative: the plan\'s level above the epics that seed 000 gives the product owner' },
+  { name: 'type-initiative', seed: '000', meaning: 'An initiative: the plan level above epics (epics are the PO\'s)' },
   { name: 'has-parent', seed: '001', meaning: 'Sits under a parent item' },
   { name: 'parent-lean', seed: '001', meaning: 'Its parent\'s tag' },
   { name: 'parent-lean-thin', seed: '001', meaning: 'Its parent\'s tag, for an item with little text of its own' },
@@ -43,8 +43,8 @@ const TYPE_GROUPS: Record<string, InputName> = {
   bug: 'type-bug', defect: 'type-bug', 'sub-task': 'type-subtask', subtask: 'type-subtask',
   story: 'type-story', 'user story': 'type-story', task: 'type-task', 'technical task': 'type-task',
   'new feature': 'type-feature', feature: 'type-feature', improvement: 'type-feature', epic: 'type-epic',
-  initiative: 'type-initiative', objective: 'type-planning', goal: 'type-planning', roadmapitem: 'type-planning',
-  'roadmap item': 'type-planning', theme: 'type-planning',
+  initiative: 'type-initiative', objective: 'type-planning', goal: 'type-planning',
+  roadmapitem: 'type-planning', 'roadmap item': 'type-planning', theme: 'type-planning',
 };
 
 /** One signal's evidence in one place of the item. */

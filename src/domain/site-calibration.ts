@@ -4,8 +4,9 @@
  * evidence deserves a different call on different sites. Every review — a confirmation or a change —
  * records where the automatic score stood and what the person chose; the site's shift of the score is the
  * one, within ±1.5, that agrees with most of those reviews — when the reviews it fixes outnumber those it
- * breaks clearly enough to pass a sign test (none below minReviews; ties go to the smallest shift). Reviews are kept as counts per score bucket, so learning stays a sum that an override
- * can add to or take back.
+ * breaks clearly enough to pass a sign test (none below minReviews; ties go to the smallest shift).
+ * Reviews are kept as counts per score bucket, so learning stays a sum that an override can add to or
+ * take back.
  */
 import { kindFromShare } from './balance';
 import { sigmoid } from './logistic';
@@ -25,11 +26,15 @@ export function calibrationKey(automaticShare: number, human: Kind): string {
 }
 
 /** The shift of the score (in log-odds) that agrees with most reviews, or undefined with too few of them. */
-export function calibrationFrom(counts: Array<[string, number]>): { logit: number; reviews: number } | undefined {
-  const reviews = counts.map(([key, n]) => {
-    const [bucket, human] = key.slice(PREFIX.length).split(':') as [string, Kind];
-    return { logit: Number(bucket), human, n };
-  }).filter((r) => Number.isFinite(r.logit) && r.n > 0);
+export function calibrationFrom(
+  counts: Array<[string, number]>,
+): { logit: number; reviews: number } | undefined {
+  const reviews = counts
+    .map(([key, n]) => {
+      const [bucket, human] = key.slice(PREFIX.length).split(':') as [string, Kind];
+      return { logit: Number(bucket), human, n };
+    })
+    .filter((r) => Number.isFinite(r.logit) && r.n > 0);
   const total = reviews.reduce((s, r) => s + r.n, 0);
   if (total < CALIBRATION.minReviews) return undefined;
   const agrees = (r: (typeof reviews)[number], shift: number) =>
@@ -42,12 +47,16 @@ export function calibrationFrom(counts: Array<[string, number]>): { logit: numbe
     let broken = 0;
     for (const r of reviews) {
       const before = agrees(r, 0);
-      if (before !== agrees(r, shift)) { if (before) broken += r.n; else fixed += r.n; }
+      if (before !== agrees(r, shift)) {
+        if (before) broken += r.n;
+        else fixed += r.n;
+      }
     }
     // A sign test: the reviews the shift fixes must outnumber those it breaks by two standard deviations
     // (about 98 % one-sided), or the site's reviews do not show a shift at all.
     const gain = fixed - broken;
-    if (gain >= 2 * Math.sqrt(fixed + broken) && gain > best.gain) best = { logit: Math.round(shift * 100) / 100, gain };
+    if (gain >= 2 * Math.sqrt(fixed + broken) && gain > best.gain)
+      best = { logit: Math.round(shift * 100) / 100, gain };
   }
   return { logit: best.logit, reviews: total };
 }
