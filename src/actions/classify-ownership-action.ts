@@ -17,36 +17,74 @@ import { JiraError } from '../jira/jira-error';
 import { classifyAndStore } from '../services/classify-issue';
 
 const InputsSchema = z.object({
-  issueKey: z.string().trim().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key such as SHOP-123 (in a rule, use {{issue.key}})'),
-  onlyIfUnclassified: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  issueKey: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key such as SHOP-123 (in a rule, use {{issue.key}})'),
+  onlyIfUnclassified: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .optional(),
 });
 
 /** The outputs manifest.yml declares (kind, share, confidence, overridden, outcome), or the rule owner's errors. */
 export type ActionResult =
-  | { issueKey: string; kind: string; share: number; confidence: number; overridden: boolean; outcome: 'stored' | 'unchanged' | 'overridden' | 'already-classified' }
+  | {
+      issueKey: string;
+      kind: string;
+      share: number;
+      confidence: number;
+      overridden: boolean;
+      outcome: 'stored' | 'unchanged' | 'overridden' | 'already-classified';
+    }
   | { errors: Array<{ message: string }> };
 
 const fail = (message: string): ActionResult => ({ errors: [{ message: `Classify ownership: ${message}` }] });
 
 /** Automation passes the configured inputs in the payload (directly or under `inputs`). */
 export async function classifyOwnershipAction(payload: unknown): Promise<ActionResult> {
-  const raw = (payload && typeof payload === 'object' && 'inputs' in payload ? (payload as { inputs: unknown }).inputs : payload) ?? {};
+  const raw =
+    (payload && typeof payload === 'object' && 'inputs' in payload
+      ? (payload as { inputs: unknown }).inputs
+      : payload) ?? {};
   const parsed = InputsSchema.safeParse(raw);
-  if (!parsed.success) return { errors: parsed.error.issues.map((i) => ({ message: `Classify ownership: "${i.path.join('.') || 'inputs'}" ${i.message}.` })) };
+  if (!parsed.success)
+    return {
+      errors: parsed.error.issues.map((i) => ({
+        message: `Classify ownership: "${i.path.join('.') || 'inputs'}" ${i.message}.`,
+      })),
+    };
   const { issueKey, onlyIfUnclassified } = parsed.data;
   try {
     if (onlyIfUnclassified) {
-      const existing = parseStoredClassification((await getIssue('user', issueKey)).properties?.[ISSUE_PROPERTY_KEY]);
+      const existing = parseStoredClassification(
+        (await getIssue('user', issueKey)).properties?.[ISSUE_PROPERTY_KEY],
+      );
       if (existing) {
-        return { issueKey, kind: existing.kind, share: existing.share, confidence: existing.confidence, overridden: existing.overridden, outcome: 'already-classified' };
+        return {
+          issueKey,
+          kind: existing.kind,
+          share: existing.share,
+          confidence: existing.confidence,
+          overridden: existing.overridden,
+          outcome: 'already-classified',
+        };
       }
     }
     const r = await classifyAndStore('user', issueKey);
-    return { issueKey, kind: r.stored.kind, share: r.stored.share, confidence: r.stored.confidence, overridden: r.stored.overridden, outcome: r.status };
+    return {
+      issueKey,
+      kind: r.stored.kind,
+      share: r.stored.share,
+      confidence: r.stored.confidence,
+      overridden: r.stored.overridden,
+      outcome: r.status,
+    };
   } catch (e) {
     if (!(e instanceof JiraError)) throw e;
-    if (e.code === 'NOT_FOUND') return fail(`issue ${issueKey} does not exist or the rule's actor cannot see it.`);
-    if (e.code === 'FORBIDDEN') return fail(`the rule's actor may not edit ${issueKey}, so its classification was not stored.`);
+    if (e.code === 'NOT_FOUND')
+      return fail(`issue ${issueKey} does not exist or the rule's actor cannot see it.`);
+    if (e.code === 'FORBIDDEN')
+      return fail(`the rule's actor may not edit ${issueKey}, so its classification was not stored.`);
     return fail(`Jira answered ${e.status} (${e.message}). The rule can be re-run later.`);
   }
 }

@@ -22,7 +22,12 @@ exit status: 0 ok, 1 some rows were bad (reported and skipped), 2 usage or unrea
 
 export type Command = 'classify' | 'evaluate' | 'balance' | 'audit';
 const COMMANDS: Command[] = ['classify', 'evaluate', 'balance', 'audit'];
-const OPTIONS: Record<Command, string[]> = { classify: ['--format'], evaluate: [], balance: [], audit: ['--seed', '--sample', '--out'] };
+const OPTIONS: Record<Command, string[]> = {
+  classify: ['--format'],
+  evaluate: [],
+  balance: [],
+  audit: ['--seed', '--sample', '--out'],
+};
 
 export class UsageError extends Error {}
 
@@ -36,20 +41,25 @@ export function parseArguments(argv: string[]): Parsed {
   if (argv.some((a) => a === '--version' || a === '-V')) return { kind: 'version' };
   const [command, ...rest] = argv;
   if (!command) throw new UsageError(USAGE);
-  if (!COMMANDS.includes(command as Command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+  if (!COMMANDS.includes(command as Command))
+    throw new UsageError(`unknown command "${command}" (try --help)`);
   const cmd = command as Command;
   const options: Record<string, string> = {};
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '-' || !arg.startsWith('-')) { files.push(arg); continue; }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!OPTIONS[cmd].includes(name)) throw new UsageError(`unknown option "${name}" for ${cmd} (try --help)`);
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (!OPTIONS[cmd].includes(name))
+      throw new UsageError(`unknown option "${name}" for ${cmd} (try --help)`);
     const value = inline ?? rest[++i];
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value (try --help)`);
     options[name] = value;
   }
   if (files.length === 0) throw new UsageError(`no input file given (try --help; "-" reads standard input)`);
-  if (files.length > 1) throw new UsageError(`one input file at a time, got ${files.length}: ${files.join(', ')}`);
+  if (files.length > 1)
+    throw new UsageError(`one input file at a time, got ${files.length}: ${files.join(', ')}`);
   return { kind: 'run', command: cmd, file: files[0]!, options };
 }

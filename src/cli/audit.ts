@@ -14,7 +14,12 @@ import { classifyStream } from './stream-classify';
 export interface AuditOptions { seed: number; sample: number; out?: string }
 interface Call { row: InputRow; result: Classification }
 
-export async function runAudit(path: string, options: AuditOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runAudit(
+  path: string,
+  options: AuditOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   let problems = 0;
 
   const byType = new Map<string, Record<Kind | 'total', number>>();
@@ -23,7 +28,10 @@ export async function runAudit(path: string, options: AuditOptions, out: (s: str
   let total = 0;
   let calls = 0;
   out('strategic and mixed calls:');
-  for await (const { result, ...row } of classifyStream(path, (line, message) => { problems++; err(`${path}: line ${line}: ${message} (skipped)`); })) {
+  for await (const { result, ...row } of classifyStream(path, (line, message) => {
+    problems++;
+    err(`${path}: line ${line}: ${message} (skipped)`);
+  })) {
     total++;
     const t = byType.get(row.item.type) ?? { strategic: 0, tactical: 0, mixed: 0, total: 0 };
     t[result.kind]++;
@@ -40,12 +48,23 @@ export async function runAudit(path: string, options: AuditOptions, out: (s: str
     }
     calls++;
   }
-  if (total === 0) { err(`${path}: no valid work items found`); return problems ? 1 : 2; }
+  if (total === 0) {
+    err(`${path}: no valid work items found`);
+    return problems ? 1 : 2;
+  }
   report(out, total, byType, calls);
   sample.sort((a, b) => a.i - b.i);
-  out(`sample: ${sample.length} of the ${calls} strategic and mixed calls (seed ${options.seed})${options.out ? `, written to ${options.out}` : ''}`);
-  const lines = sample.map((c) => JSON.stringify({ ...c.row.item, call: c.result.kind, callShare: c.result.strategicShare,
-    evidence: c.result.evidence.map((e) => `${e.side} ${e.signal}: ${e.text}`) }));
+  out(
+    `sample: ${sample.length} of the ${calls} strategic and mixed calls (seed ${options.seed})${options.out ? `, written to ${options.out}` : ''}`,
+  );
+  const lines = sample.map((c) =>
+    JSON.stringify({
+      ...c.row.item,
+      call: c.result.kind,
+      callShare: c.result.strategicShare,
+      evidence: c.result.evidence.map((e) => `${e.side} ${e.signal}: ${e.text}`),
+    }),
+  );
   if (options.out) writeFileSync(options.out, lines.join('\n') + (lines.length ? '\n' : ''));
   else lines.forEach(out);
   return problems > 0 ? 1 : 0;
@@ -55,17 +74,30 @@ const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(
 
 function printCall(out: (s: string) => void, c: Call): void {
   const top = c.result.evidence[0];
-  out(`  ${c.row.item.key.padEnd(12)} ${c.result.kind.padEnd(9)} ${c.row.item.type.padEnd(14)} ${c.row.item.summary.slice(0, 70)}${top ? `  [${top.side} ${top.signal}: ${top.text.slice(0, 50)}]` : ''}`);
+  out(
+    `  ${c.row.item.key.padEnd(12)} ${c.result.kind.padEnd(9)} ${c.row.item.type.padEnd(14)} ${c.row.item.summary.slice(0, 70)}${top ? `  [${top.side} ${top.signal}: ${top.text.slice(0, 50)}]` : ''}`,
+  );
 }
 
-function report(out: (s: string) => void, total: number, byType: Map<string, Record<Kind | 'total', number>>, calls: number): void {
+function report(
+  out: (s: string) => void,
+  total: number,
+  byType: Map<string, Record<Kind | 'total', number>>,
+  calls: number,
+): void {
   out(`items: ${total}`);
-  out(`${'type'.padEnd(16)} ${'items'.padStart(7)} ${'strategic'.padStart(16)} ${'mixed'.padStart(16)} ${'tactical'.padStart(16)}`);
+  out(
+    `${'type'.padEnd(16)} ${'items'.padStart(7)} ${'strategic'.padStart(16)} ${'mixed'.padStart(16)} ${'tactical'.padStart(16)}`,
+  );
   const all = { strategic: 0, tactical: 0, mixed: 0, total: 0 };
   for (const [type, t] of [...byType].sort(([, a], [, b]) => b.total - a.total)) {
     for (const k of ['strategic', 'tactical', 'mixed', 'total'] as const) all[k] += t[k];
-    out(`${type.padEnd(16)} ${String(t.total).padStart(7)} ${`${t.strategic} (${pct(t.strategic, t.total)})`.padStart(16)} ${`${t.mixed} (${pct(t.mixed, t.total)})`.padStart(16)} ${`${t.tactical} (${pct(t.tactical, t.total)})`.padStart(16)}`);
+    out(
+      `${type.padEnd(16)} ${String(t.total).padStart(7)} ${`${t.strategic} (${pct(t.strategic, t.total)})`.padStart(16)} ${`${t.mixed} (${pct(t.mixed, t.total)})`.padStart(16)} ${`${t.tactical} (${pct(t.tactical, t.total)})`.padStart(16)}`,
+    );
   }
-  out(`${'all'.padEnd(16)} ${String(all.total).padStart(7)} ${`${all.strategic} (${pct(all.strategic, all.total)})`.padStart(16)} ${`${all.mixed} (${pct(all.mixed, all.total)})`.padStart(16)} ${`${all.tactical} (${pct(all.tactical, all.total)})`.padStart(16)}`);
+  out(
+    `${'all'.padEnd(16)} ${String(all.total).padStart(7)} ${`${all.strategic} (${pct(all.strategic, all.total)})`.padStart(16)} ${`${all.mixed} (${pct(all.mixed, all.total)})`.padStart(16)} ${`${all.tactical} (${pct(all.tactical, all.total)})`.padStart(16)}`,
+  );
   out(`strategic and mixed calls: ${calls} (${pct(calls, total)})`);
 }

@@ -59,9 +59,11 @@ export function formatRows(rows: ClassifiedRow[], format: string): string[] {
 function balanceLines(title: string, b: BalanceFigures): string {
   const share = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
   const { count, points } = b;
-  return `${title.padEnd(24)} count S/T/M ${count.strategic}/${count.tactical}/${count.mixed}  `
-    + `points S/T/M ${points.strategic}/${points.tactical}/${points.mixed}  `
-    + `strategic share ${share(b.strategicShareByCount)} by count, ${share(b.strategicShareByPoints)} by points`;
+  return (
+    `${title.padEnd(24)} count S/T/M ${count.strategic}/${count.tactical}/${count.mixed}  ` +
+    `points S/T/M ${points.strategic}/${points.tactical}/${points.mixed}  ` +
+    `strategic share ${share(b.strategicShareByCount)} by count, ${share(b.strategicShareByPoints)} by points`
+  );
 }
 
 export function balanceReport(rows: ClassifiedRow[]): string[] {

@@ -35,10 +35,14 @@ export async function* classifyStream(path: string, onProblem: ProblemSink, form
   const parents = new Set<string>();
   for await (const r of rows(path, format, quiet)) if (r.item.parent) parents.add(r.item.parent);
   const parentResults = new Map<string, Classification>();
-  for await (const r of rows(path, format, quiet)) if (parents.has(r.item.key)) parentResults.set(r.item.key, classify(r.item));
+  for await (const r of rows(path, format, quiet))
+    if (parents.has(r.item.key)) parentResults.set(r.item.key, classify(r.item));
   for await (const row of rows(path, format, onProblem)) {
-    const p = row.item.parent && row.item.parent !== row.item.key ? parentResults.get(row.item.parent) : undefined;
-    const context: HierarchyContext | undefined = p ? { parent: { key: row.item.parent!, kind: p.kind, strategicShare: p.strategicShare } } : undefined;
+    const p =
+      row.item.parent && row.item.parent !== row.item.key ? parentResults.get(row.item.parent) : undefined;
+    const context: HierarchyContext | undefined = p
+      ? { parent: { key: row.item.parent!, kind: p.kind, strategicShare: p.strategicShare } }
+      : undefined;
     yield { ...row, result: classify(row.item, context) };
   }
 }

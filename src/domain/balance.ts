@@ -15,7 +15,9 @@ const emptyTally = (): KindTally => ({ strategic: 0, tactical: 0, mixed: 0, uncl
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Blends children into one share, weighted by story points when any child has them. */
-export function rollUpChildren(children: Array<{ kind: Kind; strategicShare: number; storyPoints?: number | null }>): { strategicShare: number; kind: Kind; tally: KindTally } {
+export function rollUpChildren(
+  children: Array<{ kind: Kind; strategicShare: number; storyPoints?: number | null }>,
+): { strategicShare: number; kind: Kind; tally: KindTally } {
   const tally = emptyTally();
   if (children.length === 0) return { strategicShare: 0, kind: 'tactical', tally };
   const usePoints = children.some((c) => (c.storyPoints ?? 0) > 0);
@@ -27,7 +29,10 @@ export function rollUpChildren(children: Array<{ kind: Kind; strategicShare: num
     weighted += w * c.strategicShare;
     total += w;
   }
-  const share = total > 0 ? round(weighted / total) : round(children.reduce((s, c) => s + c.strategicShare, 0) / children.length);
+  const share =
+    total > 0
+      ? round(weighted / total)
+      : round(children.reduce((s, c) => s + c.strategicShare, 0) / children.length);
   return { strategicShare: share, kind: kindFromShare(share), tally };
 }
 
@@ -44,7 +49,9 @@ export function strategicShareOf(t: KindTally): number | null {
   return classified > 0 ? round((t.strategic + t.mixed / 2) / classified) : null;
 }
 
-export function computeBalance(items: Array<{ kind: Kind | null; storyPoints?: number | null }>): BalanceFigures {
+export function computeBalance(
+  items: Array<{ kind: Kind | null; storyPoints?: number | null }>,
+): BalanceFigures {
   const count = emptyTally();
   const points = emptyTally();
   for (const item of items) {
@@ -53,7 +60,12 @@ export function computeBalance(items: Array<{ kind: Kind | null; storyPoints?: n
     const p = item.storyPoints;
     if (typeof p === 'number' && Number.isFinite(p) && p > 0) points[bucket] += p;
   }
-  return { count, points, strategicShareByCount: strategicShareOf(count), strategicShareByPoints: strategicShareOf(points) };
+  return {
+    count,
+    points,
+    strategicShareByCount: strategicShareOf(count),
+    strategicShareByPoints: strategicShareOf(points),
+  };
 }
 
 /**
@@ -61,17 +73,31 @@ export function computeBalance(items: Array<{ kind: Kind | null; storyPoints?: n
  * it is "on target". The gap is always in percentage points; with total story points given, the
  * message adds how many story points that gap is.
  */
-export function driftFromTarget(actualShare: number | null, targetShare: number, totalPoints?: number): { drift: number | null; message: string } {
-  if (actualShare === null) return { drift: null, message: 'Nothing is classified yet, so there is no balance to compare with the target.' };
+export function driftFromTarget(
+  actualShare: number | null,
+  targetShare: number,
+  totalPoints?: number,
+): { drift: number | null; message: string } {
+  if (actualShare === null)
+    return {
+      drift: null,
+      message: 'Nothing is classified yet, so there is no balance to compare with the target.',
+    };
   const drift = round(actualShare - targetShare);
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   if (Math.abs(drift) <= 0.05) {
-    return { drift, message: `Strategic work is on target: ${pct(actualShare)} against ${pct(targetShare)} (within 5 percentage points).` };
+    return {
+      drift,
+      message: `Strategic work is on target: ${pct(actualShare)} against ${pct(targetShare)} (within 5 percentage points).`,
+    };
   }
   const direction = drift < 0 ? 'under' : 'over';
   const gap = `${Math.round(Math.abs(drift) * 100)} percentage points ${direction} target (${pct(actualShare)} against ${pct(targetShare)})`;
   if (totalPoints && totalPoints > 0) {
-    return { drift, message: `Strategic work is ${gap}: about ${Math.round(Math.abs(drift) * totalPoints)} story points.` };
+    return {
+      drift,
+      message: `Strategic work is ${gap}: about ${Math.round(Math.abs(drift) * totalPoints)} story points.`,
+    };
   }
   return { drift, message: `Strategic work is ${gap}.` };
 }

@@ -67,7 +67,12 @@ export function nextWeek(week: string): string {
 
 /** Adds (sign 1) or removes (sign −1) one contribution; counts never go below zero. */
 export function addContribution(week: WeekFigures, c: Contribution, sign: 1 | -1): WeekFigures {
-  const next: WeekFigures = { ...week, count: { ...week.count }, points: { ...week.points }, people: { ...week.people } };
+  const next: WeekFigures = {
+    ...week,
+    count: { ...week.count },
+    points: { ...week.points },
+    people: { ...week.people },
+  };
   next.count[c.kind] = Math.max(0, next.count[c.kind] + sign);
   next.points[c.kind] = Math.max(0, round(next.points[c.kind] + sign * c.points));
   if (c.person) {
@@ -82,7 +87,13 @@ export function addContribution(week: WeekFigures, c: Contribution, sign: 1 | -1
 /** Whether two contributions add the same figures (versions aside). */
 export function sameFigures(a: Contribution | null, b: Contribution | null): boolean {
   if (!a || !b) return a === b;
-  return a.project === b.project && a.week === b.week && a.kind === b.kind && a.points === b.points && a.person === b.person;
+  return (
+    a.project === b.project &&
+    a.week === b.week &&
+    a.kind === b.kind &&
+    a.points === b.points &&
+    a.person === b.person
+  );
 }
 
 /** The weeks' figures recomputed from scratch: the truth that maintained weeks must always equal. */

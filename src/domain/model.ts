@@ -40,7 +40,9 @@ export function scoreOf(model: ClassificationModel, values: InputValues): number
 export function checkModel(model: ClassificationModel): ClassificationModel {
   const names = [...model.inputs].sort().join(',');
   if (model.format !== 1 || names !== [...INPUT_NAMES].sort().join(',')) {
-    throw new Error(`classification model does not match the inputs this code computes (${INPUT_NAMES.join(', ')})`);
+    throw new Error(
+      `classification model does not match the inputs this code computes (${INPUT_NAMES.join(', ')})`,
+    );
   }
   return model;
 }

@@ -10,9 +10,33 @@ export const MAX_INPUT_CHARS = 200_000;
 const MAX_ADF_NODES = 50_000;
 
 /** ADF nodes whose content is code or machine output, never prose. */
-const ADF_SKIP = new Set(['codeBlock', 'media', 'mediaSingle', 'mediaGroup', 'mediaInline', 'extension', 'bodiedExtension', 'inlineExtension']);
+const ADF_SKIP = new Set([
+  'codeBlock',
+  'media',
+  'mediaSingle',
+  'mediaGroup',
+  'mediaInline',
+  'extension',
+  'bodiedExtension',
+  'inlineExtension',
+]);
 /** ADF nodes that end a line of text. */
-const ADF_BLOCK = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'tableHeader', 'tableRow', 'blockquote', 'panel', 'rule', 'taskItem', 'decisionItem', 'expand', 'nestedExpand', 'hardBreak']);
+const ADF_BLOCK = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'tableCell',
+  'tableHeader',
+  'tableRow',
+  'blockquote',
+  'panel',
+  'rule',
+  'taskItem',
+  'decisionItem',
+  'expand',
+  'nestedExpand',
+  'hardBreak',
+]);
 
 function adfToText(root: AdfNode): string {
   const out: string[] = [];
@@ -30,7 +54,13 @@ function adfToText(root: AdfNode): string {
       out.push(isCode ? ' ' : node.text);
       continue;
     }
-    if (type === 'mention' || type === 'emoji' || type === 'status' || type === 'date' || type === 'placeholder') {
+    if (
+      type === 'mention' ||
+      type === 'emoji' ||
+      type === 'status' ||
+      type === 'date' ||
+      type === 'placeholder'
+    ) {
       const attrs = node.attrs ?? {};
       const label = attrs.text ?? attrs.shortName ?? attrs.text ?? '';
       out.push(typeof label === 'string' && type === 'status' ? ` ${label} ` : ' ');
@@ -92,9 +122,14 @@ function stripMarkup(text: string): string {
     .replace(/\{(code|noformat)(:[^}]*)?\}[\s\S]*?(\{\1\}|$)/gi, '\n') // wiki code blocks
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(^\1\s*$|(?![\s\S]))/gm, '\n') // Markdown fences
     .replace(/`[^`\n]{0,200}`/g, ' ') // inline code
-    .replace(/\{html\}([\s\S]*?)(\{html\}|$)/gi, (_m, inner: string) => inner.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]{0,500}>/g, ' '))
+    .replace(/\{html\}([\s\S]*?)(\{html\}|$)/gi, (_m, inner: string) =>
+      inner.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]{0,500}>/g, ' '),
+    )
     .replace(/<\/?[a-z][^>]{0,500}>/gi, ' ') // stray HTML tags
-    .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? ' ')
+    .replace(
+      /&(nbsp|amp|lt|gt|quot|#39);/g,
+      (_m, e: string) => ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? ' ',
+    )
     .replace(/\{(quote|panel|color|noformat|code|expand)(:[^}]*)?\}/gi, '\n') // wiki macros
     .replace(/!\S+\.(png|jpe?g|gif|svg)(\|[^!]*)?!/gi, ' ') // wiki images
     .replace(/\[([^\]|\n]{0,200})\|[^\]\n]{0,500}\]/g, '$1') // [text|url]

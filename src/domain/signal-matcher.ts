@@ -53,7 +53,12 @@ const UNSHOWABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u2
 const clean = (s: string) => s.replace(UNSHOWABLE, '').replace(/\s+/g, ' ');
 
 /** A short quote around text[start … end) and where the matched words sit in it. */
-export function excerptWithHighlight(text: string, start: number, end: number, width = 60): { excerpt: string; highlight: [number, number] } {
+export function excerptWithHighlight(
+  text: string,
+  start: number,
+  end: number,
+  width = 60,
+): { excerpt: string; highlight: [number, number] } {
   const from = Math.max(0, start - width);
   const to = Math.min(text.length, end + width);
   const lead = (from > 0 ? '…' : '') + clean(text.slice(from, start)).trimStart();
@@ -79,7 +84,13 @@ function isNegated(tokens: Token[], i: number): boolean {
  * Matches phrases in already-tokenised text; returns counts per signal index. `prose` is false for
  * summaries (titles capitalise every word, so capitals say nothing about names there).
  */
-export function matchPhrases(index: PhraseIndex, text: string, tokens: Token[], hits: Map<number, SignalHit>, prose = true): void {
+export function matchPhrases(
+  index: PhraseIndex,
+  text: string,
+  tokens: Token[],
+  hits: Map<number, SignalHit>,
+  prose = true,
+): void {
   for (let i = 0; i < tokens.length; i++) {
     const candidates = index.byFirstStem.get(tokens[i]!.stem);
     if (!candidates) continue;
@@ -87,17 +98,28 @@ export function matchPhrases(index: PhraseIndex, text: string, tokens: Token[], 
       const n = entry.stems.length;
       if (i + n > tokens.length) continue;
       let ok = true;
-      for (let k = 1; k < n; k++) if (tokens[i + k]!.stem !== entry.stems[k]) { ok = false; break; }
+      for (let k = 1; k < n; k++)
+        if (tokens[i + k]!.stem !== entry.stems[k]) {
+          ok = false;
+          break;
+        }
       if (!ok) continue;
       const pmSense = index.signals[entry.signal]!.side !== 'PM' || inPmSense(text, tokens, i, i + n, prose);
-      if (!isNegated(tokens, i) && pmSense) record(hits, index.signals, entry.signal, text, tokens[i]!.start, tokens[i + n - 1]!.end);
+      if (!isNegated(tokens, i) && pmSense)
+        record(hits, index.signals, entry.signal, text, tokens[i]!.start, tokens[i + n - 1]!.end);
       i += n - 1;
       break;
     }
   }
 }
 
-export function matchRegexes(index: PhraseIndex, text: string, tokens: Token[], hits: Map<number, SignalHit>, prose = true): void {
+export function matchRegexes(
+  index: PhraseIndex,
+  text: string,
+  tokens: Token[],
+  hits: Map<number, SignalHit>,
+  prose = true,
+): void {
   const lower = text.toLowerCase();
   for (const i of index.regexSignals) {
     const signal = index.signals[i]!;
@@ -105,17 +127,33 @@ export function matchRegexes(index: PhraseIndex, text: string, tokens: Token[], 
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       const before = lower.slice(Math.max(0, m.index - 24), m.index);
-      const negated = before.split(/[^a-z']+/).slice(-4).some((w) => NEGATORS.has(stem(w)));
+      const negated = before
+        .split(/[^a-z']+/)
+        .slice(-4)
+        .some((w) => NEGATORS.has(stem(w)));
       const end = m.index + m[0].length;
       const pmSense = signal.side !== 'PM' || spanInPmSense(text, tokens, m.index, end, prose);
-      if (!negated && pmSense) { record(hits, index.signals, i, text, m.index, end); break; }
+      if (!negated && pmSense) {
+        record(hits, index.signals, i, text, m.index, end);
+        break;
+      }
     }
   }
 }
 
-function record(hits: Map<number, SignalHit>, signals: Signal[], i: number, text: string, start: number, end: number): void {
+function record(
+  hits: Map<number, SignalHit>,
+  signals: Signal[],
+  i: number,
+  text: string,
+  start: number,
+  end: number,
+): void {
   const hit = hits.get(i);
   if (hit) {
     if (hit.matches < SCORING.maxMatchesPerSignal) hit.matches++;

@@ -1,12 +1,26 @@
 /** Typed failures of Jira calls, mapped once to what resolvers and triggers do with them. */
-export type JiraErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_REQUEST' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'BAD_RESPONSE';
+export type JiraErrorCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'BAD_REQUEST'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'BAD_RESPONSE';
 
 export class JiraError extends Error {
-  constructor(readonly status: number, readonly code: JiraErrorCode, message: string, readonly retryAfterSeconds?: number) {
+  constructor(
+    readonly status: number,
+    readonly code: JiraErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'JiraError';
   }
-  get retryable(): boolean { return this.code === 'RATE_LIMITED' || this.code === 'UNAVAILABLE' || this.code === 'BAD_RESPONSE'; }
+  get retryable(): boolean {
+    return this.code === 'RATE_LIMITED' || this.code === 'UNAVAILABLE' || this.code === 'BAD_RESPONSE';
+  }
 }
 
 export function codeForStatus(status: number): JiraErrorCode {

@@ -21,21 +21,37 @@ import { InvalidInput, toResolverError } from './resolver-errors';
 
 interface ResolverContext {
   accountId?: string;
-  extension?: { type?: unknown; issue?: { key?: unknown }; project?: { key?: unknown }; gadgetConfiguration?: unknown };
+  extension?: {
+    type?: unknown;
+    issue?: { key?: unknown };
+    project?: { key?: unknown };
+    gadgetConfiguration?: unknown;
+  };
 }
-type Handler<N extends ResolverName> = (payload: import('../contract').PayloadOf<N>, ctx: ResolverContext) => Promise<import('../contract').DataOf<N>>;
+type Handler<N extends ResolverName> = (
+  payload: import('../contract').PayloadOf<N>,
+  ctx: ResolverContext,
+) => Promise<import('../contract').DataOf<N>>;
 
 function issueKeyOf(ctx: ResolverContext): string {
   const key = ctx.extension?.issue?.key;
-  if (typeof key !== 'string' || !/^[A-Z][A-Z0-9_]*-\d+$/.test(key)) throw new InvalidInput('INVALID_PAYLOAD', 'This resolver only works inside an issue view.');
+  if (typeof key !== 'string' || !/^[A-Z][A-Z0-9_]*-\d+$/.test(key))
+    throw new InvalidInput('INVALID_PAYLOAD', 'This resolver only works inside an issue view.');
   return key;
 }
 function accountOf(ctx: ResolverContext): string {
-  if (!ctx.accountId) throw new InvalidInput('INVALID_PAYLOAD', 'No signed-in user: sign in to Jira to do this.');
+  if (!ctx.accountId)
+    throw new InvalidInput('INVALID_PAYLOAD', 'No signed-in user: sign in to Jira to do this.');
   return ctx.accountId;
 }
 /** The project page's report: its project (from Forge's context, never the payload), the last 90 days by week. */
-const REPORT_DEFAULTS = { period: '90d', unit: 'count', trend: 'week', targetShare: 0.3, refreshMinutes: 0 } as const;
+const REPORT_DEFAULTS = {
+  period: '90d',
+  unit: 'count',
+  trend: 'week',
+  targetShare: 0.3,
+  refreshMinutes: 0,
+} as const;
 
 export function gadgetConfigOf(ctx: ResolverContext) {
   const projectKey = ctx.extension?.project?.key;
@@ -43,48 +59,114 @@ export function gadgetConfigOf(ctx: ResolverContext) {
     return GadgetConfigSchema.parse({ ...REPORT_DEFAULTS, projectKey });
   }
   const parsed = GadgetConfigSchema.safeParse(ctx.extension?.gadgetConfiguration);
-  if (!parsed.success) throw new InvalidInput('INVALID_CONFIG', 'This gadget is not configured yet: open Edit and pick a project.');
+  if (!parsed.success)
+    throw new InvalidInput(
+      'INVALID_CONFIG',
+      'This gadget is not configured yet: open Edit and pick a project.',
+    );
   return parsed.data;
 }
 
 async function requireAdmin(): Promise<void> {
-  if (!(await isJiraAdmin('user'))) throw new JiraError(403, 'FORBIDDEN', 'Only Jira administrators can change Ownership Balance settings.');
+  if (!(await isJiraAdmin('user')))
+    throw new JiraError(403, 'FORBIDDEN', 'Only Jira administrators can change Ownership Balance settings.');
 }
 
 const handlers: { [N in ResolverName]: Handler<N> } = {
   getIssuePanel: async (_p, ctx) => issuePanel(issueKeyOf(ctx)),
-  setOverride: async (p, ctx) => { const key = issueKeyOf(ctx); await setOverride(key, accountOf(ctx), p.kind, p.note); return issuePanel(key); },
-  clearOverride: async (_p, ctx) => { const key = issueKeyOf(ctx); await setOverride(key, accountOf(ctx), null); return issuePanel(key); },
+  setOverride: async (p, ctx) => {
+    const key = issueKeyOf(ctx);
+    await setOverride(key, accountOf(ctx), p.kind, p.note);
+    return issuePanel(key);
+  },
+  clearOverride: async (_p, ctx) => {
+    const key = issueKeyOf(ctx);
+    await setOverride(key, accountOf(ctx), null);
+    return issuePanel(key);
+  },
   getGadget: async (_p, ctx) => gadgetData(gadgetConfigOf(ctx)),
   validateGadgetConfig: async (p) => {
     const parsed = GadgetConfigSchema.safeParse(p.config);
-    if (!parsed.success) throw new InvalidInput('INVALID_CONFIG', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new InvalidInput(
+        'INVALID_CONFIG',
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '),
+      );
     return parsed.data;
   },
   listProjects: async () => (await listProjects('user')).map((p) => ({ key: p.key, name: p.name })),
   startBackfill: async (p) => startBackfill(p.projectKey),
-  getAppSettings: async () => { await requireAdmin(); return readSettings(); },
-  findPeople: async (p) => { await requireAdmin(); return findUsers('user', p.query); },
+  getAppSettings: async () => {
+    await requireAdmin();
+    return readSettings();
+  },
+  findPeople: async (p) => {
+    await requireAdmin();
+    return findUsers('user', p.query);
+  },
   listRolePeople: async () => {
     await requireAdmin();
     const ids = Object.keys((await readSettings()).roles);
     const names = ids.length ? await displayNames('user', ids) : new Map<string, string>();
     return ids.map((accountId) => ({ accountId, displayName: names.get(accountId) ?? accountId }));
   },
-  saveAppSettings: async (p) => { await requireAdmin(); await saveSettings(p.settings); return readSettings(); },
+  saveAppSettings: async (p) => {
+    await requireAdmin();
+    await saveSettings(p.settings);
+    return readSettings();
+  },
   getTeamInsights: async (_p, ctx) => teamInsights(gadgetConfigOf(ctx)),
-  getAgreement: async () => { await requireAdmin(); return agreement(); },
-  resetAdaptation: async () => { await requireAdmin(); await resetAdaptation(); return agreement(); },
-  startReconcile: async (p) => { await requireAdmin(); await getProject('user', p.projectKey); return startReconcile(p.projectKey); },
-  getReconcileStatus: async (p) => { await requireAdmin(); return readReconcile(p.projectKey); },
-  getBackfillStatus: async (p) => { await getProject('user', p.projectKey); return (await readBackfill(p.projectKey)) ?? idleBackfill(p.projectKey); },
+  getAgreement: async () => {
+    await requireAdmin();
+    return agreement();
+  },
+  resetAdaptation: async () => {
+    await requireAdmin();
+    await resetAdaptation();
+    return agreement();
+  },
+  startReconcile: async (p) => {
+    await requireAdmin();
+    await getProject('user', p.projectKey);
+    return startReconcile(p.projectKey);
+  },
+  getReconcileStatus: async (p) => {
+    await requireAdmin();
+    return readReconcile(p.projectKey);
+  },
+  getBackfillStatus: async (p) => {
+    await getProject('user', p.projectKey);
+    return (await readBackfill(p.projectKey)) ?? idleBackfill(p.projectKey);
+  },
 };
 
-const idleBackfill = (projectKey: string) => ({ projectKey, state: 'idle' as const, done: 0, total: 0, errors: [], startedAt: null, updatedAt: null });
+const idleBackfill = (projectKey: string) => ({
+  projectKey,
+  state: 'idle' as const,
+  done: 0,
+  total: 0,
+  errors: [],
+  startedAt: null,
+  updatedAt: null,
+});
 
-async function run<N extends ResolverName>(name: N, payload: unknown, context: ResolverContext): Promise<Result<import('../contract').DataOf<N>>> {
+async function run<N extends ResolverName>(
+  name: N,
+  payload: unknown,
+  context: ResolverContext,
+): Promise<Result<import('../contract').DataOf<N>>> {
   const parsed = RESOLVERS[name].payload.safeParse(payload ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'INVALID_PAYLOAD', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ').slice(0, 500) } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_PAYLOAD',
+        message: parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+          .join('; ')
+          .slice(0, 500),
+      },
+    };
   try {
     return { ok: true, data: await handlers[name](parsed.data as never, context) };
   } catch (e) {
@@ -108,7 +190,10 @@ const definitions = resolver.getDefinitions();
 export const resolverHandler: typeof definitions = async (request, platform) => {
   const functionKey: unknown = request?.call?.functionKey;
   if (typeof functionKey !== 'string' || !Object.prototype.hasOwnProperty.call(RESOLVERS, functionKey)) {
-    return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Ownership Balance has no such function.' } } satisfies Result<never>;
+    return {
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', message: 'Ownership Balance has no such function.' },
+    } satisfies Result<never>;
   }
   return definitions(request, platform);
 };

@@ -22,9 +22,22 @@ export async function agreement(): Promise<Agreement> {
   const record = await readAdaptationRecord();
   return {
     classified: await approximateCount('user', 'ownershipKind IS NOT EMPTY'),
-    reviewed, byKind,
-    byWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([start, t]) => ({ start, ...t })),
-    adaptation: record ? { learnedFrom: record.learnedFrom, learnedAt: record.learnedAt, calibration: record.shift ?? null, signals: Object.entries(record.signals).map(([signal, v]) => ({ signal, ...v })).sort((a, b) => Math.abs(b.factor - 1) - Math.abs(a.factor - 1)).slice(0, 20) } : null,
+    reviewed,
+    byKind,
+    byWeek: [...weeks.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([start, t]) => ({ start, ...t })),
+    adaptation: record
+      ? {
+          learnedFrom: record.learnedFrom,
+          learnedAt: record.learnedAt,
+          calibration: record.shift ?? null,
+          signals: Object.entries(record.signals)
+            .map(([signal, v]) => ({ signal, ...v }))
+            .sort((a, b) => Math.abs(b.factor - 1) - Math.abs(a.factor - 1))
+            .slice(0, 20),
+        }
+      : null,
     heldOut: await measureLearning(),
   };
 }

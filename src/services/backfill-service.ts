@@ -5,15 +5,35 @@
  * its issues' figures before it writes their properties: if it stops in between, the issues are
  * still pending, and the next attempt records the same figures again (which adds nothing).
  */
-import { ISSUE_PROPERTY_KEY, parseStoredClassification, type BackfillStatus, type StoredClassification } from '../contract';
+import {
+  ISSUE_PROPERTY_KEY,
+  parseStoredClassification,
+  type BackfillStatus,
+  type StoredClassification,
+} from '../contract';
 import { RULES_VERSION, type WorkItem } from '../domain';
 import {
-  approximateCount, BASE_FIELDS, bulkFetch, bulkSetProperties, canEditProject, getProject, isJiraAdmin, searchJql, setIssueProperty, storyPointsField,
+  approximateCount,
+  BASE_FIELDS,
+  bulkFetch,
+  bulkSetProperties,
+  canEditProject,
+  getProject,
+  isJiraAdmin,
+  searchJql,
+  setIssueProperty,
+  storyPointsField,
 } from '../jira/jira-api';
 import { JiraError } from '../jira/jira-error';
 import type { JiraIssue } from '../jira/jira-schemas';
 import {
-  readBackfill, readOverrideEntries, releaseBackfillLock, releaseLock, saveBackfill, takeBackfillLock, takeLock,
+  readBackfill,
+  readOverrideEntries,
+  releaseBackfillLock,
+  releaseLock,
+  saveBackfill,
+  takeBackfillLock,
+  takeLock,
 } from '../storage/app-storage';
 import { withOverride } from './stored-classification';
 import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
@@ -34,14 +54,24 @@ export function pendingJql(projectKey: string): string {
 export async function startBackfill(projectKey: string, now = new Date()): Promise<BackfillStatus> {
   await getProject('user', projectKey);
   if (!(await canEditProject('user', projectKey)) && !(await isJiraAdmin('user'))) {
-    throw new JiraError(403, 'FORBIDDEN', 'Classifying a whole project needs the Edit issues permission in it (or Jira admin).');
+    throw new JiraError(
+      403,
+      'FORBIDDEN',
+      'Classifying a whole project needs the Edit issues permission in it (or Jira admin).',
+    );
   }
   const existing = await readBackfill(projectKey);
   if (existing?.state === 'running') return existing;
   if (!(await takeBackfillLock(projectKey))) return (await readBackfill(projectKey)) ?? idle(projectKey, now);
   const total = await approximateCount('user', pendingJql(projectKey).replace(/ ORDER BY .*$/, ''));
   const status: BackfillStatus = {
-    projectKey, state: total === 0 ? 'done' : 'running', done: 0, total, errors: [], startedAt: now.toISOString(), updatedAt: now.toISOString(),
+    projectKey,
+    state: total === 0 ? 'done' : 'running',
+    done: 0,
+    total,
+    errors: [],
+    startedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
   await saveBackfill(status);
   if (total > 0) await pushJob(BACKFILL_QUEUE, { projectKey });
@@ -49,19 +79,38 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
   return status;
 }
 
-const idle = (projectKey: string, now: Date): BackfillStatus =>
-  ({ projectKey, state: 'running', done: 0, total: 0, errors: [], startedAt: now.toISOString(), updatedAt: now.toISOString() });
+const idle = (projectKey: string, now: Date): BackfillStatus => ({
+  projectKey,
+  state: 'running',
+  done: 0,
+  total: 0,
+  errors: [],
+  startedAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+});
 
 interface Written { issue: JiraIssue; item: WorkItem; stored: StoredClassification }
 
 /** Classifies a page and records its figures; issues another writer is storing right now are left to it. */
-async function classifyPage(issues: JiraIssue[], points: string | null, status: BackfillStatus, now: Date, searchedAt: number,
-  claims: string[]): Promise<Map<string, Written>> {
+async function classifyPage(
+  issues: JiraIssue[],
+  points: string | null,
+  status: BackfillStatus,
+  now: Date,
+  searchedAt: number,
+  claims: string[],
+): Promise<Map<string, Written>> {
   const written = new Map<string, Written>();
   for (const issue of issues) {
     try {
       const item = workItemOf(issue, points);
-      const stored = await classifyItem('app', item, parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), now, null);
+      const stored = await classifyItem(
+        'app',
+        item,
+        parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]),
+        now,
+        null,
+      );
       // The trigger may be storing this very version right now: one writer per version (see classify-issue).
       const claim = claimOf(issue.id, stored);
       if (!(await takeLock(claim, CLAIM_SECONDS))) continue;
@@ -83,13 +132,18 @@ export async function runBackfillChunk(projectKey: string, now = new Date()): Pr
   const points = await storyPointsField('app');
   const searchedAt = Date.now();
   const page = await searchJql('app', pendingJql(projectKey), {
-    fields: [...BASE_FIELDS.filter((f) => f !== 'status'), ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY], maxResults: CHUNK,
+    fields: [...BASE_FIELDS.filter((f) => f !== 'status'), ...(points ? [points] : [])],
+    properties: [ISSUE_PROPERTY_KEY],
+    maxResults: CHUNK,
   });
   const claims: string[] = [];
   let written: Map<string, Written>;
   try {
     written = await classifyPage(page.issues, points, status, now, searchedAt, claims);
-    await bulkSetProperties('app', [...written.values()].map((w) => ({ issueId: Number(w.issue.id), value: w.stored })));
+    await bulkSetProperties(
+      'app',
+      [...written.values()].map((w) => ({ issueId: Number(w.issue.id), value: w.stored })),
+    );
   } catch (e) {
     // Nothing stays claimed by a chunk that will be retried: the retry must be free to write them.
     await Promise.all(claims.map((c) => releaseLock(c).catch(() => undefined)));
@@ -99,7 +153,13 @@ export async function runBackfillChunk(projectKey: string, now = new Date()): Pr
   await settleWritten(written);
   const more = page.issues.length === CHUNK && !page.isLast;
   const done = Math.min(status.total || written.size, status.done + written.size);
-  await saveBackfill({ ...status, done: more ? done : Math.max(done, status.total), total: Math.max(status.total, done), state: more ? 'running' : 'done', updatedAt: now.toISOString() });
+  await saveBackfill({
+    ...status,
+    done: more ? done : Math.max(done, status.total),
+    total: Math.max(status.total, done),
+    state: more ? 'running' : 'done',
+    updatedAt: now.toISOString(),
+  });
   if (!more) await releaseBackfillLock(projectKey);
   return more;
 }
@@ -107,7 +167,8 @@ export async function runBackfillChunk(projectKey: string, now = new Date()): Pr
 /** An override made while the chunk classified wins: it is put back on the issue. */
 async function keepOverrides(written: Map<string, Written>): Promise<void> {
   const racing = await readOverrideEntries([...written.keys()]);
-  for (const [key, entry] of racing) await setIssueProperty('app', key, withOverride(written.get(key)!.stored, entry.override));
+  for (const [key, entry] of racing)
+    await setIssueProperty('app', key, withOverride(written.get(key)!.stored, entry.override));
 }
 
 /**
@@ -135,7 +196,13 @@ export async function backfillWorkerChunk(projectKey: string): Promise<void> {
   } catch (e) {
     if (!(e instanceof JiraError) || e.retryable) throw e;
     const status = await readBackfill(projectKey);
-    if (status) await saveBackfill({ ...status, state: 'failed', errors: [...status.errors, { issueKey: null, message: (e as Error).message }].slice(-20), updatedAt: new Date().toISOString() });
+    if (status)
+      await saveBackfill({
+        ...status,
+        state: 'failed',
+        errors: [...status.errors, { issueKey: null, message: (e as Error).message }].slice(-20),
+        updatedAt: new Date().toISOString(),
+      });
     await releaseBackfillLock(projectKey);
   }
 }

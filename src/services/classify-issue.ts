@@ -6,7 +6,14 @@
  */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type StoredClassification } from '../contract';
 import { classify, RULES_VERSION, textFingerprint, type HierarchyContext, type WorkItem } from '../domain';
-import { getIssue, getIssueProperty, setIssueProperty, storyPointsField, toWorkItem, updateLabels } from '../jira/jira-api';
+import {
+  getIssue,
+  getIssueProperty,
+  setIssueProperty,
+  storyPointsField,
+  toWorkItem,
+  updateLabels,
+} from '../jira/jira-api';
 import type { Actor } from '../jira/jira-client';
 import type { JiraIssue } from '../jira/jira-schemas';
 import { readOverrideEntry, readSettings, releaseLock, takeLock } from '../storage/app-storage';
@@ -22,7 +29,10 @@ export type ClassifyOutcome =
   | { status: 'stored'; stored: StoredClassification; item: WorkItem }
   | { status: 'unchanged' | 'overridden'; stored: StoredClassification; item: WorkItem };
 
-export function isCurrent(stored: StoredClassification | null, item: WorkItem): stored is StoredClassification {
+export function isCurrent(
+  stored: StoredClassification | null,
+  item: WorkItem,
+): stored is StoredClassification {
   return !!stored && stored.rulesVersion === RULES_VERSION && stored.fingerprint === textFingerprint(item);
 }
 
@@ -33,38 +43,61 @@ export function workItemOf(issue: JiraIssue, pointsField: string | null): WorkIt
 }
 
 /** An issue as read from Jira, and when (`readAt`, ms): figures recorded from a later read win. */
-export interface IssueRead { issue: JiraIssue; item: WorkItem; stored: StoredClassification | null; readAt: number }
+export interface IssueRead {
+  issue: JiraIssue;
+  item: WorkItem;
+  stored: StoredClassification | null;
+  readAt: number;
+}
 
 /** Reads an issue as `actor`: the work item, and its stored classification (a malformed one counts as none). */
 export async function readWorkItem(actor: Actor, issueKey: string): Promise<IssueRead> {
   const points = await storyPointsField(actor);
   const issue = await getIssue(actor, issueKey);
-  return { issue, item: workItemOf(issue, points), stored: parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), readAt: Date.now() };
+  return {
+    issue,
+    item: workItemOf(issue, points),
+    stored: parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]),
+    readAt: Date.now(),
+  };
 }
 
 /** Records the issue's figures from what a read of Jira saw. */
 export const recordRead = (read: IssueRead) =>
   recordFigures(read.issue.id, read.item, read.issue.fields?.updated, read.stored, read.readAt);
 
-async function parentContext(actor: Actor, parentKey: string | null | undefined): Promise<HierarchyContext | undefined> {
+async function parentContext(
+  actor: Actor,
+  parentKey: string | null | undefined,
+): Promise<HierarchyContext | undefined> {
   if (!parentKey) return undefined;
   const parent = parseStoredClassification(await getIssueProperty(actor, parentKey));
   return parent ? { parent: { key: parentKey, kind: parent.kind, strategicShare: parent.share } } : undefined;
 }
 
 /** Computes the property value for an item (no writes). */
-export async function classifyItem(actor: Actor, item: WorkItem, previous: StoredClassification | null, now = new Date(),
-  context?: HierarchyContext | null): Promise<StoredClassification> {
+export async function classifyItem(
+  actor: Actor,
+  item: WorkItem,
+  previous: StoredClassification | null,
+  now = new Date(),
+  context?: HierarchyContext | null,
+): Promise<StoredClassification> {
   const adaptation = await readAdaptation();
-  const hierarchy = context === undefined ? await parentContext(actor, item.parent) : context ?? undefined;
+  const hierarchy = context === undefined ? await parentContext(actor, item.parent) : (context ?? undefined);
   const result = classify(item, hierarchy, adaptation ? { adaptation } : undefined);
   return toStored(result, textFingerprint(item), item.storyPoints ?? null, previous?.override ?? null, now);
 }
 
 /** The outcome, and whether the issue's property was written. */
-async function classifyAndWrite(actor: Actor, read: IssueRead, now: Date): Promise<{ outcome: ClassifyOutcome; wrote: boolean }> {
+async function classifyAndWrite(
+  actor: Actor,
+  read: IssueRead,
+  now: Date,
+): Promise<{ outcome: ClassifyOutcome; wrote: boolean }> {
   const { issue, item, stored: previous } = read;
-  if (previous?.overridden) return { outcome: { status: 'overridden', stored: previous, item }, wrote: false };
+  if (previous?.overridden)
+    return { outcome: { status: 'overridden', stored: previous, item }, wrote: false };
   const pending = await readOverrideEntry(issue.key);
   if (pending) {
     // An override is on record but not on the issue (its write was cut short): put it there.
@@ -79,7 +112,8 @@ async function classifyAndWrite(actor: Actor, read: IssueRead, now: Date): Promi
   // One writer per text version: a concurrent delivery of the same version leaves the write to the
   // first, whose claim stays until every reader can see its result (released only if the write fails).
   const claim = claimOf(issue.id, stored);
-  if (!(await takeLock(claim, CLAIM_SECONDS))) return { outcome: { status: 'unchanged', stored: previous ?? stored, item }, wrote: false };
+  if (!(await takeLock(claim, CLAIM_SECONDS)))
+    return { outcome: { status: 'unchanged', stored: previous ?? stored, item }, wrote: false };
   try {
     await setIssueProperty(actor, issue.key, stored);
   } catch (e) {
@@ -109,7 +143,11 @@ const FRESH_READS = 3;
  * what Jira holds even when an edit, an override or another writer landed in between: a write based
  * on an older text is classified again from the fresh read.
  */
-export async function classifyAndStore(actor: Actor, issueKey: string, now = new Date()): Promise<ClassifyOutcome> {
+export async function classifyAndStore(
+  actor: Actor,
+  issueKey: string,
+  now = new Date(),
+): Promise<ClassifyOutcome> {
   let read = await readWorkItem(actor, issueKey);
   let { outcome, wrote } = await classifyAndWrite(actor, read, now); // eslint-disable-line prefer-const
   for (let i = 0; wrote && i < FRESH_READS; i++) {
@@ -124,7 +162,12 @@ export async function classifyAndStore(actor: Actor, issueKey: string, now = new
 }
 
 /** Optional label sync: strategic-pm / tactical-po, nothing for mixed; follows overrides too. */
-export async function syncLabels(actor: Actor, issueKey: string, issue: JiraIssue, stored: StoredClassification | null): Promise<void> {
+export async function syncLabels(
+  actor: Actor,
+  issueKey: string,
+  issue: JiraIssue,
+  stored: StoredClassification | null,
+): Promise<void> {
   const want = !stored || stored.kind === 'mixed' ? null : LABELS[stored.kind];
   const has = issue.fields?.labels ?? [];
   const remove = Object.values(LABELS).filter((l) => l !== want && has.includes(l));

@@ -9,10 +9,31 @@
  * time zone, so issues created within hours of that midnight can differ between the two.
  */
 import {
-  ISSUE_PROPERTY_KEY, parseStoredClassification, PERIOD_DAYS, type GadgetConfig, type GadgetData, type IssueRef, type Tally,
+  ISSUE_PROPERTY_KEY,
+  parseStoredClassification,
+  PERIOD_DAYS,
+  type GadgetConfig,
+  type GadgetData,
+  type IssueRef,
+  type Tally,
 } from '../contract';
-import { driftFromTarget, figuresSince, nextWeek, strategicShareOf, weekOf, weeksFromContributions, type WindowFigures } from '../domain';
-import { approximateCount, BASE_FIELDS, getProject, searchAll, searchJql, storyPointsField } from '../jira/jira-api';
+import {
+  driftFromTarget,
+  figuresSince,
+  nextWeek,
+  strategicShareOf,
+  weekOf,
+  weeksFromContributions,
+  type WindowFigures,
+} from '../domain';
+import {
+  approximateCount,
+  BASE_FIELDS,
+  getProject,
+  searchAll,
+  searchJql,
+  storyPointsField,
+} from '../jira/jira-api';
 import { readWeeks } from '../storage/figures-store';
 import { readBackfill } from '../storage/app-storage';
 import { workItemOf } from './classify-issue';
@@ -49,22 +70,47 @@ function pointJql(config: GadgetConfig, start: string, from: string): string {
 }
 
 /** The figures computed from the viewer's own search: only issues they may browse can count. */
-async function viewerFigures(config: GadgetConfig, from: string): Promise<{ figures: WindowFigures; truncated: boolean }> {
+async function viewerFigures(
+  config: GadgetConfig,
+  from: string,
+): Promise<{ figures: WindowFigures; truncated: boolean }> {
   const points = await storyPointsField('user');
   const jql = `project = "${config.projectKey}" AND created >= "${from}" AND ownershipKind IS NOT EMPTY ORDER BY created DESC`;
-  const issues = await searchAll('user', jql, { fields: [...BASE_FIELDS, ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY] }, VIEWER_SEARCH_LIMIT);
+  const issues = await searchAll(
+    'user',
+    jql,
+    { fields: [...BASE_FIELDS, ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY] },
+    VIEWER_SEARCH_LIMIT,
+  );
   const contributions = issues.flatMap((i) => {
-    const c = contributionOf(workItemOf(i, points), i.fields?.updated, parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]));
+    const c = contributionOf(
+      workItemOf(i, points),
+      i.fields?.updated,
+      parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]),
+    );
     return c ? [c] : [];
   });
-  return { figures: figuresSince(weeksFromContributions(contributions), from, config.trend), truncated: issues.length >= VIEWER_SEARCH_LIMIT };
+  return {
+    figures: figuresSince(weeksFromContributions(contributions), from, config.trend),
+    truncated: issues.length >= VIEWER_SEARCH_LIMIT,
+  };
 }
 
 async function topEpics(jql: string): Promise<IssueRef[]> {
-  const page = await searchJql('user', jql, { fields: ['summary', 'issuetype'], properties: [ISSUE_PROPERTY_KEY], maxResults: 5 });
+  const page = await searchJql('user', jql, {
+    fields: ['summary', 'issuetype'],
+    properties: [ISSUE_PROPERTY_KEY],
+    maxResults: 5,
+  });
   return page.issues.map((i) => {
     const s = parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]);
-    return { key: i.key, summary: i.fields?.summary ?? '', type: i.fields?.issuetype?.name ?? 'Epic', kind: s?.kind ?? null, share: s?.share ?? null };
+    return {
+      key: i.key,
+      summary: i.fields?.summary ?? '',
+      type: i.fields?.issuetype?.name ?? 'Epic',
+      kind: s?.kind ?? null,
+      share: s?.share ?? null,
+    };
   });
 }
 
@@ -72,28 +118,48 @@ async function topEpics(jql: string): Promise<IssueRef[]> {
  * The window's figures as the viewer may see them: the project's stored figures, unless the viewer's
  * own count of classified issues is lower (issue security), then the viewer's own search.
  */
-export async function visibleFigures(config: GadgetConfig, now = new Date()): Promise<{ figures: WindowFigures; scope: NonNullable<GadgetData['scope']> }> {
+export async function visibleFigures(
+  config: GadgetConfig,
+  now = new Date(),
+): Promise<{ figures: WindowFigures; scope: NonNullable<GadgetData['scope']> }> {
   const from = windowStart(config, now);
   const base = `project = "${config.projectKey}" AND created >= "${from}"`;
   const [weeks, visibleClassified] = await Promise.all([
-    readWeeks(config.projectKey, from), approximateCount('user', `${base} AND ownershipKind IS NOT EMPTY`),
+    readWeeks(config.projectKey, from),
+    approximateCount('user', `${base} AND ownershipKind IS NOT EMPTY`),
   ]);
   const figures = figuresSince(weeks, from, config.trend);
   const stored = figures.count.strategic + figures.count.tactical + figures.count.mixed;
   if (visibleClassified < stored) {
     const mine = await viewerFigures(config, from);
     const limit = mine.truncated ? ` (the first ${VIEWER_SEARCH_LIMIT})` : '';
-    return { figures: mine.figures, scope: { source: 'your-search', message: `Some issues in this project are hidden from you, so these figures count only the issues you can see${limit}.` } };
+    return {
+      figures: mine.figures,
+      scope: {
+        source: 'your-search',
+        message: `Some issues in this project are hidden from you, so these figures count only the issues you can see${limit}.`,
+      },
+    };
   }
   const behind = visibleClassified - stored;
-  return { figures, scope: { source: 'project-figures', message: behind > 0 ? `${behind} newly classified issues are still being added to these figures.` : null } };
+  return {
+    figures,
+    scope: {
+      source: 'project-figures',
+      message:
+        behind > 0 ? `${behind} newly classified issues are still being added to these figures.` : null,
+    },
+  };
 }
 
 export async function gadgetData(config: GadgetConfig, now = new Date()): Promise<GadgetData> {
   const project = await getProject('user', config.projectKey);
   const from = windowStart(config, now);
   const jql = gadgetJql(config, now);
-  const [{ figures, scope }, unclassified] = await Promise.all([visibleFigures(config, now), approximateCount('user', strip(jql.unclassified))]);
+  const [{ figures, scope }, unclassified] = await Promise.all([
+    visibleFigures(config, now),
+    approximateCount('user', strip(jql.unclassified)),
+  ]);
   const epicBase = `project = "${config.projectKey}" AND issuetype = Epic`;
   const [strategicEpics, tacticalEpics] = await Promise.all([
     topEpics(`${epicBase} AND ownershipKind = strategic ORDER BY ownershipShare DESC`),
@@ -105,15 +171,26 @@ export async function gadgetData(config: GadgetConfig, now = new Date()): Promis
   const byPoints = strategicShareOf(points);
   const actual = config.unit === 'points' ? byPoints : byCount;
   const totalPoints = KINDS.reduce((s, k) => s + points[k], 0);
-  const drift = driftFromTarget(actual, config.targetShare, config.unit === 'points' ? totalPoints : undefined);
+  const drift = driftFromTarget(
+    actual,
+    config.targetShare,
+    config.unit === 'points' ? totalPoints : undefined,
+  );
   return {
-    config, project: { key: project.key, name: project.name },
+    config,
+    project: { key: project.key, name: project.name },
     balance: { count, points, strategicShareByCount: byCount, strategicShareByPoints: byPoints },
     trend: figures.trend.map((t) => ({
-      start: t.start, count: { ...t.count, unclassified: 0 }, points: { ...t.points, unclassified: 0 }, jql: pointJql(config, t.start, from),
+      start: t.start,
+      count: { ...t.count, unclassified: 0 },
+      points: { ...t.points, unclassified: 0 },
+      jql: pointJql(config, t.start, from),
     })),
-    target: { share: config.targetShare, drift: drift.drift, message: drift.message }, jql,
+    target: { share: config.targetShare, drift: drift.drift, message: drift.message },
+    jql,
     topEpics: { strategic: strategicEpics, tactical: tacticalEpics },
-    backfill: await readBackfill(config.projectKey), scope, generatedAt: now.toISOString(),
+    backfill: await readBackfill(config.projectKey),
+    scope,
+    generatedAt: now.toISOString(),
   };
 }

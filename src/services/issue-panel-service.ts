@@ -2,17 +2,34 @@
  * The issue panel's data, read as the viewing user: the stored classification (or, when it is missing
  * or stale, a fresh one that is shown but not stored), epic context, child balance, override rights.
  */
-import { parseStoredClassification, ISSUE_PROPERTY_KEY, type Balance, type IssuePanelData, type IssueRef, type StoredClassification } from '../contract';
+import {
+  parseStoredClassification,
+  ISSUE_PROPERTY_KEY,
+  type Balance,
+  type IssuePanelData,
+  type IssueRef,
+  type StoredClassification,
+} from '../contract';
 import { computeBalance, healthWarnings } from '../domain';
 import { bulkFetch, canEditIssue, displayNames, searchAll } from '../jira/jira-api';
 import { unlessConsent } from '../jira/jira-client';
 import { classifyItem, isCurrent, readWorkItem } from './classify-issue';
 
-async function childBalance(parentKey: string): Promise<{ balance: Balance; children: Array<StoredClassification | null> } | null> {
-  const issues = await searchAll('user', `parent = "${parentKey}"`, { fields: ['id'], properties: [ISSUE_PROPERTY_KEY] });
+async function childBalance(
+  parentKey: string,
+): Promise<{ balance: Balance; children: Array<StoredClassification | null> } | null> {
+  const issues = await searchAll('user', `parent = "${parentKey}"`, {
+    fields: ['id'],
+    properties: [ISSUE_PROPERTY_KEY],
+  });
   if (issues.length === 0) return null;
   const children = issues.map((i) => parseStoredClassification(i.properties?.[ISSUE_PROPERTY_KEY]));
-  return { balance: computeBalance(children.map((c) => ({ kind: c?.kind ?? null, storyPoints: c?.storyPoints ?? null }))), children };
+  return {
+    balance: computeBalance(
+      children.map((c) => ({ kind: c?.kind ?? null, storyPoints: c?.storyPoints ?? null })),
+    ),
+    children,
+  };
 }
 
 export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
@@ -30,16 +47,37 @@ export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
   if (item.parent) {
     const [parent] = await bulkFetch('user', [item.parent]).catch(unlessConsent([]));
     const ps = parseStoredClassification(parent?.properties?.[ISSUE_PROPERTY_KEY]);
-    if (parent) epic = { key: parent.key, summary: parent.fields?.summary ?? '', type: parent.fields?.issuetype?.name ?? '', kind: ps?.kind ?? null, share: ps?.share ?? null };
+    if (parent)
+      epic = {
+        key: parent.key,
+        summary: parent.fields?.summary ?? '',
+        type: parent.fields?.issuetype?.name ?? '',
+        kind: ps?.kind ?? null,
+        share: ps?.share ?? null,
+      };
   }
   const rollup = await childBalance(isEpic ? issueKey : item.parent ?? '').catch(unlessConsent(null));
   const by = stored?.override?.by;
-  const overrideByName = by ? (await displayNames('user', [by]).catch(unlessConsent(new Map<string, string>()))).get(by) ?? null : null;
+  const overrideByName = by
+    ? ((await displayNames('user', [by]).catch(unlessConsent(new Map<string, string>()))).get(by) ?? null)
+    : null;
   return {
     issue: { key: issue.key, summary: item.summary, type: item.type, isEpic },
-    classification: stored!, refreshed, epic, childBalance: rollup?.balance ?? null,
-    warnings: isEpic && stored ? healthWarnings(stored, (rollup?.children ?? []).map((c) => ({ kind: c?.kind ?? null }))) : [],
-    canOverride, cannotOverrideReason: canOverride ? null : 'You need the Edit issues permission in this project to change the tag.',
+    classification: stored!,
+    refreshed,
+    epic,
+    childBalance: rollup?.balance ?? null,
+    warnings:
+      isEpic && stored
+        ? healthWarnings(
+            stored,
+            (rollup?.children ?? []).map((c) => ({ kind: c?.kind ?? null })),
+          )
+        : [],
+    canOverride,
+    cannotOverrideReason: canOverride
+      ? null
+      : 'You need the Edit issues permission in this project to change the tag.',
     overrideByName,
   };
 }

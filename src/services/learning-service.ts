@@ -4,13 +4,25 @@
  * classification. Each override, change or clearing adds or takes back its own steps. An admin can
  * reset learning: it then starts again from overrides made after.
  */
-import { addSteps, adaptationFrom, measureAdaptation, stepsOf, type Adaptation, type LabeledOverride } from '../domain';
+import {
+  addSteps,
+  adaptationFrom,
+  measureAdaptation,
+  stepsOf,
+  type Adaptation,
+  type LabeledOverride,
+} from '../domain';
 import type { OverrideEntry } from '../storage/app-storage';
 import { listOverrideEntries, readLearning, updateLearning, type Learning } from '../storage/learning-store';
 
 export { listOverrideEntries };
 
-export interface AdaptationRecord { signals: Adaptation['signals']; shift: Adaptation['shift'] | null; learnedFrom: number; learnedAt: string }
+export interface AdaptationRecord {
+  signals: Adaptation['signals'];
+  shift: Adaptation['shift'] | null;
+  learnedFrom: number;
+  learnedAt: string;
+}
 
 export async function readAdaptation(): Promise<Adaptation | undefined> {
   const learning = await readLearning();
@@ -21,19 +33,40 @@ export async function readAdaptationRecord(): Promise<AdaptationRecord | null> {
   const learning = await readLearning();
   if (!learning.learnedAt) return null;
   const adaptation = adaptationFrom(learning.steps);
-  return { signals: adaptation.signals, shift: adaptation.shift ?? null, learnedFrom: learning.learnedFrom, learnedAt: learning.learnedAt };
+  return {
+    signals: adaptation.signals,
+    shift: adaptation.shift ?? null,
+    learnedFrom: learning.learnedFrom,
+    learnedAt: learning.learnedAt,
+  };
 }
 
-const teaches = (e: OverrideEntry | null, learning: Learning): e is OverrideEntry => !!e && e.override.at > learning.resetAt;
-const example = (e: OverrideEntry) => ({ automatic: e.automatic.kind, human: e.override.kind, signals: e.signals, automaticShare: e.automatic.share });
+const teaches = (e: OverrideEntry | null, learning: Learning): e is OverrideEntry =>
+  !!e && e.override.at > learning.resetAt;
+const example = (e: OverrideEntry) => ({
+  automatic: e.automatic.kind,
+  human: e.override.kind,
+  signals: e.signals,
+  automaticShare: e.automatic.share,
+});
 
 /** An issue's override went from `before` to `after` (either null): learning follows, one issue's steps at a time. */
-export async function learnFromOverride(before: OverrideEntry | null, after: OverrideEntry | null, now = new Date()): Promise<void> {
+export async function learnFromOverride(
+  before: OverrideEntry | null,
+  after: OverrideEntry | null,
+  now = new Date(),
+): Promise<void> {
   await updateLearning((current) => {
     let steps = current.steps;
     let learnedFrom = current.learnedFrom;
-    if (teaches(before, current)) { steps = addSteps(steps, stepsOf(example(before)), -1); learnedFrom--; }
-    if (teaches(after, current)) { steps = addSteps(steps, stepsOf(example(after)), 1); learnedFrom++; }
+    if (teaches(before, current)) {
+      steps = addSteps(steps, stepsOf(example(before)), -1);
+      learnedFrom--;
+    }
+    if (teaches(after, current)) {
+      steps = addSteps(steps, stepsOf(example(after)), 1);
+      learnedFrom++;
+    }
     return { ...current, steps, learnedFrom: Math.max(0, learnedFrom), learnedAt: now.toISOString() };
   });
 }
@@ -44,8 +77,17 @@ export async function resetAdaptation(now = new Date()): Promise<void> {
 }
 
 const toLabeled = (e: OverrideEntry): LabeledOverride => ({
-  key: e.issueKey, automatic: e.automatic.kind, human: e.override.kind, signals: e.signals, automaticShare: e.automatic.share,
-  item: { key: e.issueKey, type: e.item?.type ?? 'Task', summary: e.item?.summary ?? '', labels: e.item?.labels ?? [] },
+  key: e.issueKey,
+  automatic: e.automatic.kind,
+  human: e.override.kind,
+  signals: e.signals,
+  automaticShare: e.automatic.share,
+  item: {
+    key: e.issueKey,
+    type: e.item?.type ?? 'Task',
+    summary: e.item?.summary ?? '',
+    labels: e.item?.labels ?? [],
+  },
 });
 
 export async function measureLearning() {

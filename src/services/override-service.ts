@@ -7,7 +7,13 @@ import type { OverrideRecord } from '../contract';
 import { signalsOf, type Kind } from '../domain';
 import { canEditIssue, setIssueProperty } from '../jira/jira-api';
 import { JiraError } from '../jira/jira-error';
-import { readOverrideEntry, readSettings, releaseLock, saveOverrideEntry, takeLock } from '../storage/app-storage';
+import {
+  readOverrideEntry,
+  readSettings,
+  releaseLock,
+  saveOverrideEntry,
+  takeLock,
+} from '../storage/app-storage';
 import { ConflictError } from './service-errors';
 import { classifyItem, readWorkItem, recordRead, syncLabels } from './classify-issue';
 import { learnFromOverride } from './learning-service';
@@ -17,9 +23,17 @@ import { withOverride } from './stored-classification';
  * One override at a time per issue: the override record in app storage and the issue's property must
  * end up saying the same, which two people changing the tag at once could otherwise break.
  */
-export async function setOverride(issueKey: string, accountId: string, kind: Kind | null, note?: string, now = new Date()): Promise<void> {
+export async function setOverride(
+  issueKey: string,
+  accountId: string,
+  kind: Kind | null,
+  note?: string,
+  now = new Date(),
+): Promise<void> {
   if (!(await takeLock(`override:${issueKey}`, 60))) {
-    throw new ConflictError('Someone else is changing this tag right now. Nothing was changed: try again in a moment.');
+    throw new ConflictError(
+      'Someone else is changing this tag right now. Nothing was changed: try again in a moment.',
+    );
   }
   try {
     await writeOverride(issueKey, accountId, kind, note, now);
@@ -29,22 +43,45 @@ export async function setOverride(issueKey: string, accountId: string, kind: Kin
   }
 }
 
-async function writeOverride(issueKey: string, accountId: string, kind: Kind | null, note: string | undefined, now: Date): Promise<void> {
+async function writeOverride(
+  issueKey: string,
+  accountId: string,
+  kind: Kind | null,
+  note: string | undefined,
+  now: Date,
+): Promise<void> {
   const { issue, item, stored: previous } = await readWorkItem('user', issueKey);
   if (!(await canEditIssue('user', issueKey))) {
-    throw new JiraError(403, 'FORBIDDEN', 'You do not have permission to edit this issue, so you cannot change its tag.');
+    throw new JiraError(
+      403,
+      'FORBIDDEN',
+      'You do not have permission to edit this issue, so you cannot change its tag.',
+    );
   }
   const base = previous ?? (await classifyItem('user', item, null, now));
-  const override: OverrideRecord | null = kind ? { kind, by: accountId, at: now.toISOString(), ...(note ? { note } : {}) } : null;
+  const override: OverrideRecord | null = kind
+    ? { kind, by: accountId, at: now.toISOString(), ...(note ? { note } : {}) }
+    : null;
   // Clearing stamps the result anew, so that its figures are newer than the override's.
-  const next = override ? withOverride(base, override) : { ...withOverride(base, null), classifiedAt: now.toISOString() };
+  const next = override
+    ? withOverride(base, override)
+    : { ...withOverride(base, null), classifiedAt: now.toISOString() };
   const earlier = await readOverrideEntry(issueKey);
-  const entry = override ? {
-    issueKey, fingerprint: base.fingerprint, rulesVersion: base.rulesVersion,
-    automatic: { kind: base.automatic.kind, share: base.automatic.share }, override,
-    signals: signalsOf(base.automatic.evidence),
-    item: { type: item.type, summary: item.summary.slice(0, 300), labels: (item.labels ?? []).slice(0, 20) },
-  } : null;
+  const entry = override
+    ? {
+        issueKey,
+        fingerprint: base.fingerprint,
+        rulesVersion: base.rulesVersion,
+        automatic: { kind: base.automatic.kind, share: base.automatic.share },
+        override,
+        signals: signalsOf(base.automatic.evidence),
+        item: {
+          type: item.type,
+          summary: item.summary.slice(0, 300),
+          labels: (item.labels ?? []).slice(0, 20),
+        },
+      }
+    : null;
   try {
     await saveOverrideEntry(issueKey, entry);
     await setIssueProperty('user', issueKey, next);

@@ -22,25 +22,51 @@ export type ReconcileEvent =
 
 /** On demand: queues the first chunk and reports the job as started. */
 export async function startReconcile(projectKey: string, now = new Date()): Promise<ReconcileStatus> {
-  const status: ReconcileStatus = { projectKey, state: 'running', checked: 0, fixed: { added: 0, changed: 0, removed: 0, weeks: 0 }, startedAt: now.toISOString(), finishedAt: null };
+  const status: ReconcileStatus = {
+    projectKey,
+    state: 'running',
+    checked: 0,
+    fixed: { added: 0, changed: 0, removed: 0, weeks: 0 },
+    startedAt: now.toISOString(),
+    finishedAt: null,
+  };
   await saveReconcile(status);
   await pushJob(RECONCILE_QUEUE, { kind: 'project', projectKey });
   return status;
 }
 
 /** One chunk: a page of the project's issues, recorded from Jira; the last chunk sweeps what Jira no longer has. */
-export async function reconcileChunk(event: Extract<ReconcileEvent, { kind: 'project' }>, now = new Date()): Promise<void> {
+export async function reconcileChunk(
+  event: Extract<ReconcileEvent, { kind: 'project' }>,
+  now = new Date(),
+): Promise<void> {
   const { projectKey } = event;
-  const status = (await readReconcile(projectKey)) ?? { projectKey, state: 'running' as const, checked: 0, fixed: { added: 0, changed: 0, removed: 0, weeks: 0 }, startedAt: now.toISOString(), finishedAt: null };
+  const status = (await readReconcile(projectKey)) ?? {
+    projectKey,
+    state: 'running' as const,
+    checked: 0,
+    fixed: { added: 0, changed: 0, removed: 0, weeks: 0 },
+    startedAt: now.toISOString(),
+    finishedAt: null,
+  };
   const points = await storyPointsField('app');
   const readAt = Date.now();
   const page = await searchJql('app', `project = "${projectKey}" ORDER BY key ASC`, {
-    fields: [...BASE_FIELDS, ...(points ? [points] : [])], properties: [ISSUE_PROPERTY_KEY], maxResults: 100, nextPageToken: event.nextPageToken,
+    fields: [...BASE_FIELDS, ...(points ? [points] : [])],
+    properties: [ISSUE_PROPERTY_KEY],
+    maxResults: 100,
+    nextPageToken: event.nextPageToken,
   });
   for (const issue of page.issues) {
     const stored = parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]);
     const before = await readContribution(issue.id);
-    const outcome = await recordFigures(issue.id, workItemOf(issue, points), issue.fields?.updated, stored, readAt);
+    const outcome = await recordFigures(
+      issue.id,
+      workItemOf(issue, points),
+      issue.fields?.updated,
+      stored,
+      readAt,
+    );
     if (outcome === 'applied') status.fixed[before ? (stored ? 'changed' : 'removed') : 'added']++;
   }
   status.checked += page.issues.length;
@@ -67,7 +93,13 @@ async function sweepVanished(projectKey: string, points: string | null): Promise
     for (const id of batch) {
       const issue = found.get(id);
       const outcome = issue
-        ? await recordFigures(id, workItemOf(issue, points), issue.fields?.updated, parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]), readAt)
+        ? await recordFigures(
+            id,
+            workItemOf(issue, points),
+            issue.fields?.updated,
+            parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]),
+            readAt,
+          )
         : await forgetFigures(id);
       if (outcome === 'applied' && (!issue || issue.fields?.project?.key !== projectKey)) removed++;
     }
@@ -79,5 +111,6 @@ async function sweepVanished(projectKey: string, points: string | null): Promise
 export async function sweepProjects(startAt = 0, now = new Date()): Promise<void> {
   const page = await listProjectsPage('app', startAt);
   for (const p of page.values) if (await hasFigures(p.key)) await startReconcile(p.key, now);
-  if (page.isLast === false && page.values.length > 0) await pushJob(RECONCILE_QUEUE, { kind: 'sweep', startAt: startAt + page.values.length });
+  if (page.isLast === false && page.values.length > 0)
+    await pushJob(RECONCILE_QUEUE, { kind: 'sweep', startAt: startAt + page.values.length });
 }

@@ -7,7 +7,11 @@ import { z } from 'zod';
 
 
 import {
-  AppSettingsSchema as SettingsSchema, BackfillStatusSchema, ReconcileStatusSchema, type AppSettingsData as AppSettings, type BackfillStatus,
+  AppSettingsSchema as SettingsSchema,
+  BackfillStatusSchema,
+  ReconcileStatusSchema,
+  type AppSettingsData as AppSettings,
+  type BackfillStatus,
   type ReconcileStatus,
 } from '../contract';
 export type { AppSettings };
@@ -17,13 +21,17 @@ export async function readSettings(): Promise<AppSettings> {
   const parsed = SettingsSchema.safeParse(await kvs.get('settings'));
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
-export async function saveSettings(settings: AppSettings): Promise<void> { await kvs.set('settings', SettingsSchema.parse(settings)); }
+export async function saveSettings(settings: AppSettings): Promise<void> {
+  await kvs.set('settings', SettingsSchema.parse(settings));
+}
 
 export async function readBackfill(projectKey: string): Promise<BackfillStatus | null> {
   const parsed = BackfillStatusSchema.safeParse(await kvs.get(`backfill:${projectKey}`));
   return parsed.success ? parsed.data : null;
 }
-export async function saveBackfill(status: BackfillStatus): Promise<void> { await kvs.set(`backfill:${status.projectKey}`, BackfillStatusSchema.parse(status)); }
+export async function saveBackfill(status: BackfillStatus): Promise<void> {
+  await kvs.set(`backfill:${status.projectKey}`, BackfillStatusSchema.parse(status));
+}
 
 export async function readReconcile(projectKey: string): Promise<ReconcileStatus | null> {
   const parsed = ReconcileStatusSchema.safeParse(await kvs.get(`reconcile:${projectKey}`));
@@ -39,10 +47,18 @@ export async function saveReconcile(status: ReconcileStatus): Promise<void> {
  */
 export async function takeLock(name: string, ttlSeconds: number): Promise<boolean> {
   try {
-    await kvs.set(`lock:${name}`, { at: new Date().toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } });
+    await kvs.set(
+      `lock:${name}`,
+      { at: new Date().toISOString() },
+      { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } },
+    );
     return true;
   } catch (e) {
-    if ((e as { code?: string }).code === 'KEY_ALREADY_EXISTS' || (e as { responseDetails?: { status?: number } }).responseDetails?.status === 409) return false;
+    if (
+      (e as { code?: string }).code === 'KEY_ALREADY_EXISTS' ||
+      (e as { responseDetails?: { status?: number } }).responseDetails?.status === 409
+    )
+      return false;
     throw e;
   }
 }
@@ -58,15 +74,27 @@ export const releaseBackfillLock = (projectKey: string) => releaseLock(`backfill
  * overrides reads too (issue, text fingerprint, automatic result, human result, rules version).
  */
 const OverrideEntrySchema = z.object({
-  issueKey: z.string(), fingerprint: z.string(), rulesVersion: z.string(),
+  issueKey: z.string(),
+  fingerprint: z.string(),
+  rulesVersion: z.string(),
   automatic: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), share: z.number() }),
-  override: z.object({ kind: z.enum(['strategic', 'tactical', 'mixed']), note: z.string().optional(), by: z.string(), at: z.string() }),
+  override: z.object({
+    kind: z.enum(['strategic', 'tactical', 'mixed']),
+    note: z.string().optional(),
+    by: z.string(),
+    at: z.string(),
+  }),
   /**
    * What the automatic result rested on (six evidence items, each with up to eight signals folded into its
    * quote), and enough of the item to re-classify it when measuring.
    */
-  signals: z.array(z.object({ signal: z.string(), side: z.enum(['PM', 'PO']) })).max(54).default([]),
-  item: z.object({ type: z.string(), summary: z.string().max(300), labels: z.array(z.string()).max(20) }).optional(),
+  signals: z
+    .array(z.object({ signal: z.string(), side: z.enum(['PM', 'PO']) }))
+    .max(54)
+    .default([]),
+  item: z
+    .object({ type: z.string(), summary: z.string().max(300), labels: z.array(z.string()).max(20) })
+    .optional(),
 });
 export type OverrideEntry = z.infer<typeof OverrideEntrySchema>;
 

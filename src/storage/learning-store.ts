@@ -13,7 +13,10 @@ const LEARNING = 'learning';
 const KEY = 'site';
 const MAX_ATTEMPTS = 12;
 
-const StepsSchema = z.record(z.string(), z.object({ up: z.number().int(), down: z.number().int(), overrides: z.number().int() }));
+const StepsSchema = z.record(
+  z.string(),
+  z.object({ up: z.number().int(), down: z.number().int(), overrides: z.number().int() }),
+);
 const LearningSchema = z.object({
   revision: z.number().int(), steps: StepsSchema, learnedFrom: z.number().int().nonnegative(),
   /** When learning last changed ('' before any override taught it). */
@@ -38,9 +41,14 @@ export async function updateLearning(change: (current: Learning) => Learning): P
     try {
       const { learning, revision } = await readWithRevision();
       const next = change(learning);
-      const conditions = revision === null ? new Filter<{ revision: number }>().and('revision', FilterConditions.notExists())
-        : new Filter<{ revision: number }>().and('revision', FilterConditions.equalTo(revision));
-      await kvs.transact().set(KEY, { ...next, revision: (revision ?? 0) + 1 }, { entityName: LEARNING, conditions }).execute();
+      const conditions =
+        revision === null
+          ? new Filter<{ revision: number }>().and('revision', FilterConditions.notExists())
+          : new Filter<{ revision: number }>().and('revision', FilterConditions.equalTo(revision));
+      await kvs
+        .transact()
+        .set(KEY, { ...next, revision: (revision ?? 0) + 1 }, { entityName: LEARNING, conditions })
+        .execute();
       return next;
     } catch (e) {
       const status = (e as Partial<ForgeKvsAPIError>).responseDetails?.status ?? 0;

@@ -11,5 +11,9 @@ export type RetryRequest = InvocationError;
 export function retryLater(error: unknown): RetryRequest {
   const seconds = error instanceof JiraError ? Math.max(5, error.retryAfterSeconds ?? 30) : 10;
   const status = error instanceof JiraError ? error.status : 'storage';
-  return new InvocationError({ retryAfter: seconds, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { status } });
+  return new InvocationError({
+    retryAfter: seconds,
+    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    retryData: { status },
+  });
 }

@@ -15,10 +15,13 @@ import { retryLater, type RetryRequest } from '../storage/retry';
 const IssueEventSchema = z.object({
   eventType: z.enum(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']),
   issue: z.object({ id: z.string(), key: z.string() }),
-  changelog: z.object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
+  changelog: z
+    .object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional() })) })
+    .optional(),
 });
 
-export type TriggerResult = { outcome: 'stored' | 'unchanged' | 'overridden' | 'deleted' | 'invalid-event' } | RetryRequest;
+export type TriggerResult =
+  { outcome: 'stored' | 'unchanged' | 'overridden' | 'deleted' | 'invalid-event' } | RetryRequest;
 
 export async function onIssueEvent(event: unknown): Promise<TriggerResult> {
   const parsed = IssueEventSchema.safeParse(event);
