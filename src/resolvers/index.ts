@@ -5,7 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import { GadgetConfigSchema, RESOLVERS, type ResolverName, type Result } from '../contract';
-import { displayNames, findUsers, getProject, isJiraAdmin, listProjects } from '../jira/jira-api';
+import { displayNames, findUsers, getProject, isJiraAdmin, listProjects } from '../jira/jira-people';
 import { needsUserConsent } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { readBackfill, readReconcile, readSettings, saveSettings } from '../storage/app-storage';

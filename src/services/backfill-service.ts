@@ -12,18 +12,9 @@ import {
   type StoredClassification,
 } from '../contract';
 import { RULES_VERSION, type WorkItem } from '../domain';
-import {
-  approximateCount,
-  BASE_FIELDS,
-  bulkFetch,
-  bulkSetProperties,
-  canEditProject,
-  getProject,
-  isJiraAdmin,
-  searchJql,
-  setIssueProperty,
-  storyPointsField,
-} from '../jira/jira-api';
+import { approximateCount, BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
+import { canEditProject, getProject, isJiraAdmin } from '../jira/jira-people';
+import { bulkSetProperties, setIssueProperty } from '../jira/jira-properties';
 import { JiraError } from '../jira/jira-error';
 import type { JiraIssue } from '../jira/jira-schemas';
 import {

@@ -6,14 +6,8 @@
  */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type StoredClassification } from '../contract';
 import { classify, RULES_VERSION, textFingerprint, type HierarchyContext, type WorkItem } from '../domain';
-import {
-  getIssue,
-  getIssueProperty,
-  setIssueProperty,
-  storyPointsField,
-  toWorkItem,
-  updateLabels,
-} from '../jira/jira-api';
+import { getIssue, storyPointsField, toWorkItem } from '../jira/jira-api';
+import { getIssueProperty, setIssueProperty, updateLabels } from '../jira/jira-properties';
 import type { Actor } from '../jira/jira-client';
 import type { JiraIssue } from '../jira/jira-schemas';
 import { readOverrideEntry, readSettings, releaseLock, takeLock } from '../storage/app-storage';

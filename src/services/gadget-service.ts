@@ -26,14 +26,8 @@ import {
   weeksFromContributions,
   type WindowFigures,
 } from '../domain';
-import {
-  approximateCount,
-  BASE_FIELDS,
-  getProject,
-  searchAll,
-  searchJql,
-  storyPointsField,
-} from '../jira/jira-api';
+import { approximateCount, BASE_FIELDS, searchAll, searchJql, storyPointsField } from '../jira/jira-api';
+import { getProject } from '../jira/jira-people';
 import { readWeeks } from '../storage/figures-store';
 import { readBackfill } from '../storage/app-storage';
 import { workItemOf } from './classify-issue';

@@ -11,7 +11,8 @@ import {
   type StoredClassification,
 } from '../contract';
 import { computeBalance, healthWarnings } from '../domain';
-import { bulkFetch, canEditIssue, displayNames, searchAll } from '../jira/jira-api';
+import { bulkFetch, searchAll } from '../jira/jira-api';
+import { canEditIssue, displayNames } from '../jira/jira-people';
 import { unlessConsent } from '../jira/jira-client';
 import { classifyItem, isCurrent, readWorkItem } from './classify-issue';
 

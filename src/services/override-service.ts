@@ -5,7 +5,8 @@
  */
 import type { OverrideRecord } from '../contract';
 import { signalsOf, type Kind } from '../domain';
-import { canEditIssue, setIssueProperty } from '../jira/jira-api';
+import { canEditIssue } from '../jira/jira-people';
+import { setIssueProperty } from '../jira/jira-properties';
 import { JiraError } from '../jira/jira-error';
 import {
   readOverrideEntry,

@@ -8,7 +8,8 @@
  * every project with figures (a sweep over the site's projects, a page at a time).
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification } from '../contract';
-import { BASE_FIELDS, bulkFetch, listProjectsPage, searchJql, storyPointsField } from '../jira/jira-api';
+import { BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
+import { listProjectsPage } from '../jira/jira-people';
 import type { ReconcileStatus } from '../contract';
 import { hasFigures, listContributions, readContribution, repairWeeks } from '../storage/figures-store';
 import { pushJob, RECONCILE_QUEUE } from '../storage/jobs';

@@ -13,7 +13,8 @@ import {
   type TeamInsights,
 } from '../contract';
 import { healthWarnings, roleBalance, type Kind } from '../domain';
-import { approximateCount, displayNames, getProject, searchAll, searchJql } from '../jira/jira-api';
+import { approximateCount, searchAll, searchJql } from '../jira/jira-api';
+import { displayNames, getProject } from '../jira/jira-people';
 import { readSettings } from '../storage/app-storage';
 import { visibleFigures, windowStart } from './gadget-service';
 
