@@ -14,10 +14,14 @@ const TEXT_INDEX = buildPhraseIndex(SIGNALS);
 export const INPUTS = [
   { name: 'pm-summary', seed: '000', meaning: 'Product-manager words in the summary' },
   { name: 'po-summary', seed: '000', meaning: 'Product-owner words in the summary' },
-  { name: 'pm-description', seed: '000', meaning: 'Direction in the description: vision, roadmap, outcomes, for its length' },
-  { name: 'pm-market', seed: '003', meaning: 'The market in the description: competitors, revenue, pricing, launch, for its length' },
-  { name: 'pm-users', seed: '001', meaning: 'Who the product serves and what they need, in the description, for its length' },
-  { name: 'pm-argument', seed: '002', meaning: 'Argued direction in the description: goals and why, for its length' },
+  { name: 'pm-description', seed: '000',
+    meaning: 'Direction in the description: vision, roadmap, outcomes, for its length' },
+  { name: 'pm-market', seed: '003',
+    meaning: 'The market in the description: competitors, revenue, pricing, launch, for its length' },
+  { name: 'pm-users', seed: '001',
+    meaning: 'Who the product serves and what they need, in the description, for its length' },
+  { name: 'pm-argument', seed: '002',
+    meaning: 'Argued direction in the description: goals and why, for its length' },
   { name: 'po-description', seed: '003', meaning: 'Product-owner work in the description, for its length' },
   { name: 'po-engineering', seed: '003', meaning: 'Engineering subjects in the description, for its length' },
   { name: 'type-bug', seed: '003', meaning: 'Issue type Bug: fixing what shipped' },
@@ -25,12 +29,15 @@ export const INPUTS = [
   { name: 'type-story', seed: '000', meaning: 'Issue type Story: user stories are the product owner\'s' },
   { name: 'type-task', seed: '003', meaning: 'Issue type Task or Technical task' },
   { name: 'type-feature', seed: '001', meaning: 'Issue type New Feature or Improvement' },
-  { name: 'type-epic', seed: '000', meaning: 'Issue type Epic: a body of work the product owner breaks down' },
+  { name: 'type-epic', seed: '000',
+    meaning: 'Issue type Epic: a body of work the product owner breaks down' },
   { name: 'type-planning', seed: '000', meaning: 'A planning item: objective, goal or roadmap item' },
-  { name: 'type-initiative', seed: '000', meaning: 'An initiative: the plan level above epics (epics are the PO\'s)' },
+  { name: 'type-initiative', seed: '000',
+    meaning: 'An initiative: the plan level above epics (epics are the PO\'s)' },
   { name: 'has-parent', seed: '001', meaning: 'Sits under a parent item' },
   { name: 'parent-lean', seed: '001', meaning: 'Its parent\'s tag' },
-  { name: 'parent-lean-thin', seed: '001', meaning: 'Its parent\'s tag, for an item with little text of its own' },
+  { name: 'parent-lean-thin', seed: '001',
+    meaning: 'Its parent\'s tag, for an item with little text of its own' },
   { name: 'length', seed: '002', meaning: 'Length of the description' },
   { name: 'list-share', seed: '001', meaning: 'Share of the description written as a list' },
   { name: 'summary-only', seed: '000', meaning: 'No description beyond the summary' },
@@ -48,7 +55,9 @@ const TYPE_GROUPS: Record<string, InputName> = {
 };
 
 /** One signal's evidence in one place of the item. */
-export interface SignalAmount { signal: Signal; place: 'summary' | 'description'; amount: number; hit: SignalHit }
+export interface SignalAmount {
+  signal: Signal; place: 'summary' | 'description'; amount: number; hit: SignalHit;
+}
 
 export interface ItemReading {
   values: InputValues;
@@ -89,13 +98,17 @@ function findHits(text: string, prose: boolean): { hits: Map<number, SignalHit>;
 
 /** Signals that argue direction rather than name a product-manager subject. */
 const ARGUMENT = new Set(['direction-argument', 'why-argument']);
-const MARKET = new Set(['market', 'business-goals', 'pricing-budget', 'go-to-market', 'lifecycle', 'platform-lifecycle', 'stakeholders']);
+const MARKET = new Set([
+  'market', 'business-goals', 'pricing-budget', 'go-to-market', 'lifecycle', 'platform-lifecycle', 'stakeholders',
+]);
 const USERS = new Set(['discovery', 'audience']);
 /** Signals that name engineering subjects rather than product-owner work. */
 const ENGINEERING = new Set(['engineering-topic', 'engineering-chore']);
 
 /** Everything the inputs are made of, for RULES_VERSION. */
-export const INPUT_RULES = JSON.stringify([INPUTS, TYPE_GROUPS, [...ARGUMENT], [...MARKET], [...USERS], [...ENGINEERING]]);
+export const INPUT_RULES = JSON.stringify([
+  INPUTS, TYPE_GROUPS, [...ARGUMENT], [...MARKET], [...USERS], [...ENGINEERING],
+]);
 
 export function inputOf(signal: Signal, place: SignalAmount['place']): InputName {
   if (place === 'summary') return signal.side === 'PM' ? 'pm-summary' : 'po-summary';
@@ -142,7 +155,8 @@ export function readItem(item: WorkItem, context?: HierarchyContext, adaptation?
   if (item.parent) values['has-parent'] = 1;
   const lines = description.split('\n').filter((l) => l.trim() !== '');
   values.length = Math.log10(1 + words) / 3;
-  values['list-share'] = lines.length ? lines.filter((l) => /^\s*([-*•#]|\d+[.)])\s/.test(l)).length / lines.length : 0;
+  const listLines = lines.filter((l) => /^\s*([-*•#]|\d+[.)])\s/.test(l)).length;
+  values['list-share'] = lines.length ? listLines / lines.length : 0;
   values['summary-only'] = words < 5 ? 1 : 0;
   const ownMass = Object.values(mass).reduce((sum, m) => sum + (m ?? 0), 0);
   return withParentShare({ values, amounts, mass, ownMass }, context?.parent?.strategicShare ?? null);

@@ -30,15 +30,17 @@ const TECHNICAL_WORDS = [
   'debugger', 'debug', 'build', 'compile', 'install', 'installer', 'antivirus', 'malware', 'cursor', 'caret',
   'pointer', 'offset', 'array', 'string', 'parameter', 'argument', 'attribute', 'element', 'tab', 'menu',
   'toolbar', 'dialog', 'popover', 'picker', 'slider', 'row', 'cell', 'column', 'table', 'header', 'footer',
-  'storyboard', 'manifest', 'plist', 'entitlement', 'certificate', 'provisioning', 'issue', 'bug', 'broken', 'fail',
-  'functionality', 'config', 'configuration', 'script', 'code', 'codebase', 'proxy', 'delegate', 'daemon',
-  'terminal', 'socket', 'port',
+  'storyboard', 'manifest', 'plist', 'entitlement', 'certificate', 'provisioning', 'issue', 'bug', 'broken',
+  'fail', 'functionality', 'config', 'configuration', 'script', 'code', 'codebase', 'proxy', 'delegate',
+  'daemon', 'terminal', 'socket', 'port',
 ];
 const TECHNICAL = new Set(TECHNICAL_WORDS.map(stem));
 
 /** Words skipped when counting neighbours: they carry no sense of their own. */
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'on', 'in', 'at', 'for', 'with', 'and', 'or', 'is', 'are',
-  'be', 'its', 'it', 'this', 'that', 'my', 'our', 'your', 'their', 'from', 'by', 'as', 'into', 'when', 'after', 'before'].map(stem));
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'to', 'on', 'in', 'at', 'for', 'with', 'and', 'or', 'is', 'are', 'be', 'its', 'it',
+  'this', 'that', 'my', 'our', 'your', 'their', 'from', 'by', 'as', 'into', 'when', 'after', 'before',
+].map(stem));
 
 const NEIGHBOURS = 3;
 const VERSION = /^v?\d+(\.\d+)+[a-z]*$|^v\d+$/;
@@ -68,7 +70,8 @@ function rawWord(text: string, start: number, end: number): string {
 function insideIdentifier(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? ' ';
   const after = text.slice(end, end + 2);
-  return /[._$#/\\]/.test(before) && /\w/.test(text[start - 2] ?? '') || /^([._]\w|\(|\/\w)/.test(after) || before === '`';
+  const joinedBefore = /[._$#/\\]/.test(before) && /\w/.test(text[start - 2] ?? '');
+  return joinedBefore || /^([._]\w|\(|\/\w)/.test(after) || before === '`';
 }
 
 function sameSentence(text: string, from: number, to: number): boolean {
@@ -92,7 +95,7 @@ function neighbours(text: string, tokens: Token[], i: number, j: number): Token[
   return out;
 }
 
-/** Where the sentence holding offset `pos` starts (a line start, or just after ". "), looking back 400 characters at most. */
+/** Where the sentence holding `pos` starts (a line start, or just after ". "), looking back 400 characters. */
 function sentenceStartBefore(text: string, pos: number): number {
   const floor = Math.max(0, pos - 400);
   for (let k = pos - 1; k >= floor; k--) {
@@ -105,28 +108,34 @@ function sentenceStartBefore(text: string, pos: number): number {
 
 function isCapitalisedName(text: string, tokens: Token[], i: number, j: number): boolean {
   const first = tokens[i]!;
-  const cap = (t: Token | undefined) => !!t && /^[A-Z]/.test(text.slice(t.start, t.end)) && sameSentence(text, t.start, first.start);
+  const cap = (t: Token | undefined) =>
+    !!t && /^[A-Z]/.test(text.slice(t.start, t.end)) && sameSentence(text, t.start, first.start);
   if (!cap(first)) return false;
   const atStart = !/[A-Za-z0-9]/.test(text.slice(sentenceStartBefore(text, first.start), first.start));
   return !atStart && (cap(tokens[i - 1]) || cap(tokens[j]));
 }
 
 /** Planning words that may open a summary as a scope ("Strategy: …") without naming code. */
-const PLANNING_SCOPES = new Set(['priority', 'goal', 'objective', 'initiative', 'theme', 'okr', 'kr', 'strategy', 'vision',
-  'roadmap', 'pillar', 'bet', 'outcome', 'mission', 'focus', 'product', 'market', 'marketing', 'launch', 'pricing', 'growth',
-  'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy'].map(stem));
+const PLANNING_SCOPES = new Set([
+  'priority', 'goal', 'objective', 'initiative', 'theme', 'okr', 'kr', 'strategy', 'vision', 'roadmap', 'pillar',
+  'bet', 'outcome', 'mission', 'focus', 'product', 'market', 'marketing', 'launch', 'pricing', 'growth',
+  'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy',
+].map(stem));
 
 /** A summary's "Component: …" prefix, when it names code rather than a planning scope. */
 function hasCodeScope(text: string, tokens: Token[], i: number): boolean {
   const colon = /^\s*([^:\n]{1,30}):\s/.exec(text);
   if (!colon || tokens[i]!.start < colon[0].length) return false;
   const words = tokens.filter((t) => t.end <= colon[1]!.length + (colon.index ?? 0) + 1);
-  return words.length > 0 && words.length <= 2 && !words.some((w) => PLANNING_SCOPES.has(w.stem) || /^\d/.test(w.stem));
+  const planning = words.some((w) => PLANNING_SCOPES.has(w.stem) || /^\d/.test(w.stem));
+  return words.length > 0 && words.length <= 2 && !planning;
 }
 
 /** Everything these rules read, for RULES_VERSION: changing a word here changes stored results' version. */
-export const WORD_SENSE_RULES = JSON.stringify([TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], NEIGHBOURS, VERSION.source,
-  BUSINESS_SHORTHAND.source, SENTENCE_END.source]);
+export const WORD_SENSE_RULES = JSON.stringify([
+  TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], NEIGHBOURS, VERSION.source,
+  BUSINESS_SHORTHAND.source, SENTENCE_END.source,
+]);
 
 /**
  * Whether the match on tokens[i … j-1] of `text` is in its product-manager sense.
@@ -138,7 +147,8 @@ export function inPmSense(text: string, tokens: Token[], i: number, j: number, p
   if (insideIdentifier(text, start, end) || isIdentifier(rawWord(text, start, end))) return false;
   for (const t of neighbours(text, tokens, i, j)) {
     const raw = rawWord(text, t.start, t.end);
-    if (TECHNICAL.has(t.stem) || isIdentifier(raw) || VERSION.test(text.slice(t.start, t.end + 8).split(/[\s,;)]/)[0]!)) {
+    const version = VERSION.test(text.slice(t.start, t.end + 8).split(/[\s,;)]/)[0]!);
+    if (TECHNICAL.has(t.stem) || isIdentifier(raw) || version) {
       return false;
     }
   }
@@ -147,7 +157,9 @@ export function inPmSense(text: string, tokens: Token[], i: number, j: number, p
 }
 
 /** The same test for a regex match at text offsets [start, end) (tokens are the text's tokens). */
-export function spanInPmSense(text: string, tokens: Token[], start: number, end: number, prose = true): boolean {
+export function spanInPmSense(
+  text: string, tokens: Token[], start: number, end: number, prose = true,
+): boolean {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.end > start) hi = mid; else lo = mid + 1; }
