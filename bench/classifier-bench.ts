@@ -12,9 +12,16 @@ import { peakRssMb, spread } from './spread';
 
 const RUNS = 5;
 const SUMMARIES = [
-  'Define the product vision for the next two years', 'Fix crash when saving a draft on Android', 'As a shopper I want to filter by size',
-  'Market research on mid-market competitors', 'Refactor the checkout service', 'Reduce churn by 10% this year', 'Update the README for the CLI',
-  'Launch campaign for the new pricing tiers', 'Sprint review demo for the search team', 'Add a field for the billing address',
+  'Define the product vision for the next two years',
+  'Fix crash when saving a draft on Android',
+  'As a shopper I want to filter by size',
+  'Market research on mid-market competitors',
+  'Refactor the checkout service',
+  'Reduce churn by 10% this year',
+  'Update the README for the CLI',
+  'Launch campaign for the new pricing tiers',
+  'Sprint review demo for the search team',
+  'Add a field for the billing address',
 ];
 const BODIES = [
   'Acceptance criteria:\nGiven a cart\nWhen I pay\nThen I get a receipt',
@@ -27,8 +34,11 @@ const BODIES = [
 function synthetic(n: number): WorkItem[] {
   const types = ['Story', 'Task', 'Bug', 'Epic', 'Initiative'];
   return Array.from({ length: n }, (_, i) => ({
-    key: `SYN-${i}`, type: types[i % types.length]!, summary: `${SUMMARIES[i % SUMMARIES.length]} ${i % 97}`,
-    description: BODIES[(i * 7) % BODIES.length]! + (i % 3 === 0 ? ` Item ${i}.` : ''), labels: i % 11 === 0 ? ['roadmap'] : [],
+    key: `SYN-${i}`,
+    type: types[i % types.length]!,
+    summary: `${SUMMARIES[i % SUMMARIES.length]} ${i % 97}`,
+    description: BODIES[(i * 7) % BODIES.length]! + (i % 3 === 0 ? ` Item ${i}.` : ''),
+    labels: i % 11 === 0 ? ['roadmap'] : [],
   }));
 }
 
@@ -67,7 +77,9 @@ function measure(items: WorkItem[], repeat: number) {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const devSet = readFileSync(resolve(__dirname, '../../shared/data/dev-set.jsonl'), 'utf8').trim().split('\n')
+  const devSet = readFileSync(resolve(__dirname, '../../shared/data/dev-set.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
     .map((l) => JSON.parse(l) as WorkItem);
   const items = synthetic(100_000);
   for (const item of [...devSet, ...items.slice(0, 2000)]) classify(item); // warm-up

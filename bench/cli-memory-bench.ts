@@ -13,11 +13,26 @@ import { streamLines } from '../src/cli/stream-lines';
 const ROOT = resolve(__dirname, '..');
 const TRACKER = resolve(ROOT, '../shared/data/titanium-tracker.jsonl.gz');
 
-type Row = { key: string; parent?: string | null; type: string; summary: string; description?: unknown; labels?: string[] };
+type Row = {
+  key: string;
+  parent?: string | null;
+  type: string;
+  summary: string;
+  description?: unknown;
+  labels?: string[];
+};
 
 /** A work item as an issue of a search response. */
-const asIssue = (r: Row) => ({ key: r.key, fields: { summary: r.summary, issuetype: { name: r.type }, description: r.description ?? null,
-  labels: r.labels ?? [], parent: r.parent ? { key: r.parent } : null } });
+const asIssue = (r: Row) => ({
+  key: r.key,
+  fields: {
+    summary: r.summary,
+    issuetype: { name: r.type },
+    description: r.description ?? null,
+    labels: r.labels ?? [],
+    parent: r.parent ? { key: r.parent } : null,
+  },
+});
 
 async function buildFile(path: string, bytes: number, search: boolean): Promise<number> {
   const lines: string[] = [];
@@ -29,8 +44,14 @@ async function buildFile(path: string, bytes: number, search: boolean): Promise<
   for (let round = 0; written < bytes; round++) {
     for (const line of lines) {
       const row = JSON.parse(line) as Row;
-      const unique = { ...row, key: `${row.key}-R${round}`, parent: row.parent ? `${row.parent}-R${round}` : null };
-      const text = search ? `${n > 0 ? ',' : ''}${JSON.stringify(asIssue(unique))}` : `${JSON.stringify(unique)}\n`;
+      const unique = {
+        ...row,
+        key: `${row.key}-R${round}`,
+        parent: row.parent ? `${row.parent}-R${round}` : null,
+      };
+      const text = search
+        ? `${n > 0 ? ',' : ''}${JSON.stringify(asIssue(unique))}`
+        : `${JSON.stringify(unique)}\n`;
       if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
       written += Buffer.byteLength(text);
       n++;
@@ -48,18 +69,34 @@ function classifyInChild(file: string) {
     let n = 0; runCliAsync(['classify', ${JSON.stringify(file)}], { out: () => { n++; }, err: () => {} })
     .then((code) => { process.stderr.write(JSON.stringify({ code, n, peakRssKb: process.resourceUsage().maxRSS }) + '\\n'); });`;
   const t = Date.now();
-  const child = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024,
+  });
   const seconds = (Date.now() - t) / 1000;
-  const report = JSON.parse(child.stderr.trim().split('\n').pop() ?? '{}') as { code: number; n: number; peakRssKb: number };
-  return { classified: report.n, exitCode: report.code, peakRssMb: Math.round(report.peakRssKb / 1024), seconds: Math.round(seconds),
-    itemsPerSecond: Math.round(report.n / seconds) };
+  const report = JSON.parse(child.stderr.trim().split('\n').pop() ?? '{}') as {
+    code: number;
+    n: number;
+    peakRssKb: number;
+  };
+  return {
+    classified: report.n,
+    exitCode: report.code,
+    peakRssMb: Math.round(report.peakRssKb / 1024),
+    seconds: Math.round(seconds),
+    itemsPerSecond: Math.round(report.n / seconds),
+  };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'ob-cli-bench-'));
   try {
     const out: Record<string, unknown> = {};
-    for (const [name, mb, search] of [['jsonl', Number(process.env.CLI_BENCH_MB ?? 1024), false], ['searchResponse', Number(process.env.CLI_BENCH_SEARCH_MB ?? 200), true]] as const) {
+    for (const [name, mb, search] of [
+      ['jsonl', Number(process.env.CLI_BENCH_MB ?? 1024), false],
+      ['searchResponse', Number(process.env.CLI_BENCH_SEARCH_MB ?? 200), true],
+    ] as const) {
       const file = join(dir, `${name}.json`);
       const items = await buildFile(file, mb * 1024 * 1024, search);
       out[name] = { fileMb: Math.round(statSync(file).size / 1024 / 1024), items, ...classifyInChild(file) };

@@ -12,7 +12,10 @@ function flatten(prefix: string, value: unknown, out: Array<[string, string]>): 
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v, out);
   } else {
-    out.push([prefix, typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : String(value)]);
+    out.push([
+      prefix,
+      typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : String(value),
+    ]);
   }
 }
 

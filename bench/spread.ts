@@ -7,7 +7,12 @@ export function spread(values: number[], digits = 0): Spread {
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   const round = (v: number) => Math.round(v * 10 ** digits) / 10 ** digits;
-  return { median: round(median), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), runs: values.length };
+  return {
+    median: round(median),
+    min: round(sorted[0]!),
+    max: round(sorted[sorted.length - 1]!),
+    runs: values.length,
+  };
 }
 
 /** The process's true peak resident memory so far, in MB (getrusage's ru_maxrss). */

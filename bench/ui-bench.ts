@@ -13,7 +13,18 @@ import { startPreview } from '../dev/start';
 async function firstRenderMs(): Promise<number | string> {
   if (!existsSync('/usr/bin/chromium')) return 'skipped: /usr/bin/chromium is missing';
   const preview = await startPreview(0, { quiet: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const page = await browser.newPage();
     const times: number[] = [];
@@ -32,15 +43,22 @@ const PANEL_BUDGET_GZIP_BYTES = 150 * 1024;
 async function sizes(runtime: 'preact' | 'react') {
   const { files } = await buildUi({ outdir: mkdtempSync(join(tmpdir(), 'ob-ui-')), runtime });
   const gz = (name: string) => files.find((f) => f.name === name)?.gzipBytes ?? 0;
-  return { panel: gz('index.html') + gz('main.js') + gz('main.css'), mainJs: gz('main.js'), total: files.reduce((s, f) => s + f.gzipBytes, 0) };
+  return {
+    panel: gz('index.html') + gz('main.js') + gz('main.css'),
+    mainJs: gz('main.js'),
+    total: files.reduce((s, f) => s + f.gzipBytes, 0),
+  };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
   const shipped = await sizes('preact');
   const withReactDom = await sizes('react');
   return {
-    panelGzipBytes: shipped.panel, mainJsGzipBytes: shipped.mainJs, totalGzipBytes: shipped.total,
-    panelBudgetGzipBytes: PANEL_BUDGET_GZIP_BYTES, panelWithinBudget: shipped.panel <= PANEL_BUDGET_GZIP_BYTES,
+    panelGzipBytes: shipped.panel,
+    mainJsGzipBytes: shipped.mainJs,
+    totalGzipBytes: shipped.total,
+    panelBudgetGzipBytes: PANEL_BUDGET_GZIP_BYTES,
+    panelWithinBudget: shipped.panel <= PANEL_BUDGET_GZIP_BYTES,
     /** The same bundle built on react-dom instead of preact/compat, for comparison. */
     panelGzipBytesWithReactDom: withReactDom.panel,
     /** Median of 5, milliseconds from the frame's navigation start until the tag is on screen. */

@@ -12,8 +12,15 @@ import { gzipSync } from 'node:zlib';
 const englishOnlyZodLocales: Plugin = {
   name: 'zod-english-locale',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${sep}zod${sep}`) ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}zod${sep}`)
+        ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -24,7 +31,12 @@ export interface BuiltFile { name: string; bytes: number; gzipBytes: number }
  * would push the panel's first load past its 150 KB budget (the bench reports both figures).
  * `runtime: 'react'` builds with react-dom instead, for comparison.
  */
-const PREACT_COMPAT = { react: 'preact/compat', 'react-dom/client': 'preact/compat/client', 'react-dom': 'preact/compat', 'react/jsx-runtime': 'preact/jsx-runtime' };
+const PREACT_COMPAT = {
+  react: 'preact/compat',
+  'react-dom/client': 'preact/compat/client',
+  'react-dom': 'preact/compat',
+  'react/jsx-runtime': 'preact/jsx-runtime',
+};
 
 export interface BuildOptions { outdir?: string; minify?: boolean; runtime?: 'preact' | 'react' }
 
@@ -38,7 +50,8 @@ export async function buildUi(options: BuildOptions = {}): Promise<{ outdir: str
     alias: options.runtime === 'react' ? {} : PREACT_COMPAT,
     plugins: [englishOnlyZodLocales],
   });
-  for (const f of readdirSync(resolve(__dirname, 'app/public'))) copyFileSync(resolve(__dirname, 'app/public', f), join(outdir, f));
+  for (const f of readdirSync(resolve(__dirname, 'app/public')))
+    copyFileSync(resolve(__dirname, 'app/public', f), join(outdir, f));
   const files = readdirSync(outdir).filter((f) => statSync(join(outdir, f)).isFile()).map((name) => {
     const data = readFileSync(join(outdir, name));
     return { name, bytes: data.length, gzipBytes: gzipSync(data).length };
@@ -47,8 +60,16 @@ export async function buildUi(options: BuildOptions = {}): Promise<{ outdir: str
 }
 
 if (require.main === module) {
-  buildUi().then(({ outdir, files }) => {
-    for (const f of files) process.stdout.write(`${f.name.padEnd(12)} ${String(f.bytes).padStart(8)} B  ${String(f.gzipBytes).padStart(7)} B gz\n`);
-    process.stdout.write(`built into ${outdir}\n`);
-  }).catch((e: unknown) => { process.stderr.write(`UI build failed: ${(e as Error).message}\n`); process.exit(1); });
+  buildUi()
+    .then(({ outdir, files }) => {
+      for (const f of files)
+        process.stdout.write(
+          `${f.name.padEnd(12)} ${String(f.bytes).padStart(8)} B  ${String(f.gzipBytes).padStart(7)} B gz\n`,
+        );
+      process.stdout.write(`built into ${outdir}\n`);
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`UI build failed: ${(e as Error).message}\n`);
+      process.exit(1);
+    });
 }

@@ -7,12 +7,24 @@ const SITE = 'https://emulator.atlassian.net';
 function userJson(store: EmulatorStore, accountId: string | null) {
   if (!accountId) return null;
   const u = store.users.get(accountId);
-  return { accountId, accountType: 'atlassian', active: true, displayName: u?.displayName ?? accountId, self: `${SITE}/rest/api/3/user?accountId=${accountId}` };
+  return {
+    accountId,
+    accountType: 'atlassian',
+    active: true,
+    displayName: u?.displayName ?? accountId,
+    self: `${SITE}/rest/api/3/user?accountId=${accountId}`,
+  };
 }
 
 function typeJson(name: string) {
   const t = ISSUE_TYPES[name] ?? { id: '10002', hierarchyLevel: 0, subtask: false };
-  return { id: t.id, name, subtask: t.subtask, hierarchyLevel: t.hierarchyLevel, self: `${SITE}/rest/api/3/issuetype/${t.id}` };
+  return {
+    id: t.id,
+    name,
+    subtask: t.subtask,
+    hierarchyLevel: t.hierarchyLevel,
+    self: `${SITE}/rest/api/3/issuetype/${t.id}`,
+  };
 }
 
 export function allFields(store: EmulatorStore, issue: EmuIssue): Record<string, unknown> {
@@ -22,10 +34,26 @@ export function allFields(store: EmulatorStore, issue: EmuIssue): Record<string,
     summary: issue.summary,
     description: issue.description,
     issuetype: typeJson(issue.type),
-    project: { id: project.id, key: project.key, name: project.name, self: `${SITE}/rest/api/3/project/${project.id}` },
+    project: {
+      id: project.id,
+      key: project.key,
+      name: project.name,
+      self: `${SITE}/rest/api/3/project/${project.id}`,
+    },
     labels: [...issue.labels],
     components: issue.components.map((name, i) => ({ id: String(10000 + i), name })),
-    parent: parent ? { id: parent.id, key: parent.key, self: `${SITE}/rest/api/3/issue/${parent.id}`, fields: { summary: parent.summary, issuetype: typeJson(parent.type), status: { name: parent.status } } } : undefined,
+    parent: parent
+      ? {
+          id: parent.id,
+          key: parent.key,
+          self: `${SITE}/rest/api/3/issue/${parent.id}`,
+          fields: {
+            summary: parent.summary,
+            issuetype: typeJson(parent.type),
+            status: { name: parent.status },
+          },
+        }
+      : undefined,
     created: issue.created.replace('Z', '+0000'),
     updated: issue.updated.replace('Z', '+0000'),
     status: statusJson(SITE, statusNamed(issue.status)),
@@ -36,7 +64,10 @@ export function allFields(store: EmulatorStore, issue: EmuIssue): Record<string,
 }
 
 /** `fields` as Jira reads it: absent = all navigable, `*all`, `*navigable`, `-field` exclusions, or a list. */
-export function pickFields(all: Record<string, unknown>, fields: string[] | null): Record<string, unknown> | undefined {
+export function pickFields(
+  all: Record<string, unknown>,
+  fields: string[] | null,
+): Record<string, unknown> | undefined {
   if (fields === null || fields.length === 0 || fields.includes('*all') || fields.includes('*navigable')) {
     const out = { ...all };
     for (const f of fields ?? []) if (f.startsWith('-')) delete out[f.slice(1)];
@@ -51,13 +82,30 @@ export function pickFields(all: Record<string, unknown>, fields: string[] | null
 
 /** Display names of the fields an answer carries, for `expand=names`. */
 function fieldNames(store: EmulatorStore, fields: Record<string, unknown>): Record<string, string> {
-  const names: Record<string, string> = { [store.storyPointsField]: 'Story point estimate', issuetype: 'Issue Type', parent: 'Parent' };
-  return Object.fromEntries(Object.keys(fields).map((f) => [f, names[f] ?? f.charAt(0).toUpperCase() + f.slice(1)]));
+  const names: Record<string, string> = {
+    [store.storyPointsField]: 'Story point estimate',
+    issuetype: 'Issue Type',
+    parent: 'Parent',
+  };
+  return Object.fromEntries(
+    Object.keys(fields).map((f) => [f, names[f] ?? f.charAt(0).toUpperCase() + f.slice(1)]),
+  );
 }
 
 /** An issue as Jira answers it: the fields asked for, the properties asked for (`*all` for every one), `expand=names`. */
-export function issueJson(store: EmulatorStore, issue: EmuIssue, fields: string[] | null, properties: string[], expand: string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: issue.id, key: issue.key, self: `${SITE}/rest/api/3/issue/${issue.id}`, expand: '' };
+export function issueJson(
+  store: EmulatorStore,
+  issue: EmuIssue,
+  fields: string[] | null,
+  properties: string[],
+  expand: string[] = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: issue.id,
+    key: issue.key,
+    self: `${SITE}/rest/api/3/issue/${issue.id}`,
+    expand: '',
+  };
   const picked = pickFields(allFields(store, issue), fields);
   if (picked) out.fields = picked;
   if (picked && expand.includes('names')) out.names = fieldNames(store, picked);
@@ -72,7 +120,11 @@ export function issueJson(store: EmulatorStore, issue: EmuIssue, fields: string[
 }
 
 export function splitList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .flatMap((v) => String(v).split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
   return [];
 }

@@ -97,7 +97,8 @@ export class EmulatorStore {
   /** How many times each issue property was written (to prove "classified exactly once"). */
   readonly propertyWrites = new Map<string, number>();
   /** Every property write, who made it and what it wrote (a test reads what was classified, and how often). */
-  readonly propertyWriteLog: Array<{ issueKey: string; propertyKey: string; by: Principal; value: unknown }> = [];
+  readonly propertyWriteLog: Array<{ issueKey: string; propertyKey: string; by: Principal; value: unknown }> =
+    [];
   countWrite(issueKey: string, propertyKey: string, by?: Principal, value?: unknown): void {
     if (by) this.propertyWriteLog.push({ issueKey, propertyKey, by, value });
     const k = `${issueKey}/${propertyKey}`;
@@ -106,7 +107,10 @@ export class EmulatorStore {
 
   propertiesOf(issueKey: string): Map<string, unknown> {
     let m = this.properties.get(issueKey);
-    if (!m) { m = new Map(); this.properties.set(issueKey, m); }
+    if (!m) {
+      m = new Map();
+      this.properties.set(issueKey, m);
+    }
     return m;
   }
 }

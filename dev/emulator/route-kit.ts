@@ -4,11 +4,19 @@ import { SITE } from './issue-json';
 import type { IssueWrites } from './issue-writes';
 import type { EmulatorStore, Principal } from './model';
 
-export interface RouteContext { principal: Principal; params: string[]; query: URLSearchParams; body: unknown }
+export interface RouteContext {
+  principal: Principal;
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+}
 export interface RouteResult { status: number; body?: unknown; headers?: Record<string, string> }
 export type Handler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
 
-export const jiraError = (status: number, ...messages: string[]): RouteResult => ({ status, body: { errorMessages: messages, errors: {} } });
+export const jiraError = (status: number, ...messages: string[]): RouteResult => ({
+  status,
+  body: { errorMessages: messages, errors: {} },
+});
 export const NO_ISSUE = 'Issue does not exist or you do not have permission to see it.';
 
 export interface Comment { id: string; author: string | null; body: unknown; at: string }
@@ -21,6 +29,13 @@ export interface RouteDeps {
 }
 
 export function commentJson(issueId: string, c: Comment): Record<string, unknown> {
-  return { self: `${SITE}/rest/api/3/issue/${issueId}/comment/${c.id}`, id: c.id, body: c.body, created: c.at.replace('Z', '+0000'), updated: c.at.replace('Z', '+0000'),
-    ...(c.author ? { author: { accountId: c.author, active: true } } : {}), jsdPublic: true };
+  return {
+    self: `${SITE}/rest/api/3/issue/${issueId}/comment/${c.id}`,
+    id: c.id,
+    body: c.body,
+    created: c.at.replace('Z', '+0000'),
+    updated: c.at.replace('Z', '+0000'),
+    ...(c.author ? { author: { accountId: c.author, active: true } } : {}),
+    jsdPublic: true,
+  };
 }

@@ -3,7 +3,12 @@
  * with its status category, and a global transition into each status. Moving an issue emits
  * avi:jira:updated:issue with a `status` changelog item, as Jira does.
  */
-export interface StatusCategory { id: number; key: 'new' | 'indeterminate' | 'done'; colorName: string; name: string }
+export interface StatusCategory {
+  id: number;
+  key: 'new' | 'indeterminate' | 'done';
+  colorName: string;
+  name: string;
+}
 export interface Status { id: string; name: string; category: StatusCategory }
 
 const CATEGORIES: Record<StatusCategory['key'], StatusCategory> = {
@@ -21,13 +26,24 @@ export const STATUSES: Status[] = [
 /** One global transition into each status: id 11 → To Do, 21 → In Progress, 31 → Done. */
 export const TRANSITIONS = STATUSES.map((s, i) => ({ id: String(11 + i * 10), name: s.name, to: s }));
 
-export const statusNamed = (name: string): Status => STATUSES.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? STATUSES[0]!;
+export const statusNamed = (name: string): Status =>
+  STATUSES.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? STATUSES[0]!;
 export const categoryOf = (statusName: string): StatusCategory => statusNamed(statusName).category;
 
 /** A status as Jira's REST API shows it. */
 export function statusJson(site: string, s: Status): Record<string, unknown> {
   return {
-    self: `${site}/rest/api/3/status/${s.id}`, id: s.id, name: s.name, description: '', iconUrl: `${site}/images/icons/statuses/generic.png`,
-    statusCategory: { self: `${site}/rest/api/3/statuscategory/${s.category.id}`, id: s.category.id, key: s.category.key, colorName: s.category.colorName, name: s.category.name },
+    self: `${site}/rest/api/3/status/${s.id}`,
+    id: s.id,
+    name: s.name,
+    description: '',
+    iconUrl: `${site}/images/icons/statuses/generic.png`,
+    statusCategory: {
+      self: `${site}/rest/api/3/statuscategory/${s.category.id}`,
+      id: s.category.id,
+      key: s.category.key,
+      colorName: s.category.colorName,
+      name: s.category.name,
+    },
   };
 }

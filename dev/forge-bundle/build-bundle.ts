@@ -11,5 +11,8 @@ export function buildForgeBundle(outDir: string): { ok: boolean; output: string 
   const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'),
     resolve(__dirname, 'forge-bundle.ts'), '--out', outDir], { cwd: ROOT, encoding: 'utf8' });
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim();
-  return { ok: run.status === 0, output: output || `the bundler exited with ${String(run.status ?? run.signal)}` };
+  return {
+    ok: run.status === 0,
+    output: output || `the bundler exited with ${String(run.status ?? run.signal)}`,
+  };
 }

@@ -11,9 +11,17 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const DEFAULT_BUNDLE_DIR = resolve(__dirname, '../../node_modules/.cache/ownership-balance/forge-bundle');
+export const DEFAULT_BUNDLE_DIR = resolve(
+  __dirname,
+  '../../node_modules/.cache/ownership-balance/forge-bundle',
+);
 
-export interface BundleReport { outDir: string; entry: string; handlers: Array<{ module: string; func: string }>; modules: string[] }
+export interface BundleReport {
+  outDir: string;
+  entry: string;
+  handlers: Array<{ module: string; func: string }>;
+  modules: string[];
+}
 
 export async function bundleWithForge(appDir: string, outDir: string): Promise<BundleReport> {
   process.env.FORGE_RUNTIME_PATH = resolve(__dirname, 'runtime');
@@ -24,14 +32,18 @@ export async function bundleWithForge(appDir: string, outDir: string): Promise<B
   /* eslint-enable @typescript-eslint/no-require-imports */
   const config = new shared.ConfigFile(new shared.FileSystemReader(), new shared.FileSystemWriter());
   const handlers = await config.getAppHandlers();
-  const logger = { ...shared.NullLogger, warn: (m: string) => process.stderr.write(`[forge bundler] ${m}\n`) };
+  const logger = {
+    ...shared.NullLogger,
+    warn: (m: string) => process.stderr.write(`[forge bundler] ${m}\n`),
+  };
   const wrapper = bundler.getWrapperProvider({ fileSystemReader: new shared.FileSystemReader() });
   const node = bundler.getNodeBundler(logger, wrapper, config);
   const output = await node.bundle({ appDirectory: appDir, entryPoints: bundler.getEntryPoints(handlers) });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   cpSync(output.outputDir, outDir, { recursive: true });
-  for (const [name, content] of output.additionalOutputs ?? new Map()) writeFileSync(join(outDir, name), content);
+  for (const [name, content] of output.additionalOutputs ?? new Map())
+    writeFileSync(join(outDir, name), content);
   const entry = join(outDir, 'index.cjs');
   if (!existsSync(entry)) throw new Error(`Forge's bundler produced no ${entry}`);
   const report = { outDir, entry, handlers, modules: output.metadata?.modules ?? [] };
@@ -42,10 +54,18 @@ export async function bundleWithForge(appDir: string, outDir: string): Promise<B
 if (require.main === module) {
   const i = process.argv.indexOf('--out');
   const outDir = resolve(i > 0 ? process.argv[i + 1]! : DEFAULT_BUNDLE_DIR);
-  const appDir = resolve(process.argv.includes('--app') ? process.argv[process.argv.indexOf('--app') + 1]! : '.');
+  const appDir = resolve(
+    process.argv.includes('--app') ? process.argv[process.argv.indexOf('--app') + 1]! : '.',
+  );
   bundleWithForge(appDir, outDir).then(
-    (r) => process.stdout.write(`Forge bundler (@forge/bundler) built ${r.entry} for ${r.handlers.length} handlers: ` +
-      `${r.handlers.map((h) => `${h.module}.${h.func}`).join(', ')}\n`),
-    (e: Error) => { process.stderr.write(`Forge bundler failed: ${e.message}\n`); process.exit(1); },
+    (r) =>
+      process.stdout.write(
+        `Forge bundler (@forge/bundler) built ${r.entry} for ${r.handlers.length} handlers: ` +
+          `${r.handlers.map((h) => `${h.module}.${h.func}`).join(', ')}\n`,
+      ),
+    (e: Error) => {
+      process.stderr.write(`Forge bundler failed: ${e.message}\n`);
+      process.exit(1);
+    },
   );
 }

@@ -7,8 +7,10 @@ import type { ParsedManifest } from '../runtime/manifest-modules';
 
 export interface MissingHandler { functionKey: string; handler: string; problem: string }
 
-export function missingHandlers(manifest: ParsedManifest, exportsByFile: Record<string, Record<string, unknown>>):
-  MissingHandler[] {
+export function missingHandlers(
+  manifest: ParsedManifest,
+  exportsByFile: Record<string, Record<string, unknown>>,
+): MissingHandler[] {
   const missing: MissingHandler[] = [];
   for (const [functionKey, handler] of manifest.functions) {
     const dot = handler.lastIndexOf('.');
@@ -16,7 +18,8 @@ export function missingHandlers(manifest: ParsedManifest, exportsByFile: Record<
     const name = handler.slice(dot + 1);
     const exports = exportsByFile[file];
     if (dot <= 0 || !exports) missing.push({ functionKey, handler, problem: `no bundle for file "${file}"` });
-    else if (typeof exports[name] !== 'function') missing.push({ functionKey, handler, problem: `"${file}" does not export "${name}"` });
+    else if (typeof exports[name] !== 'function')
+      missing.push({ functionKey, handler, problem: `"${file}" does not export "${name}"` });
   }
   return missing;
 }

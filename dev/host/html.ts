@@ -1,6 +1,9 @@
 /** HTML helpers for the preview host: everything from Jira is escaped, so it shows as text. */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export interface Viewer { accountId: string; name: string; displayName: string; theme: 'light' | 'dark' }
@@ -19,9 +22,17 @@ export const viewerQuery = (v: Viewer): string => `as=${encodeURIComponent(v.nam
 export function page(title: string, body: string, chrome: PageChrome): string {
   const v = chrome.viewer;
   const q = viewerQuery(v);
-  const switcher = chrome.users.map((u) => `<option value="${esc(u.name)}"${u.name === v.name ? ' selected' : ''}>${esc(u.displayName)}</option>`).join('');
-  const hidden = Object.entries(chrome.keep).map(([k, val]) => `<input type="hidden" name="${esc(k)}" value="${esc(val)}">`).join('');
-  const themeOption = (t: string, label: string) => `<option value="${t}"${v.theme === t ? ' selected' : ''}>${label}</option>`;
+  const switcher = chrome.users
+    .map(
+      (u) =>
+        `<option value="${esc(u.name)}"${u.name === v.name ? ' selected' : ''}>${esc(u.displayName)}</option>`,
+    )
+    .join('');
+  const hidden = Object.entries(chrome.keep)
+    .map(([k, val]) => `<input type="hidden" name="${esc(k)}" value="${esc(val)}">`)
+    .join('');
+  const themeOption = (t: string, label: string) =>
+    `<option value="${t}"${v.theme === t ? ' selected' : ''}>${label}</option>`;
   return `<!doctype html><html lang="en" data-color-mode="${v.theme}"><head><meta charset="utf-8"><title>${esc(title)} · Jira (local preview)</title>
 <link rel="stylesheet" href="/__forge/tokens.css"><link rel="stylesheet" href="/__host/host.css"><script src="/__host/host.js" defer></script></head>
 <body><header class="top"><nav aria-label="Jira"><a href="/?${q}"><strong>Jira</strong> · local preview</a> <a href="/dashboard?${q}">Dashboard</a> <a href="/create?${q}">Create</a> <a href="/admin?${q}">Apps</a></nav>

@@ -8,8 +8,18 @@ import type { DashboardStore } from './dashboard-store';
 import type { FrameRegistry } from './frame-registry';
 import { esc, viewerQuery, type Viewer } from './html';
 
-export interface AppModules { panel?: ManifestModule; gadget?: ManifestModule; admin?: ManifestModule; report?: ManifestModule }
-export interface PageDeps { emulator: JiraEmulator; frames: FrameRegistry; dashboards: DashboardStore; modules: AppModules }
+export interface AppModules {
+  panel?: ManifestModule;
+  gadget?: ManifestModule;
+  admin?: ManifestModule;
+  report?: ManifestModule;
+}
+export interface PageDeps {
+  emulator: JiraEmulator;
+  frames: FrameRegistry;
+  dashboards: DashboardStore;
+  modules: AppModules;
+}
 
 type AdfNode = { type?: string; text?: string; content?: AdfNode[] };
 
@@ -20,21 +30,27 @@ export function adfToText(node: unknown): string {
   if (n.type === 'text') return n.text ?? '';
   if (n.type === 'hardBreak') return '\n';
   const inner = (n.content ?? []).map(adfToText).join('');
-  return ['paragraph', 'heading', 'listItem', 'codeBlock', 'blockquote'].includes(n.type ?? '') ? `${inner}\n` : inner;
+  return ['paragraph', 'heading', 'listItem', 'codeBlock', 'blockquote'].includes(n.type ?? '')
+    ? `${inner}\n`
+    : inner;
 }
 
-const missing = (what: string) => `<p role="alert">The app's manifest.yml declares no ${esc(what)} module, so there is nothing to show here.</p>`;
+const missing = (what: string) =>
+  `<p role="alert">The app's manifest.yml declares no ${esc(what)} module, so there is nothing to show here.</p>`;
 
 export function homePage(d: PageDeps, v: Viewer): string {
   const q = viewerQuery(v);
   const me = { kind: 'user' as const, accountId: v.accountId };
   const issues = [...d.emulator.store.issues.values()];
-  const rows = [...d.emulator.store.projects.values()].filter((p) => d.emulator.store.can(me, p.key, 'browse')).map((p) => {
-    const own = issues.filter((i) => i.projectKey === p.key);
-    const first = own[0];
-    const jql = encodeURIComponent(`project = ${p.key} ORDER BY key ASC`);
-    return `<li><strong>${esc(p.name)}</strong> (${esc(p.key)}) · ${own.length} issues${d.emulator.store.can(me, p.key, 'edit') ? '' : ' · you may browse, not edit'} — ${first ? `<a href="/browse/${esc(first.key)}?${q}">open ${esc(first.key)}</a> · ` : ''}<a href="/issues?jql=${jql}&${q}">all issues</a></li>`;
-  }).join('');
+  const rows = [...d.emulator.store.projects.values()]
+    .filter((p) => d.emulator.store.can(me, p.key, 'browse'))
+    .map((p) => {
+      const own = issues.filter((i) => i.projectKey === p.key);
+      const first = own[0];
+      const jql = encodeURIComponent(`project = ${p.key} ORDER BY key ASC`);
+      return `<li><strong>${esc(p.name)}</strong> (${esc(p.key)}) · ${own.length} issues${d.emulator.store.can(me, p.key, 'edit') ? '' : ' · you may browse, not edit'} — ${first ? `<a href="/browse/${esc(first.key)}?${q}">open ${esc(first.key)}</a> · ` : ''}<a href="/issues?jql=${jql}&${q}">all issues</a></li>`;
+    })
+    .join('');
   return `<h1>Projects</h1><p>Acting as ${esc(v.displayName)}.</p><ul class="projects">${rows || '<li>No project you may browse.</li>'}</ul>
 <h2>The app</h2><ul><li><a href="/dashboard?${q}">Dashboard with the gadget</a> (<a href="/dashboard?edit=1&${q}">edit the gadget</a>)</li><li><a href="/create?${q}">Create an issue</a> (fires the app's trigger)</li><li><a href="/admin?${q}">Admin page</a></li></ul>`;
 }
@@ -48,7 +64,24 @@ export function issuePage(d: PageDeps, v: Viewer, key: string): string | null {
   const description = adfToText(issue.description).trimEnd();
   const canEdit = store.can({ kind: 'user', accountId: v.accountId }, issue.projectKey, 'edit');
   const panel = d.modules.panel;
-  const frame = panel ? d.frames.iframe({ moduleKey: panel.key, moduleType: panel.type, resourceKey: panel.resource ?? 'main', accountId: v.accountId, colorMode: v.theme, extension: { type: panel.type, issue: { key: issue.key, id: issue.id, type: issue.type }, project: { key: project.key, id: project.id, type: 'software' } } }, `${String(panel.title ?? panel.key)} issue panel`, 'panel-frame') : missing('jira:issuePanel');
+  const frame = panel
+    ? d.frames.iframe(
+        {
+          moduleKey: panel.key,
+          moduleType: panel.type,
+          resourceKey: panel.resource ?? 'main',
+          accountId: v.accountId,
+          colorMode: v.theme,
+          extension: {
+            type: panel.type,
+            issue: { key: issue.key, id: issue.id, type: issue.type },
+            project: { key: project.key, id: project.id, type: 'software' },
+          },
+        },
+        `${String(panel.title ?? panel.key)} issue panel`,
+        'panel-frame',
+      )
+    : missing('jira:issuePanel');
   const field = (label: string, value: string) => `<dt>${label}</dt><dd>${value}</dd>`;
   const edit = canEdit
     ? `<h2>Edit</h2><form id="edit-issue" class="stack" method="post" action="/browse/${esc(issue.key)}?${q}" data-issue-id="${esc(issue.id)}" data-project-id="${esc(project.id)}"><label>Summary <input name="summary" value="${esc(issue.summary)}" required></label><label>Description <textarea name="description" rows="5">${esc(description)}</textarea></label><button type="submit">Save</button> <span id="edit-status" role="status"></span></form>`
@@ -66,20 +99,39 @@ export function dashboardPage(d: PageDeps, v: Viewer, edit: boolean): string {
   if (!gadget) return `<h1>Dashboard</h1>${missing('jira:dashboardGadget')}`;
   const gadgetId = '1';
   const extension = {
-    type: gadget.type, gadget: { id: gadgetId }, dashboard: { id: '10000' }, gadgetConfiguration: d.dashboards.get(gadgetId),
+    type: gadget.type,
+    gadget: { id: gadgetId },
+    dashboard: { id: '10000' },
+    gadgetConfiguration: d.dashboards.get(gadgetId),
     ...(edit ? { entryPoint: 'edit' } : {}),
   };
   const resourceKey = (edit ? gadget.edit?.resource : undefined) ?? gadget.resource ?? 'main';
   const title = `${String(gadget.title ?? gadget.key)} gadget${edit ? ' (edit)' : ''}`;
-  const frameAt = () => d.frames.iframe({
-    moduleKey: gadget.key, moduleType: gadget.type, resourceKey, accountId: v.accountId, colorMode: v.theme, gadgetId, extension,
-  }, title, 'gadget-frame');
+  const frameAt = () =>
+    d.frames.iframe(
+      {
+        moduleKey: gadget.key,
+        moduleType: gadget.type,
+        resourceKey,
+        accountId: v.accountId,
+        colorMode: v.theme,
+        gadgetId,
+        extension,
+      },
+      title,
+      'gadget-frame',
+    );
   const q = viewerQuery(v);
-  const action = edit ? '<span>Editing the gadget</span>' : `<a href="/dashboard?edit=1&${q}">Edit gadget</a>`;
+  const action = edit
+    ? '<span>Editing the gadget</span>'
+    : `<a href="/dashboard?edit=1&${q}">Edit gadget</a>`;
   const header = `<header><h2>${esc(gadget.title ?? gadget.key)}</h2>${action}</header>`;
   if (edit) return `<h1>Dashboard</h1><section class="gadget">${header}${frameAt()}</section>`;
-  const columns = DASHBOARD_WIDTHS.map((w) => `<section class="gadget" data-width="${w}">`
-    + `<p class="muted">${w === 800 ? 'One-column dashboard' : 'Three-column dashboard'} · ${w} px</p>${header}${frameAt()}</section>`);
+  const columns = DASHBOARD_WIDTHS.map(
+    (w) =>
+      `<section class="gadget" data-width="${w}">` +
+      `<p class="muted">${w === 800 ? 'One-column dashboard' : 'Three-column dashboard'} · ${w} px</p>${header}${frameAt()}</section>`,
+  );
   return `<h1>Dashboard</h1><div class="dashboard-widths">${columns.join('')}</div>`;
 }
 
@@ -89,10 +141,18 @@ export function projectPage(d: PageDeps, v: Viewer, key: string): string | null 
   const project = d.emulator.store.projects.get(key);
   if (!project || !d.emulator.store.can({ kind: 'user', accountId: v.accountId }, key, 'browse')) return null;
   if (!report) return `<h1>${esc(project.name)}</h1>${missing('jira:projectPage')}`;
-  const frame = d.frames.iframe({
-    moduleKey: report.key, moduleType: report.type, resourceKey: report.resource ?? 'main', accountId: v.accountId, colorMode: v.theme,
-    extension: { type: report.type, project: { key: project.key, id: project.id, type: 'software' } },
-  }, `${String(report.title ?? report.key)} project page`, 'page-frame');
+  const frame = d.frames.iframe(
+    {
+      moduleKey: report.key,
+      moduleType: report.type,
+      resourceKey: report.resource ?? 'main',
+      accountId: v.accountId,
+      colorMode: v.theme,
+      extension: { type: report.type, project: { key: project.key, id: project.id, type: 'software' } },
+    },
+    `${String(report.title ?? report.key)} project page`,
+    'page-frame',
+  );
   const crumbs = `<p class="crumbs"><a href="/?${viewerQuery(v)}">Projects</a> / ${esc(project.name)}</p>`;
   return `${crumbs}<h1>${esc(project.name)} · ${esc(report.title ?? report.key)}</h1>${frame}`;
 }
@@ -100,20 +160,48 @@ export function projectPage(d: PageDeps, v: Viewer, key: string): string | null 
 export function adminPage(d: PageDeps, v: Viewer): string {
   const admin = d.modules.admin;
   if (!admin) return `<h1>Apps</h1>${missing('jira:adminPage')}`;
-  const frame = d.frames.iframe({ moduleKey: admin.key, moduleType: admin.type, resourceKey: admin.resource ?? 'main', accountId: v.accountId, colorMode: v.theme, extension: { type: admin.type } }, `${String(admin.title ?? admin.key)} admin page`, 'gadget-frame');
+  const frame = d.frames.iframe(
+    {
+      moduleKey: admin.key,
+      moduleType: admin.type,
+      resourceKey: admin.resource ?? 'main',
+      accountId: v.accountId,
+      colorMode: v.theme,
+      extension: { type: admin.type },
+    },
+    `${String(admin.title ?? admin.key)} admin page`,
+    'gadget-frame',
+  );
   return `<h1>Jira settings · Apps · ${esc(admin.title ?? admin.key)}</h1>${frame}`;
 }
 
 export function createPage(d: PageDeps, v: Viewer, error?: string): string {
   const me = { kind: 'user' as const, accountId: v.accountId };
-  const projects = [...d.emulator.store.projects.values()].filter((p) => d.emulator.store.can(me, p.key, 'browse')).map((p) => `<option value="${esc(p.key)}">${esc(p.name)}</option>`).join('');
+  const projects = [...d.emulator.store.projects.values()]
+    .filter((p) => d.emulator.store.can(me, p.key, 'browse'))
+    .map((p) => `<option value="${esc(p.key)}">${esc(p.name)}</option>`)
+    .join('');
   const types = ['Story', 'Task', 'Bug', 'Epic'].map((t) => `<option>${t}</option>`).join('');
   return `<h1>Create issue</h1>${error ? `<p role="alert">${esc(error)}</p>` : ''}<form class="stack" method="post" action="/create?${viewerQuery(v)}"><label>Project <select name="project">${projects}</select></label><label>Issue type <select name="type">${types}</select></label><label>Summary <input name="summary" required maxlength="255"></label><label>Description <textarea name="description" rows="5"></textarea></label><label>Parent key (optional) <input name="parent"></label><button type="submit">Create</button></form>`;
 }
 
-export function searchPage(v: Viewer, jql: string, result: { issues?: Array<{ key: string; fields: { summary?: string; issuetype?: { name?: string } } }>; errorMessages?: string[] }): string {
+export function searchPage(
+  v: Viewer,
+  jql: string,
+  result: {
+    issues?: Array<{ key: string; fields: { summary?: string; issuetype?: { name?: string } } }>;
+    errorMessages?: string[];
+  },
+): string {
   const q = viewerQuery(v);
-  const rows = (result.issues ?? []).map((i) => `<tr><td><a href="/browse/${esc(i.key)}?${q}">${esc(i.key)}</a></td><td>${esc(i.fields.issuetype?.name)}</td><td>${esc(i.fields.summary)}</td></tr>`).join('');
-  const body = result.errorMessages?.length ? `<p role="alert">${esc(result.errorMessages.join(' '))}</p>` : `<table><thead><tr><th>Key</th><th>Type</th><th>Summary</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const rows = (result.issues ?? [])
+    .map(
+      (i) =>
+        `<tr><td><a href="/browse/${esc(i.key)}?${q}">${esc(i.key)}</a></td><td>${esc(i.fields.issuetype?.name)}</td><td>${esc(i.fields.summary)}</td></tr>`,
+    )
+    .join('');
+  const body = result.errorMessages?.length
+    ? `<p role="alert">${esc(result.errorMessages.join(' '))}</p>`
+    : `<table><thead><tr><th>Key</th><th>Type</th><th>Summary</th></tr></thead><tbody>${rows}</tbody></table>`;
   return `<h1>Search</h1><p><code>${esc(jql)}</code></p>${body}`;
 }

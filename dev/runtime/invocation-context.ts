@@ -23,7 +23,12 @@ export interface Invocation {
 
 export interface RuntimeIdentity { appId: string; environmentId: string; scopes: string[] }
 
-export interface MetricRecord { kind: 'counter' | 'timing' | 'gauge'; name: string; tags?: Record<string, string>; value?: number }
+export interface MetricRecord {
+  kind: 'counter' | 'timing' | 'gauge';
+  name: string;
+  tags?: Record<string, string>;
+  value?: number;
+}
 
 export class InvocationTimeoutError extends Error {
   constructor(functionKey: string, budgetMs: number) {
@@ -43,7 +48,10 @@ export class InvocationContext {
   run<T>(inv: InvocationStart, fn: () => Promise<T>): Promise<T> {
     const invocation: Invocation = { ...inv, invocationId: randomUUID(), deadline: Date.now() + inv.limitMs };
     return this.store.run(invocation, () => new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new InvocationTimeoutError(inv.functionKey, inv.limitMs)), inv.limitMs);
+      const timer = setTimeout(
+        () => reject(new InvocationTimeoutError(inv.functionKey, inv.limitMs)),
+        inv.limitMs,
+      );
       timer.unref();
       fn().then(resolve, reject).finally(() => clearTimeout(timer));
     }));
@@ -58,15 +66,26 @@ export class InvocationContext {
       get appContext() {
         const inv = self.current();
         return {
-          appId: id.appId, appVersion: '1.0.0-local', environmentId: id.environmentId, environmentType: 'DEVELOPMENT',
-          invocationId: inv?.invocationId ?? 'outside-an-invocation', installationId: site().installationId,
-          moduleKey: inv?.moduleKey, functionKey: inv?.functionKey, moduleType: inv?.moduleType,
-          license: { isActive: true }, installation: { id: site().installationId },
+          appId: id.appId,
+          appVersion: '1.0.0-local',
+          environmentId: id.environmentId,
+          environmentType: 'DEVELOPMENT',
+          invocationId: inv?.invocationId ?? 'outside-an-invocation',
+          installationId: site().installationId,
+          moduleKey: inv?.moduleKey,
+          functionKey: inv?.functionKey,
+          moduleType: inv?.moduleType,
+          license: { isActive: true },
+          installation: { id: site().installationId },
           permissions: { scopes: id.scopes, external: {} },
         };
       },
-      get aaid() { return self.current()?.accountId; },
-      get contextAri() { return `ari:cloud:jira::site/${site().cloudId}`; },
+      get aaid() {
+        return self.current()?.accountId;
+      },
+      get contextAri() {
+        return `ari:cloud:jira::site/${site().cloudId}`;
+      },
       metrics: {
         counter: (name: string, tags?: Record<string, string>) => ({
           incr: () => record({ kind: 'counter', name, tags, value: 1 }),
@@ -78,7 +97,9 @@ export class InvocationContext {
             return { stop: () => record({ kind: 'timing', name, tags, value: Date.now() - t }) };
           },
         }),
-        gauge: (name: string, tags?: Record<string, string>) => ({ set: (value: number) => record({ kind: 'gauge', name, tags, value }) }),
+        gauge: (name: string, tags?: Record<string, string>) => ({
+          set: (value: number) => record({ kind: 'gauge', name, tags, value }),
+        }),
       },
       lambdaContext: {
         getRemainingTimeInMillis: () => {

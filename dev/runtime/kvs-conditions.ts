@@ -5,7 +5,20 @@
 import { z } from 'zod';
 
 export const ClauseSchema = z.object({
-  condition: z.enum(['BEGINS_WITH', 'BETWEEN', 'EQUAL_TO', 'NOT_EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_EQUAL_TO', 'CONTAINS', 'NOT_CONTAINS', 'EXISTS', 'NOT_EXISTS']),
+  condition: z.enum([
+    'BEGINS_WITH',
+    'BETWEEN',
+    'EQUAL_TO',
+    'NOT_EQUAL_TO',
+    'GREATER_THAN',
+    'GREATER_THAN_EQUAL_TO',
+    'LESS_THAN',
+    'LESS_THAN_EQUAL_TO',
+    'CONTAINS',
+    'NOT_CONTAINS',
+    'EXISTS',
+    'NOT_EXISTS',
+  ]),
   values: z.array(z.union([z.string(), z.number(), z.boolean()])),
 });
 export type Clause = z.infer<typeof ClauseSchema>;
@@ -14,7 +27,10 @@ export const PropertyClauseSchema = ClauseSchema.extend({ property: z.string() }
 export type PropertyClause = z.infer<typeof PropertyClauseSchema>;
 
 /** `{ and: [...] }` or `{ or: [...] }`, as `new Filter().and(...)` serialises. */
-export const FilterGroupSchema = z.union([z.object({ and: z.array(PropertyClauseSchema) }), z.object({ or: z.array(PropertyClauseSchema) })]);
+export const FilterGroupSchema = z.union([
+  z.object({ and: z.array(PropertyClauseSchema) }),
+  z.object({ or: z.array(PropertyClauseSchema) }),
+]);
 export type FilterGroup = z.infer<typeof FilterGroupSchema>;
 
 type Scalar = string | number | boolean;
@@ -26,18 +42,29 @@ function compare(a: Scalar, b: Scalar): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isScalar = (v: unknown): v is Scalar =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** Whether `value` (undefined when the attribute or item is missing) satisfies the clause. */
 export function satisfies(value: unknown, clause: Clause): boolean {
   const [first, second] = clause.values;
   switch (clause.condition) {
-    case 'EXISTS': return value !== undefined && value !== null;
-    case 'NOT_EXISTS': return value === undefined || value === null;
-    case 'CONTAINS': return Array.isArray(value) ? value.includes(first) : typeof value === 'string' && value.includes(String(first));
-    case 'NOT_CONTAINS': return !(Array.isArray(value) ? value.includes(first) : typeof value === 'string' && value.includes(String(first)));
-    case 'NOT_EQUAL_TO': return value !== first;
-    default: break;
+    case 'EXISTS':
+      return value !== undefined && value !== null;
+    case 'NOT_EXISTS':
+      return value === undefined || value === null;
+    case 'CONTAINS':
+      return Array.isArray(value)
+        ? value.includes(first)
+        : typeof value === 'string' && value.includes(String(first));
+    case 'NOT_CONTAINS':
+      return !(Array.isArray(value)
+        ? value.includes(first)
+        : typeof value === 'string' && value.includes(String(first)));
+    case 'NOT_EQUAL_TO':
+      return value !== first;
+    default:
+      break;
   }
   if (!isScalar(value) || first === undefined) return false;
   switch (clause.condition) {
@@ -52,7 +79,8 @@ export function satisfies(value: unknown, clause: Clause): boolean {
   }
 }
 
-const attribute = (item: unknown, property: string): unknown => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[property] : undefined);
+const attribute = (item: unknown, property: string): unknown =>
+  item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[property] : undefined;
 
 /** An `and`/`or` group of property clauses against an entity value (undefined when absent). */
 export function satisfiesGroup(item: unknown, group: FilterGroup | undefined): boolean {

@@ -4,7 +4,14 @@
  * An item belongs to an index only when it has the index's range attribute, as in Forge.
  */
 import { z } from 'zod';
-import { ClauseSchema, FilterGroupSchema, compareValues, satisfies, satisfiesGroup, valueOf } from './kvs-conditions';
+import {
+  ClauseSchema,
+  FilterGroupSchema,
+  compareValues,
+  satisfies,
+  satisfiesGroup,
+  valueOf,
+} from './kvs-conditions';
 import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, pageOf, rowBody } from './kvs-responses';
 import type { StoredEntry } from './kvs-store';
 import type { EntityDefinition } from './manifest-modules';
@@ -22,11 +29,18 @@ export const EntityQuerySchema = z.object({
 });
 export type EntityQuery = z.infer<typeof EntityQuerySchema>;
 
-export function queryEntities(def: EntityDefinition, entries: Array<[string, StoredEntry]>, q: EntityQuery): { data: Array<Record<string, unknown>>; cursor?: string } | { error: string } {
+export function queryEntities(
+  def: EntityDefinition,
+  entries: Array<[string, StoredEntry]>,
+  q: EntityQuery,
+): { data: Array<Record<string, unknown>>; cursor?: string } | { error: string } {
   const index = def.indexes.find((i) => i.name === q.indexName);
   if (!index) return { error: `Entity "${def.name}" has no index "${q.indexName}" in manifest.yml` };
   const partition = q.partition ?? [];
-  if (partition.length !== index.partition.length) return { error: `Index "${index.name}" needs ${index.partition.length} partition value(s), got ${partition.length}` };
+  if (partition.length !== index.partition.length)
+    return {
+      error: `Index "${index.name}" needs ${index.partition.length} partition value(s), got ${partition.length}`,
+    };
   const rangeAttr = index.range[0];
   const rows = entries
     .filter(([, e]) => rangeAttr === undefined || valueOf(e.value, rangeAttr) !== undefined)
@@ -34,8 +48,15 @@ export function queryEntities(def: EntityDefinition, entries: Array<[string, Sto
     .filter(([, e]) => !q.range || rangeAttr === undefined || satisfies(valueOf(e.value, rangeAttr), q.range))
     .filter(([, e]) => satisfiesGroup(e.value, q.filters))
     .map(([key, e]) => ({ key, e }));
-  rows.sort((a, b) => (rangeAttr ? compareValues(valueOf(a.e.value, rangeAttr), valueOf(b.e.value, rangeAttr)) : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  rows.sort(
+    (a, b) =>
+      (rangeAttr ? compareValues(valueOf(a.e.value, rangeAttr), valueOf(b.e.value, rangeAttr)) : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   if (q.sort === 'DESC') rows.reverse();
   const { page, cursor } = pageOf(rows, q.cursor, q.limit ?? DEFAULT_QUERY_LIMIT, false);
-  return { data: page.map((r) => rowBody(r.key, r.e, q.options?.metadataFields)), ...(cursor ? { cursor } : {}) };
+  return {
+    data: page.map((r) => rowBody(r.key, r.e, q.options?.metadataFields)),
+    ...(cursor ? { cursor } : {}),
+  };
 }

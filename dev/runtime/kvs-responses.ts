@@ -2,14 +2,24 @@
 import type { StoredEntry } from './kvs-store';
 
 export const jsonResponse = (status: number, body?: unknown): Response =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 
-export const kvsError = (status: number, code: string, message: string): Response => jsonResponse(status, { code, message });
+export const kvsError = (status: number, code: string, message: string): Response =>
+  jsonResponse(status, { code, message });
 
 export const keyNotFound = (): Response => kvsError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
 
 /** A stored entry as the KVS API returns it (metadata included; the client picks what was asked). */
-export const entryBody = (key: string, e: StoredEntry): Record<string, unknown> => ({ key, value: e.value, createdAt: e.createdAt, updatedAt: e.updatedAt, ...(e.expireTime ? { expireTime: e.expireTime } : {}) });
+export const entryBody = (key: string, e: StoredEntry): Record<string, unknown> => ({
+  key,
+  value: e.value,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+  ...(e.expireTime ? { expireTime: e.expireTime } : {}),
+});
 
 /** A query row: key and value, plus only the metadata fields the caller asked for. */
 export function rowBody(key: string, e: StoredEntry, metadataFields: string[] = []): Record<string, unknown> {
@@ -33,7 +43,12 @@ export const DEFAULT_QUERY_LIMIT = 10;
  * One page after the cursor (the last key of the previous page), and the cursor for the next page
  * when there is one. Rows ordered by key resume after the cursor key even if it was deleted since.
  */
-export function pageOf<T extends { key: string }>(rows: T[], after: string | undefined, limit: number, orderedByKey: boolean): { page: T[]; cursor?: string } {
+export function pageOf<T extends { key: string }>(
+  rows: T[],
+  after: string | undefined,
+  limit: number,
+  orderedByKey: boolean,
+): { page: T[]; cursor?: string } {
   let start = 0;
   if (after !== undefined) {
     const last = decodeCursor(after);

@@ -10,15 +10,36 @@ import { z } from 'zod';
 export interface StoredEntry { value: unknown; createdAt: number; updatedAt: number; expireTime?: string }
 export type Namespace = 'kv' | 'secret' | `entity:${string}`;
 
-const TtlSchema = z.object({ value: z.number().positive(), unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) });
+const TtlSchema = z.object({
+  value: z.number().positive(),
+  unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']),
+});
 export type Ttl = z.infer<typeof TtlSchema>;
 export { TtlSchema };
 
-const UNIT_MS: Record<Ttl['unit'], number> = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
+const UNIT_MS: Record<Ttl['unit'], number> = {
+  SECONDS: 1000,
+  MINUTES: 60_000,
+  HOURS: 3_600_000,
+  DAYS: 86_400_000,
+};
 
 const SavedFileSchema = z.object({
   version: z.literal(1),
-  namespaces: z.record(z.string(), z.array(z.tuple([z.string(), z.object({ value: z.unknown(), createdAt: z.number(), updatedAt: z.number(), expireTime: z.string().optional() })]))),
+  namespaces: z.record(
+    z.string(),
+    z.array(
+      z.tuple([
+        z.string(),
+        z.object({
+          value: z.unknown(),
+          createdAt: z.number(),
+          updatedAt: z.number(),
+          expireTime: z.string().optional(),
+        }),
+      ]),
+    ),
+  ),
 });
 
 export const entityNamespace = (entityName: string): Namespace => `entity:${entityName}`;
@@ -27,33 +48,54 @@ export class KvsStore {
   private readonly namespaces = new Map<Namespace, Map<string, StoredEntry>>();
   private saveTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly file?: string, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly file?: string,
+    private readonly now: () => number = Date.now,
+  ) {
     if (file && existsSync(file)) {
       const saved = SavedFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!saved.success) throw new Error(`The storage file ${file} is not a local Forge storage file; move it away or pick another path.`);
-      for (const [ns, entries] of Object.entries(saved.data.namespaces)) this.namespaces.set(ns as Namespace, new Map(entries));
+      if (!saved.success)
+        throw new Error(
+          `The storage file ${file} is not a local Forge storage file; move it away or pick another path.`,
+        );
+      for (const [ns, entries] of Object.entries(saved.data.namespaces))
+        this.namespaces.set(ns as Namespace, new Map(entries));
     }
   }
 
   private space(ns: Namespace): Map<string, StoredEntry> {
     let m = this.namespaces.get(ns);
-    if (!m) { m = new Map(); this.namespaces.set(ns, m); }
+    if (!m) {
+      m = new Map();
+      this.namespaces.set(ns, m);
+    }
     return m;
   }
 
-  private expired(e: StoredEntry): boolean { return e.expireTime !== undefined && Date.parse(e.expireTime) <= this.now(); }
+  private expired(e: StoredEntry): boolean {
+    return e.expireTime !== undefined && Date.parse(e.expireTime) <= this.now();
+  }
 
   get(ns: Namespace, key: string): StoredEntry | undefined {
     const m = this.space(ns);
     const e = m.get(key);
-    if (e && this.expired(e)) { m.delete(key); this.persist(); return undefined; }
+    if (e && this.expired(e)) {
+      m.delete(key);
+      this.persist();
+      return undefined;
+    }
     return e;
   }
 
   set(ns: Namespace, key: string, value: unknown, ttl?: Ttl): StoredEntry {
     const now = this.now();
     const previous = this.get(ns, key);
-    const entry: StoredEntry = { value, createdAt: previous?.createdAt ?? now, updatedAt: now, ...(ttl ? { expireTime: new Date(now + ttl.value * UNIT_MS[ttl.unit]).toISOString() } : {}) };
+    const entry: StoredEntry = {
+      value,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      ...(ttl ? { expireTime: new Date(now + ttl.value * UNIT_MS[ttl.unit]).toISOString() } : {}),
+    };
     this.space(ns).set(key, entry);
     this.persist();
     return entry;
@@ -67,7 +109,10 @@ export class KvsStore {
 
   /** Live entries of a namespace, sorted by key. */
   entries(ns: Namespace): Array<[string, StoredEntry]> {
-    return [...this.space(ns).keys()].sort().flatMap((k) => { const e = this.get(ns, k); return e ? [[k, e] as [string, StoredEntry]] : []; });
+    return [...this.space(ns).keys()].sort().flatMap((k) => {
+      const e = this.get(ns, k);
+      return e ? [[k, e] as [string, StoredEntry]] : [];
+    });
   }
 
   /** Plain keys by key; entities as `entity:<name>:<key>`; secrets are never shown. */
@@ -80,18 +125,27 @@ export class KvsStore {
     return out;
   }
 
-  clear(): void { this.namespaces.clear(); this.persist(); }
+  clear(): void {
+    this.namespaces.clear();
+    this.persist();
+  }
 
   private persist(): void {
     if (!this.file || this.saveTimer) return;
-    this.saveTimer = setTimeout(() => { this.saveTimer = null; this.flush(); }, 50);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.flush();
+    }, 50);
     this.saveTimer.unref();
   }
 
   /** Writes the file now (atomically: a temporary file, then a rename). */
   flush(): void {
     if (!this.file) return;
-    if (this.saveTimer) { clearTimeout(this.saveTimer); this.saveTimer = null; }
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
     mkdirSync(dirname(this.file), { recursive: true });
     const namespaces = Object.fromEntries([...this.namespaces].map(([ns, m]) => [ns, [...m]]));
     writeFileSync(`${this.file}.tmp`, JSON.stringify({ version: 1, namespaces }));

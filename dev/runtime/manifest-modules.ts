@@ -19,18 +19,41 @@ const ModuleSchema = z.object({
   timeoutSeconds: z.number().int().min(1).max(900).optional(),
 }).passthrough();
 
-const IndexSchema = z.union([z.string(), z.object({ name: z.string(), range: z.array(z.string()).optional(), partition: z.array(z.string()).optional() })]);
-const EntitySchema = z.object({ name: z.string(), attributes: z.record(z.string(), z.object({ type: z.string() }).passthrough()).default({}), indexes: z.array(IndexSchema).default([]) });
+const IndexSchema = z.union([
+  z.string(),
+  z.object({
+    name: z.string(),
+    range: z.array(z.string()).optional(),
+    partition: z.array(z.string()).optional(),
+  }),
+]);
+const EntitySchema = z.object({
+  name: z.string(),
+  attributes: z.record(z.string(), z.object({ type: z.string() }).passthrough()).default({}),
+  indexes: z.array(IndexSchema).default([]),
+});
 
-const ManifestSchema = z.object({
-  modules: z.record(z.string(), z.array(ModuleSchema).nullish()).default({}),
-  resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
-  app: z.object({ id: z.string(), storage: z.object({ entities: z.array(EntitySchema).default([]) }).optional() }).passthrough(),
-  permissions: z.object({
-    scopes: z.array(z.string()).default([]),
-    content: z.object({ scripts: z.array(z.string()).default([]), styles: z.array(z.string()).default([]) }).optional(),
-  }).passthrough().optional(),
-}).passthrough();
+const ManifestSchema = z
+  .object({
+    modules: z.record(z.string(), z.array(ModuleSchema).nullish()).default({}),
+    resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
+    app: z
+      .object({
+        id: z.string(),
+        storage: z.object({ entities: z.array(EntitySchema).default([]) }).optional(),
+      })
+      .passthrough(),
+    permissions: z
+      .object({
+        scopes: z.array(z.string()).default([]),
+        content: z
+          .object({ scripts: z.array(z.string()).default([]), styles: z.array(z.string()).default([]) })
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
 export type ManifestModule = z.infer<typeof ModuleSchema> & { type: string };
 export interface EntityIndex { name: string; range: string[]; partition: string[] }
@@ -66,7 +89,14 @@ export function parseManifest(yamlText: string): ParsedManifest {
   }
   const entities = new Map<string, EntityDefinition>();
   for (const e of raw.app.storage?.entities ?? []) {
-    entities.set(e.name, { name: e.name, indexes: e.indexes.map((i) => (typeof i === 'string' ? { name: i, range: [i], partition: [] } : { name: i.name, range: i.range ?? [], partition: i.partition ?? [] })) });
+    entities.set(e.name, {
+      name: e.name,
+      indexes: e.indexes.map((i) =>
+        typeof i === 'string'
+          ? { name: i, range: [i], partition: [] }
+          : { name: i.name, range: i.range ?? [], partition: i.partition ?? [] },
+      ),
+    });
   }
   return {
     appId: raw.app.id,
@@ -76,7 +106,10 @@ export function parseManifest(yamlText: string): ParsedManifest {
     scopes: raw.permissions?.scopes ?? [],
     resources: new Map(raw.resources.map((r) => [r.key, r.path])),
     entities,
-    content: { scripts: raw.permissions?.content?.scripts ?? [], styles: raw.permissions?.content?.styles ?? [] },
+    content: {
+      scripts: raw.permissions?.content?.scripts ?? [],
+      styles: raw.permissions?.content?.styles ?? [],
+    },
   };
 }
 
@@ -97,15 +130,23 @@ export type Handler = (...args: unknown[]) => unknown;
  * `resolver`). `files` holds each file's exports; a handler naming another file, or an export that
  * file lacks, is an error that says which.
  */
-export function handlerFor(manifest: ParsedManifest, files: Record<string, Record<string, unknown>>, functionKey: string): Handler {
+export function handlerFor(
+  manifest: ParsedManifest,
+  files: Record<string, Record<string, unknown>>,
+  functionKey: string,
+): Handler {
   const handler = manifest.functions.get(functionKey);
   if (!handler) throw new Error(`manifest.yml has no function "${functionKey}"`);
   const dot = handler.lastIndexOf('.');
   const file = dot > 0 ? handler.slice(0, dot) : '';
   const exportName = handler.slice(dot + 1);
   const exports = files[file];
-  if (!exports) throw new Error(`manifest.yml handler ${handler}: the app has no file "${file}" (Forge resolves file.export against src/${file})`);
+  if (!exports)
+    throw new Error(
+      `manifest.yml handler ${handler}: the app has no file "${file}" (Forge resolves file.export against src/${file})`,
+    );
   const fn = exports[exportName];
-  if (typeof fn !== 'function') throw new Error(`The app's "${file}" does not export "${exportName}" (manifest handler ${handler})`);
+  if (typeof fn !== 'function')
+    throw new Error(`The app's "${file}" does not export "${exportName}" (manifest handler ${handler})`);
   return fn as Handler;
 }

@@ -34,11 +34,14 @@ export class PlatformBehaviour {
     this.random = seededRandom(options.seed ?? 1);
     const l = options.storageLatencyMs ?? 0;
     this.latency = typeof l === 'number' ? { min: l, max: l } : l;
-    if (this.latency.min < 0 || this.latency.max < this.latency.min) throw new Error(`Bad storage latency ${JSON.stringify(l)}`);
+    if (this.latency.min < 0 || this.latency.max < this.latency.min)
+      throw new Error(`Bad storage latency ${JSON.stringify(l)}`);
     this.duplicateRate = options.duplicateDeliveryRate ?? 0;
-    if (this.duplicateRate < 0 || this.duplicateRate > 1) throw new Error(`duplicateDeliveryRate must be within 0..1, not ${this.duplicateRate}`);
+    if (this.duplicateRate < 0 || this.duplicateRate > 1)
+      throw new Error(`duplicateDeliveryRate must be within 0..1, not ${this.duplicateRate}`);
     this.faultRate = options.storageFaultRate ?? 0;
-    if (this.faultRate < 0 || this.faultRate > 1) throw new Error(`storageFaultRate must be within 0..1, not ${this.faultRate}`);
+    if (this.faultRate < 0 || this.faultRate > 1)
+      throw new Error(`storageFaultRate must be within 0..1, not ${this.faultRate}`);
   }
 
   /** Waits one leg of a storage round trip (half of a latency drawn from the range): call it going and coming back. */

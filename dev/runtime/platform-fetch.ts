@@ -36,12 +36,18 @@ export interface PlatformServices {
 
 /** A response carrying `forge-proxy-error`, as the Forge proxy answers a refused call. */
 export function proxyError(status: number, reason: string, message = reason): Response {
-  return new Response(JSON.stringify({ message }), { status, headers: { 'forge-proxy-error': reason, 'content-type': 'application/json' } });
+  return new Response(JSON.stringify({ message }), {
+    status,
+    headers: { 'forge-proxy-error': reason, 'content-type': 'application/json' },
+  });
 }
 
 /** An injected storage fault: Forge's 500 body. */
-const storageFailure = (): Response => new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'Injected storage fault' }),
-  { status: 500, headers: { 'content-type': 'application/json' } });
+const storageFailure = (): Response =>
+  new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'Injected storage fault' }), {
+    status: 500,
+    headers: { 'content-type': 'application/json' },
+  });
 
 async function bodyText(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';
@@ -52,10 +58,14 @@ async function bodyText(body: unknown): Promise<string> {
 export function createPlatformFetch(services: PlatformServices) {
   return async function forgeFetch(rawCtx: unknown, path: string, init: RequestInit = {}): Promise<Response> {
     const parsed = FetchContextSchema.safeParse(rawCtx);
-    if (!parsed.success) return proxyError(400, 'PROXY_ERR', 'The fetch context is not one the Forge packages send');
+    if (!parsed.success)
+      return proxyError(400, 'PROXY_ERR', 'The fetch context is not one the Forge packages send');
     const ctx = parsed.data;
     const site = services.site();
-    if (ctx.type === 'kvs' || (ctx.type === 'fpp' && ctx.remote === 'stargate' && path.startsWith('/webhook/queue/'))) {
+    if (
+      ctx.type === 'kvs' ||
+      (ctx.type === 'fpp' && ctx.remote === 'stargate' && path.startsWith('/webhook/queue/'))
+    ) {
       const text = await bodyText(init.body);
       await services.storageLeg();
       const fault = services.storageFault();
@@ -64,19 +74,35 @@ export function createPlatformFetch(services: PlatformServices) {
       await services.storageLeg();
       return fault === 'after' ? storageFailure() : answer;
     }
-    if (ctx.type !== 'fpp') return proxyError(403, 'REQUEST_EGRESS_ALLOWLIST_ERR', `Egress to ${ctx.type}/${ctx.remote ?? '?'} is not available in the local runtime`);
-    if (ctx.remote !== 'jira') return proxyError(400, 'INVALID_REMOTE_ERR', `The local runtime reaches Jira only, not ${ctx.remote ?? 'an unnamed remote'}`);
+    if (ctx.type !== 'fpp')
+      return proxyError(
+        403,
+        'REQUEST_EGRESS_ALLOWLIST_ERR',
+        `Egress to ${ctx.type}/${ctx.remote ?? '?'} is not available in the local runtime`,
+      );
+    if (ctx.remote !== 'jira')
+      return proxyError(
+        400,
+        'INVALID_REMOTE_ERR',
+        `The local runtime reaches Jira only, not ${ctx.remote ?? 'an unnamed remote'}`,
+      );
     if (!path.startsWith('/')) return proxyError(400, 'PROXY_ERR', 'Product paths must start with /');
     let principal: string | null = ctx.provider === 'app' ? 'app' : null;
     if (ctx.provider === 'user') {
       const accountId = ctx.accountId ?? services.actingAccountId();
-      if (!accountId) return proxyError(401, 'NEEDS_AUTHENTICATION_ERR', 'asUser() needs a user: this invocation has none');
+      if (!accountId)
+        return proxyError(401, 'NEEDS_AUTHENTICATION_ERR', 'asUser() needs a user: this invocation has none');
       principal = `user:${accountId}`;
     }
     const headers = new Headers(init.headers as HeadersInit | undefined);
     if (principal) headers.set('x-forge-principal', principal);
     else headers.delete('x-forge-principal');
     const body = await bodyText(init.body);
-    return fetch(`${site.jiraBaseUrl}${path}`, { method: init.method ?? 'GET', headers, body: body === '' ? undefined : body, redirect: 'manual' });
+    return fetch(`${site.jiraBaseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: body === '' ? undefined : body,
+      redirect: 'manual',
+    });
   };
 }

@@ -47,16 +47,30 @@ export function jsonDepth(value: unknown): number {
 
 /** Why Forge's storage would refuse this key, or null. */
 export function kvsKeyProblem(key: string): { code: string; message: string } | null {
-  if (key.length === 0) return { code: 'KEY_TOO_SHORT', message: 'The provided key needs to be more than one character' };
-  if (key.length > KVS_MAX_KEY_LENGTH) return { code: 'KEY_TOO_LONG', message: `The provided key has exceeded the maximum ${KVS_MAX_KEY_LENGTH} characters` };
-  if (!KVS_KEY_PATTERN.test(key)) return { code: 'INVALID_KEY', message: `The provided key does not match the regex: ${KVS_KEY_PATTERN}` };
+  if (key.length === 0)
+    return { code: 'KEY_TOO_SHORT', message: 'The provided key needs to be more than one character' };
+  if (key.length > KVS_MAX_KEY_LENGTH)
+    return {
+      code: 'KEY_TOO_LONG',
+      message: `The provided key has exceeded the maximum ${KVS_MAX_KEY_LENGTH} characters`,
+    };
+  if (!KVS_KEY_PATTERN.test(key))
+    return { code: 'INVALID_KEY', message: `The provided key does not match the regex: ${KVS_KEY_PATTERN}` };
   return null;
 }
 
 /** Why Forge's storage would refuse this value, or null. */
 export function kvsValueProblem(value: unknown): { code: string; message: string } | null {
   const bytes = jsonBytes(value);
-  if (bytes > KVS_MAX_VALUE_BYTES) return { code: 'MAX_SIZE', message: `The provided value (${bytes} bytes) has exceeded the maximum size limit (${KVS_MAX_VALUE_BYTES} bytes)` };
-  if (jsonDepth(value) > KVS_MAX_DEPTH) return { code: 'MAX_DEPTH', message: `The provided value has exceeded the maximum object depth (${KVS_MAX_DEPTH}) limit` };
+  if (bytes > KVS_MAX_VALUE_BYTES)
+    return {
+      code: 'MAX_SIZE',
+      message: `The provided value (${bytes} bytes) has exceeded the maximum size limit (${KVS_MAX_VALUE_BYTES} bytes)`,
+    };
+  if (jsonDepth(value) > KVS_MAX_DEPTH)
+    return {
+      code: 'MAX_DEPTH',
+      message: `The provided value has exceeded the maximum object depth (${KVS_MAX_DEPTH}) limit`,
+    };
   return null;
 }

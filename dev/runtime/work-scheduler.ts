@@ -13,9 +13,14 @@ export class WorkScheduler {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(private readonly automatic: boolean, private readonly onError: (label: string, error: unknown) => void) {}
+  constructor(
+    private readonly automatic: boolean,
+    private readonly onError: (label: string, error: unknown) => void,
+  ) {}
 
-  get pending(): number { return this.tasks.length; }
+  get pending(): number {
+    return this.tasks.length;
+  }
 
   schedule(label: string, delayMs: number, run: () => Promise<void>): void {
     if (this.closed) return;
@@ -27,7 +32,10 @@ export class WorkScheduler {
   cancel(matches: (label: string) => boolean): number {
     let removed = 0;
     for (let i = this.tasks.length - 1; i >= 0; i--) {
-      if (matches(this.tasks[i]!.label)) { this.tasks.splice(i, 1); removed++; }
+      if (matches(this.tasks[i]!.label)) {
+        this.tasks.splice(i, 1);
+        removed++;
+      }
     }
     return removed;
   }
@@ -45,7 +53,9 @@ export class WorkScheduler {
   }
 
   /** Waits for the tasks in progress (if any) to finish. */
-  async idle(): Promise<void> { while (this.inFlight.size > 0) await Promise.all([...this.inFlight]); }
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
 
   close(): void {
     this.closed = true;
@@ -56,8 +66,14 @@ export class WorkScheduler {
 
   private start(task: ScheduledTask): void {
     const p: Promise<void> = (async () => {
-      try { await task.run(); } catch (e) { this.onError(task.label, e); }
-    })().finally(() => { this.inFlight.delete(p); });
+      try {
+        await task.run();
+      } catch (e) {
+        this.onError(task.label, e);
+      }
+    })().finally(() => {
+      this.inFlight.delete(p);
+    });
     this.inFlight.add(p);
   }
 
@@ -65,14 +81,17 @@ export class WorkScheduler {
   private arm(): void {
     if (this.timer || this.closed || this.tasks.length === 0) return;
     const next = Math.min(...this.tasks.map((t) => t.dueAt));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const now = Date.now();
-      for (let i = this.tasks.length - 1; i >= 0; i--) {
-        if (this.tasks[i]!.dueAt <= now && !this.closed) this.start(this.tasks.splice(i, 1)[0]!);
-      }
-      this.arm();
-    }, Math.max(0, next - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const now = Date.now();
+        for (let i = this.tasks.length - 1; i >= 0; i--) {
+          if (this.tasks[i]!.dueAt <= now && !this.closed) this.start(this.tasks.splice(i, 1)[0]!);
+        }
+        this.arm();
+      },
+      Math.max(0, next - Date.now()),
+    );
     this.timer.unref();
   }
 }

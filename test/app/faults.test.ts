@@ -7,9 +7,20 @@ afterAll(async () => { await h.close(); });
 afterEach(() => h.emulator.faults.clear());
 
 const alice = { kind: 'user' as const, accountId: ALICE };
-const panel = (key: string) => h.runtime.invokeResolver({ moduleKey: 'ownership-panel', functionKey: 'getIssuePanel', payload: {}, accountId: ALICE, extension: panelExtension(key) }) as Promise<Result<IssuePanelData>>;
+const panel = (key: string) =>
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-panel',
+    functionKey: 'getIssuePanel',
+    payload: {},
+    accountId: ALICE,
+    extension: panelExtension(key),
+  }) as Promise<Result<IssuePanelData>>;
 const trigger = (payload: Record<string, unknown>) => h.runtime.invokeFunction('on-issue-event', payload);
-const created = (key: string) => ({ eventType: 'avi:jira:created:issue', issue: { id: h.emulator.store.issues.get(key)?.id ?? '1', key }, atlassianId: ALICE });
+const created = (key: string) => ({
+  eventType: 'avi:jira:created:issue',
+  issue: { id: h.emulator.store.issues.get(key)?.id ?? '1', key },
+  atlassianId: ALICE,
+});
 
 describe('the adapter retries what is worth retrying', () => {
   it.each([
@@ -19,7 +30,11 @@ describe('the adapter retries what is worth retrying', () => {
     ['a dropped connection', { kind: 'drop' as const }],
     ['malformed JSON', { kind: 'malformedJson' as const }],
   ])('recovers from %s', async (_n, fault) => {
-    const id = h.emulator.faults.add({ ...fault, times: 2, match: { path: /^\/rest\/api\/3\/issue\/SHOP-7$/ } });
+    const id = h.emulator.faults.add({
+      ...fault,
+      times: 2,
+      match: { path: /^\/rest\/api\/3\/issue\/SHOP-7$/ },
+    });
     const r = await panel('SHOP-7');
     expect(r.ok).toBe(true);
     expect(h.emulator.faults.firedCount(id)).toBe(2);
@@ -29,7 +44,10 @@ describe('the adapter retries what is worth retrying', () => {
     h.emulator.faults.add({ kind: 'status503', match: { path: /^\/rest\/api\/3\/issue\/SHOP-8$/ } });
     h.emulator.requests.clear();
     const r = await panel('SHOP-8');
-    expect(r).toEqual({ ok: false, error: { code: 'JIRA_UNAVAILABLE', message: expect.stringMatching(/Try again/) } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'JIRA_UNAVAILABLE', message: expect.stringMatching(/Try again/) },
+    });
     expect(h.emulator.requests.count((x) => x.path === '/rest/api/3/issue/SHOP-8')).toBeLessThanOrEqual(6);
   });
 
@@ -43,14 +61,22 @@ describe('the adapter retries what is worth retrying', () => {
 
 describe('the trigger under faults', () => {
   it('an issue deleted between event and fetch is not an error', async () => {
-    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: 'Short-lived' });
+    const { key } = h.emulator.createIssue(alice, {
+      projectKey: 'SHOP',
+      type: 'Task',
+      summary: 'Short-lived',
+    });
     await h.settle();
     h.emulator.deleteIssue(key);
     await expect(trigger(created(key))).resolves.toEqual({ outcome: 'deleted' });
   });
 
   it('a Jira outage returns an InvocationError Forge retries, and stores nothing wrong', async () => {
-    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: 'Pricing strategy for next year' });
+    const { key } = h.emulator.createIssue(alice, {
+      projectKey: 'SHOP',
+      type: 'Task',
+      summary: 'Pricing strategy for next year',
+    });
     h.emulator.store.properties.delete(key);
     h.emulator.faults.add({ kind: 'status503', match: { principal: 'app' } });
     const result = await trigger(created(key));
@@ -61,11 +87,17 @@ describe('the trigger under faults', () => {
   });
 
   it('redelivered events are harmless', async () => {
-    const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Bug', summary: 'Crash on save' });
+    const { key } = h.emulator.createIssue(alice, {
+      projectKey: 'SHOP',
+      type: 'Bug',
+      summary: 'Crash on save',
+    });
     await h.settle();
     const first = parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
     await expect(trigger(created(key))).resolves.toEqual({ outcome: 'unchanged' });
-    expect(parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'))).toEqual(first);
+    expect(parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'))).toEqual(
+      first,
+    );
   });
 
   it.each([
@@ -80,9 +112,19 @@ describe('the trigger under faults', () => {
 
   it('a human override wins over a racing trigger update, every time', async () => {
     for (let i = 0; i < 20; i++) {
-      const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Story', summary: `As a user I want item ${i}` });
+      const { key } = h.emulator.createIssue(alice, {
+        projectKey: 'SHOP',
+        type: 'Story',
+        summary: `As a user I want item ${i}`,
+      });
       await h.settle();
-      const override = h.runtime.invokeResolver({ moduleKey: 'ownership-panel', functionKey: 'setOverride', payload: { kind: 'strategic' }, accountId: ALICE, extension: panelExtension(key) });
+      const override = h.runtime.invokeResolver({
+        moduleKey: 'ownership-panel',
+        functionKey: 'setOverride',
+        payload: { kind: 'strategic' },
+        accountId: ALICE,
+        extension: panelExtension(key),
+      });
       h.emulator.updateIssue(alice, key, { fields: { summary: `As a user I want item ${i} now` } });
       await override;
       await h.settle();

@@ -31,15 +31,25 @@ export interface HarnessOptions extends PlatformBehaviourOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const start = (data?: EmulatorData) =>
-    startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, data, latencyMs: options.latencyMs });
+    startJiraEmulator({
+      manifestPath: MANIFEST,
+      validateAgainstSpec: true,
+      data,
+      latencyMs: options.latencyMs,
+    });
   const emulator = await start(options.data);
   const sites = new Map<string, JiraEmulator>();
   for (const s of options.sites ?? []) sites.set(s.cloudId, await start(s.data));
   const runtime = createForgeRuntime({
-    manifestPath: MANIFEST, app: loadBundledApp(), jiraBaseUrl: emulator.url, invocationBudgetMs: options.invocationBudgetMs,
+    manifestPath: MANIFEST,
+    app: loadBundledApp(),
+    jiraBaseUrl: emulator.url,
+    invocationBudgetMs: options.invocationBudgetMs,
     sites: [...sites].map(([cloudId, e]) => ({ cloudId, jiraBaseUrl: e.url })),
     storageLatencyMs: options.storageLatencyMs ?? { min: 1, max: 4 },
-    duplicateDeliveryRate: options.duplicateDeliveryRate, storageFaultRate: options.storageFaultRate, seed: options.seed,
+    duplicateDeliveryRate: options.duplicateDeliveryRate,
+    storageFaultRate: options.storageFaultRate,
+    seed: options.seed,
   });
   const pending = new Set<Promise<unknown>>();
   const wire = (jira: JiraEmulator, site?: string) => jira.onEvent((event) => {
@@ -53,7 +63,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     emulator, runtime, sites,
     settle: async () => {
-      for (let i = 0; i < 5; i++) { await new Promise((r) => setImmediate(r)); await Promise.all([...pending]); }
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setImmediate(r));
+        await Promise.all([...pending]);
+      }
       await runtime.drainQueues();
       await Promise.all([...pending]);
     },
@@ -62,13 +75,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await runtime.close();
       await emulator.close();
       for (const jira of sites.values()) await jira.close();
-      const notEmulated = [emulator, ...sites.values()].flatMap((j) => j.requests.entries.filter((r) => r.status === 501));
+      const notEmulated = [emulator, ...sites.values()].flatMap((j) =>
+        j.requests.entries.filter((r) => r.status === 501),
+      );
       if (notEmulated.length > 0) {
-        throw new Error(`The app called what the local Jira does not emulate (501): ${notEmulated.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+        throw new Error(
+          `The app called what the local Jira does not emulate (501): ${notEmulated.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+        );
       }
     },
   };
 }
 
-export const panelExtension = (key: string) => ({ type: 'jira:issuePanel', issue: { key, id: key, type: 'Story' }, project: { key: key.split('-')[0] } });
-export const gadgetExtension = (config: Record<string, unknown>) => ({ type: 'jira:dashboardGadget', gadgetConfiguration: config, dashboard: { id: '10000' } });
+export const panelExtension = (key: string) => ({
+  type: 'jira:issuePanel',
+  issue: { key, id: key, type: 'Story' },
+  project: { key: key.split('-')[0] },
+});
+export const gadgetExtension = (config: Record<string, unknown>) => ({
+  type: 'jira:dashboardGadget',
+  gadgetConfiguration: config,
+  dashboard: { id: '10000' },
+});

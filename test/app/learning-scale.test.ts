@@ -18,16 +18,34 @@ async function storageCallsDuring(work: () => Promise<unknown>): Promise<number>
   try { await work(); } finally { g.__forge_fetch__ = real; }
   return calls;
 }
-const override = (key: string, kind: string) => h.runtime.invokeResolver({
-  moduleKey: 'ownership-panel', functionKey: 'setOverride', payload: { kind }, accountId: ALICE, extension: panelExtension(key),
-});
+const override = (key: string, kind: string) =>
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-panel',
+    functionKey: 'setOverride',
+    payload: { kind },
+    accountId: ALICE,
+    extension: panelExtension(key),
+  });
 
 it('costs the same storage calls with 0 and with 3,000 earlier overrides', async () => {
   const first = await storageCallsDuring(() => override('SHOP-1', 'strategic'));
-  const entry = { fingerprint: 'f', rulesVersion: 'r', automatic: { kind: 'tactical', share: 0.2 }, signals: [{ signal: 'backlog', side: 'PO' }] };
+  const entry = {
+    fingerprint: 'f',
+    rulesVersion: 'r',
+    automatic: { kind: 'tactical', share: 0.2 },
+    signals: [{ signal: 'backlog', side: 'PO' }],
+  };
   for (let i = 0; i < 3000; i += 25) {
-    await kvs.batchSet(Array.from({ length: 25 }, (_, j) => ({ key: `override:OLD-${i + j}`,
-      value: { ...entry, issueKey: `OLD-${i + j}`, override: { kind: 'strategic', by: ALICE, at: new Date().toISOString() } } })));
+    await kvs.batchSet(
+      Array.from({ length: 25 }, (_, j) => ({
+        key: `override:OLD-${i + j}`,
+        value: {
+          ...entry,
+          issueKey: `OLD-${i + j}`,
+          override: { kind: 'strategic', by: ALICE, at: new Date().toISOString() },
+        },
+      })),
+    );
   }
   const later = await storageCallsDuring(() => override('SHOP-2', 'strategic'));
   expect(first).toBeGreaterThan(0);

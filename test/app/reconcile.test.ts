@@ -5,41 +5,94 @@
  */
 import { kvs } from '@forge/kvs';
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
-import { parseStoredClassification, type GadgetData, type ReconcileStatus, type Result } from '../../src/contract';
+import {
+  parseStoredClassification,
+  type GadgetData,
+  type ReconcileStatus,
+  type Result,
+} from '../../src/contract';
 import { ALICE, BOB, gadgetExtension, startHarness, type Harness } from './harness';
 
 const data = (): EmulatorData => ({
-  projects: [{ id: '41000', key: 'REC', name: 'Reconcile' }], users: [DEMO_USERS.admin, DEMO_USERS.viewer],
-  grants: { [ALICE]: { REC: { browse: true, edit: true } }, [BOB]: { REC: { browse: true, edit: true } } }, admins: [ALICE], issues: [],
+  projects: [{ id: '41000', key: 'REC', name: 'Reconcile' }],
+  users: [DEMO_USERS.admin, DEMO_USERS.viewer],
+  grants: { [ALICE]: { REC: { browse: true, edit: true } }, [BOB]: { REC: { browse: true, edit: true } } },
+  admins: [ALICE],
+  issues: [],
 });
-const config = { projectKey: 'REC', period: '365d', unit: 'count', trend: 'week', targetShare: 0.3, refreshMinutes: 0 };
+const config = {
+  projectKey: 'REC',
+  period: '365d',
+  unit: 'count',
+  trend: 'week',
+  targetShare: 0.3,
+  refreshMinutes: 0,
+};
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ data: data(), storageLatencyMs: { min: 2, max: 6 } }); });
 afterAll(async () => { await h.close(); });
 
 const call = <T>(functionKey: string, payload: unknown, accountId = ALICE) =>
-  h.runtime.invokeResolver({ moduleKey: 'ownership-admin', functionKey, payload, accountId, extension: {} }) as Promise<Result<T>>;
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-admin',
+    functionKey,
+    payload,
+    accountId,
+    extension: {},
+  }) as Promise<Result<T>>;
 const classifiedCount = async () => {
-  const g = (await h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'getGadget', payload: {}, accountId: ALICE, extension: gadgetExtension(config) })) as Result<GadgetData>;
+  const g = (await h.runtime.invokeResolver({
+    moduleKey: 'ownership-gadget',
+    functionKey: 'getGadget',
+    payload: {},
+    accountId: ALICE,
+    extension: gadgetExtension(config),
+  })) as Result<GadgetData>;
   const c = (g as { ok: true; data: GadgetData }).data.balance.count;
   return c.strategic + c.tactical + c.mixed;
 };
 /** The classified issues the stored week sums count, summed over every stored week of the project. */
-const storedCount = () => Object.entries(h.runtime.storage.snapshot()).filter(([k]) => k.startsWith('entity:week-figures:REC:'))
-  .reduce((n, [, v]) => { const c = (v as { figures: { count: Record<string, number> } }).figures.count; return n + c.strategic! + c.tactical! + c.mixed!; }, 0);
-const inJira = () => [...h.emulator.store.issues.values()].filter((i) => parseStoredClassification(h.emulator.store.properties.get(i.key)?.get('ownership-balance'))).length;
+const storedCount = () =>
+  Object.entries(h.runtime.storage.snapshot())
+    .filter(([k]) => k.startsWith('entity:week-figures:REC:'))
+    .reduce((n, [, v]) => {
+      const c = (v as { figures: { count: Record<string, number> } }).figures.count;
+      return n + c.strategic! + c.tactical! + c.mixed!;
+    }, 0);
+const inJira = () =>
+  [...h.emulator.store.issues.values()].filter((i) =>
+    parseStoredClassification(h.emulator.store.properties.get(i.key)?.get('ownership-balance')),
+  ).length;
 
 it('repairs lost, vanished and tampered figures, and says how much it fixed', async () => {
   const alice = { kind: 'user' as const, accountId: ALICE };
-  const keys = ['Pricing strategy for next year', 'Fix the login bug', 'As a user I want dark mode', 'Write release notes']
-    .map((summary) => h.emulator.createIssue(alice, { projectKey: 'REC', type: 'Task', summary, storyPoints: 3 }));
+  const keys = [
+    'Pricing strategy for next year',
+    'Fix the login bug',
+    'As a user I want dark mode',
+    'Write release notes',
+  ].map((summary) =>
+    h.emulator.createIssue(alice, { projectKey: 'REC', type: 'Task', summary, storyPoints: 3 }),
+  );
   await h.settle();
   expect(await classifiedCount()).toBe(4);
   await kvs.entity('issue-figures').delete(keys[0]!.id);
   h.emulator.store.issues.delete(keys[1]!.key);
-  const week = Object.keys(h.runtime.storage.snapshot()).find((k) => k.startsWith('entity:week-figures:REC:'))!.replace('entity:week-figures:', '');
+  const week = Object.keys(h.runtime.storage.snapshot())
+    .find((k) => k.startsWith('entity:week-figures:REC:'))!
+    .replace('entity:week-figures:', '');
   const row = (await kvs.entity<Record<string, unknown>>('week-figures').get(week))!;
-  await kvs.entity('week-figures').set(week, { ...row, revision: 99, figures: { count: { strategic: 9, tactical: 9, mixed: 9 }, points: { strategic: 0, tactical: 0, mixed: 0 }, people: {} } });
+  await kvs
+    .entity('week-figures')
+    .set(week, {
+      ...row,
+      revision: 99,
+      figures: {
+        count: { strategic: 9, tactical: 9, mixed: 9 },
+        points: { strategic: 0, tactical: 0, mixed: 0 },
+        people: {},
+      },
+    });
   expect(storedCount()).toBe(27);
   expect(inJira()).toBe(3);
 
@@ -47,15 +100,24 @@ it('repairs lost, vanished and tampered figures, and says how much it fixed', as
   expect(started).toMatchObject({ ok: true, data: { state: 'running' } });
   await h.settle();
   const done = await call<ReconcileStatus>('getReconcileStatus', { projectKey: 'REC' });
-  expect(done).toMatchObject({ ok: true, data: { state: 'done', checked: 3, fixed: { removed: 1, weeks: 1 } } });
+  expect(done).toMatchObject({
+    ok: true,
+    data: { state: 'done', checked: 3, fixed: { removed: 1, weeks: 1 } },
+  });
   expect((done as { ok: true; data: ReconcileStatus }).data.fixed.added).toBeGreaterThanOrEqual(1);
   expect(storedCount()).toBe(3);
   expect(await classifiedCount()).toBe(3);
 });
 
 it('is for Jira admins only', async () => {
-  expect(await call('startReconcile', { projectKey: 'REC' }, BOB)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await call('getReconcileStatus', { projectKey: 'REC' }, BOB)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await call('startReconcile', { projectKey: 'REC' }, BOB)).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(await call('getReconcileStatus', { projectKey: 'REC' }, BOB)).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 });
 
 it('runs daily for every project with figures', async () => {

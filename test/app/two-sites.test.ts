@@ -11,16 +11,31 @@ const SECOND = 'second-site';
 beforeAll(async () => {
   h = await startHarness({
     data: { ...loadDemoData(), issues: [] },
-    sites: [{ cloudId: SECOND, data: { ...loadDemoData(), issues: [], storyPointsField: 'customfield_10028' } }],
+    sites: [
+      { cloudId: SECOND, data: { ...loadDemoData(), issues: [], storyPointsField: 'customfield_10028' } },
+    ],
   });
 });
 afterAll(async () => { await h.close(); });
 
 const alice = { kind: 'user' as const, accountId: ALICE };
-const config = { projectKey: 'SHOP', period: '365d', unit: 'points', trend: 'week', targetShare: 0.3, refreshMinutes: 0 };
-const gadget = (site?: string) => h.runtime.invokeResolver({
-  moduleKey: 'ownership-gadget', functionKey: 'getGadget', payload: {}, accountId: ALICE, extension: gadgetExtension(config), site,
-}) as Promise<Result<GadgetData>>;
+const config = {
+  projectKey: 'SHOP',
+  period: '365d',
+  unit: 'points',
+  trend: 'week',
+  targetShare: 0.3,
+  refreshMinutes: 0,
+};
+const gadget = (site?: string) =>
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-gadget',
+    functionKey: 'getGadget',
+    payload: {},
+    accountId: ALICE,
+    extension: gadgetExtension(config),
+    site,
+  }) as Promise<Result<GadgetData>>;
 const points = async (site?: string) => {
   const g = await gadget(site);
   expect(g.ok).toBe(true);
@@ -32,7 +47,9 @@ it('reads each site\'s own story points field, whichever site the warm module se
   h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: strategy, storyPoints: 8 });
   await h.settle();
   expect((await points()).strategic).toBe(8);
-  h.sites.get(SECOND)!.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: strategy, storyPoints: 5 });
+  h.sites
+    .get(SECOND)!
+    .createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary: strategy, storyPoints: 5 });
   await h.settle();
   expect((await points(SECOND)).strategic).toBe(5);
   expect((await points()).strategic).toBe(8);

@@ -19,7 +19,9 @@ describe("Forge's bundle of src/index.ts", () => {
   it('was built by @forge/bundler for every function module of the manifest', () => {
     const report = JSON.parse(readFileSync(join(BUNDLE_DIR, 'bundle-report.json'), 'utf8')) as
       { handlers: Array<{ module: string; func: string }> };
-    expect(report.handlers.map((h) => `${h.module}.${h.func}`).sort()).toEqual([...manifest.functions.values()].sort());
+    expect(report.handlers.map((h) => `${h.module}.${h.func}`).sort()).toEqual(
+      [...manifest.functions.values()].sort(),
+    );
     expect(existsSync(join(BUNDLE_DIR, '__forge__.cjs'))).toBe(true);
   });
 
@@ -40,10 +42,25 @@ describe("Forge's bundle of src/index.ts", () => {
     cpSync(join(ROOT, 'manifest.yml'), join(app, 'manifest.yml'));
     cpSync(join(ROOT, 'package.json'), join(app, 'package.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
-    const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: object };
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ ...tsconfig, compilerOptions: { ...tsconfig.compilerOptions, noEmit: true } }));
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      join(ROOT, 'dev/forge-bundle/forge-bundle.ts'), '--app', app, '--out', join(app, 'out')], { encoding: 'utf8' });
+    const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: object;
+    };
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ ...tsconfig, compilerOptions: { ...tsconfig.compilerOptions, noEmit: true } }),
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        join(ROOT, 'dev/forge-bundle/forge-bundle.ts'),
+        '--app',
+        app,
+        '--out',
+        join(app, 'out'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/TypeScript emitted no output for .*src\/index\.ts/);
   }, 90_000);

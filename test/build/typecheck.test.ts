@@ -11,7 +11,9 @@ describe.each([
   ['tests, dev and bench', 'test/tsconfig.json'],
 ])('TypeScript: %s', (_name, project) => {
   it(`${project} has no type errors`, () => {
-    const run = spawnSync(process.execPath, [TSC, '--noEmit', '-p', resolve(ROOT, project)], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [TSC, '--noEmit', '-p', resolve(ROOT, project)], {
+      encoding: 'utf8',
+    });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
   }, 120_000);

@@ -9,7 +9,11 @@ const BIN = resolve(__dirname, '../../src/cli/bin.cjs');
 const DEV_SET = resolve(__dirname, '../../../shared/data/dev-set.jsonl');
 const dir = mkdtempSync(join(tmpdir(), 'ob-audit-'));
 const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 60000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
 const gz = join(dir, 'dev-set.jsonl.gz');
@@ -36,7 +40,10 @@ describe('audit', () => {
     expect(run(['audit', gz, '--seed', '4', '--sample', '10', '--out', c]).code).toBe(0);
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
     expect(readFileSync(a, 'utf8')).not.toBe(readFileSync(c, 'utf8'));
-    const rows = readFileSync(a, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = readFileSync(a, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows).toHaveLength(10);
     expect(rows.every((r) => r.call === 'strategic' || r.call === 'mixed')).toBe(true);
     const labeled = join(dir, 'labeled.jsonl');
@@ -49,6 +56,9 @@ describe('audit', () => {
   it('says what is wrong with its arguments or its file', () => {
     expect(run(['audit']).stderr).toMatch(/no input file given/);
     expect(run(['audit', gz, '--sample', 'x']).code).toBe(2);
-    expect(run(['audit', join(dir, 'missing.jsonl')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no such file/) });
+    expect(run(['audit', join(dir, 'missing.jsonl')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/no such file/),
+    });
   });
 });

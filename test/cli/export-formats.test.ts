@@ -23,7 +23,11 @@ function file(name: string, content: string): string {
   writeFileSync(p, content);
   return p;
 }
-const keysOf = (stdout: string) => stdout.trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key);
+const keysOf = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { key: string }).key);
 
 describe('Jira JSON', () => {
   it.each([
@@ -43,14 +47,22 @@ describe('Jira JSON', () => {
   });
 
   it('JSON Lines of issues and of search responses, mixed', () => {
-    const p = file('mixed.jsonl', [compact('tidev/TIMOB-10.json'), compact('jira-cli/epic.json'), compact('tidev/DAEMON-48.json')].join('\n'));
+    const p = file(
+      'mixed.jsonl',
+      [compact('tidev/TIMOB-10.json'), compact('jira-cli/epic.json'), compact('tidev/DAEMON-48.json')].join(
+        '\n',
+      ),
+    );
     const r = run(['classify', p]);
     expect(r.code).toBe(0);
     expect(keysOf(r.stdout)).toEqual(['TIMOB-10', 'EPIC-1', 'EPIC-2', 'DAEMON-48']);
   });
 
   it('"-" reads standard input', () => {
-    const r = run(['classify', '-', '--format', 'table'], readFileSync(fixture('jira-cli/search.json'), 'utf8'));
+    const r = run(
+      ['classify', '-', '--format', 'table'],
+      readFileSync(fixture('jira-cli/search.json'), 'utf8'),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^TEST-2 /m);
   });
@@ -88,7 +100,9 @@ describe('the command line itself', () => {
   it('--version prints the package version', () => {
     const r = run(['--version']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe(`ownership-balance ${(JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version}`);
+    expect(r.stdout.trim()).toBe(
+      `ownership-balance ${(JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version}`,
+    );
   });
   it.each([
     [['classify', 'x.jsonl', '--colour'], /unknown option "--colour" for classify/],
@@ -104,6 +118,8 @@ describe('the command line itself', () => {
   it('when no format matches, the message names the formats it accepts', () => {
     const r = run(['classify', file('notes.txt', 'just some notes\nabout nothing\n')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no valid work items found \(expected JSON Lines .*a Jira issue .*a Jira search response .*a Jira CSV export/);
+    expect(r.stderr).toMatch(
+      /no valid work items found \(expected JSON Lines .*a Jira issue .*a Jira search response .*a Jira CSV export/,
+    );
   });
 });

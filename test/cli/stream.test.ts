@@ -13,22 +13,38 @@ import { streamSearchIssues } from '../../src/cli/stream-search-response';
 
 const dir = mkdtempSync(join(tmpdir(), 'ob-stream-'));
 const DEV_SET = resolve(__dirname, '../../../shared/data/dev-set.jsonl');
-const devRows = readFileSync(DEV_SET, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const devRows = readFileSync(DEV_SET, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** The dev set as a search response, every description made awkward for a scanner, padded to about 2 MB. */
 function searchResponse(): string {
   const tricky = ' { [ "quoted" ] } \\ é 漢字 🚀 '.repeat(200);
-  const issues = devRows.map((r) => ({ key: r.key, fields: {
-    summary: r.summary, issuetype: { name: r.type }, labels: r.labels ?? [], description: `${String(r.description ?? '')}${tricky}`,
-    parent: r.parent ? { key: r.parent } : null, project: { key: r.project },
-  } }));
-  return JSON.stringify({ expand: 'names', names: { issues: [{ key: 'NOT-AN-ISSUE' }] }, issues, isLast: true }, null, 1);
+  const issues = devRows.map((r) => ({
+    key: r.key,
+    fields: {
+      summary: r.summary,
+      issuetype: { name: r.type },
+      labels: r.labels ?? [],
+      description: `${String(r.description ?? '')}${tricky}`,
+      parent: r.parent ? { key: r.parent } : null,
+      project: { key: r.project },
+    },
+  }));
+  return JSON.stringify(
+    { expand: 'names', names: { issues: [{ key: 'NOT-AN-ISSUE' }] }, issues, isLast: true },
+    null,
+    1,
+  );
 }
 
 const collect = async (argv: string[], async: boolean) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = async ? await runCliAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }) : runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = async
+    ? await runCliAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s) })
+    : runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out, err };
 };
 

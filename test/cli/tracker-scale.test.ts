@@ -15,8 +15,15 @@ describe('the whole Titanium tracker', () => {
   let bugs = 0;
   let strategicBugs = 0;
   beforeAll(async () => {
-    for await (const row of classifyStream(TRACKER, () => undefined, (await streamFormatOf(TRACKER)) ?? 'jsonl')) {
-      if (row.item.type === 'Bug') { bugs++; if (row.result.kind === 'strategic') strategicBugs++; }
+    for await (const row of classifyStream(
+      TRACKER,
+      () => undefined,
+      (await streamFormatOf(TRACKER)) ?? 'jsonl',
+    )) {
+      if (row.item.type === 'Bug') {
+        bugs++;
+        if (row.result.kind === 'strategic') strategicBugs++;
+      }
       if (row.result.kind !== 'tactical') calls.set(row.item.key, row.result.kind);
     }
   }, 120_000);
@@ -27,7 +34,10 @@ describe('the whole Titanium tracker', () => {
   });
 
   it('every strategic or mixed call is in the labeled sample, with the call the classifier makes today', () => {
-    const labeled = readFileSync(LABELED, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; call: string; gold: string });
+    const labeled = readFileSync(LABELED, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; call: string; gold: string });
     expect(labeled.length).toBeGreaterThan(0);
     for (const row of labeled) expect(['strategic', 'tactical', 'mixed']).toContain(row.gold);
     expect(Object.fromEntries(labeled.map((r) => [r.key, r.call]))).toEqual(Object.fromEntries(calls));

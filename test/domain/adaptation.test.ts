@@ -1,21 +1,53 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { classify, learnAdaptation, measureAdaptation, signalsOf, ADAPTATION_LIMITS, type Kind, type LabeledOverride, type WorkItem } from '../../src/domain';
+import {
+  classify,
+  learnAdaptation,
+  measureAdaptation,
+  signalsOf,
+  ADAPTATION_LIMITS,
+  type Kind,
+  type LabeledOverride,
+  type WorkItem,
+} from '../../src/domain';
 import { makeWorkItem } from '../factories/work-item';
 
 const asOverride = (item: WorkItem, human: Kind): LabeledOverride => {
   const auto = classify(item);
-  return { key: item.key, item, automatic: auto.kind, human, signals: signalsOf(auto.evidence), automaticShare: auto.strategicShare };
+  return {
+    key: item.key,
+    item,
+    automatic: auto.kind,
+    human,
+    signals: signalsOf(auto.evidence),
+    automaticShare: auto.strategicShare,
+  };
 };
 
 describe('learnAdaptation', () => {
   const signals = [{ signal: 'roadmap', side: 'PM' as const }, { signal: 'backlog', side: 'PO' as const }];
-  const times = (n: number, automatic: Kind, human: Kind) => Array.from({ length: n }, () => ({ automatic, human, signals }));
+  const times = (n: number, automatic: Kind, human: Kind) =>
+    Array.from({ length: n }, () => ({ automatic, human, signals }));
 
   it.each([
-    ['human says strategic: PO signals down, PM signals up', 'tactical', 'strategic', { PM: 1.216, PO: 0.815 }],
-    ['human says tactical: PM signals down, PO signals up', 'strategic', 'tactical', { PM: 0.815, PO: 1.216 }],
-    ['human says mixed about a strategic result: PM signals down', 'strategic', 'mixed', { PM: 0.815, PO: undefined }],
+    [
+      'human says strategic: PO signals down, PM signals up',
+      'tactical',
+      'strategic',
+      { PM: 1.216, PO: 0.815 },
+    ],
+    [
+      'human says tactical: PM signals down, PO signals up',
+      'strategic',
+      'tactical',
+      { PM: 0.815, PO: 1.216 },
+    ],
+    [
+      'human says mixed about a strategic result: PM signals down',
+      'strategic',
+      'mixed',
+      { PM: 0.815, PO: undefined },
+    ],
     ['a confirmation changes nothing', 'tactical', 'tactical', { PM: undefined, PO: undefined }],
   ] as const)('%s (four overrides that agree: 5 %% a step)', (_n, automatic, human, expected) => {
     const a = learnAdaptation(times(4, automatic, human));
@@ -30,25 +62,62 @@ describe('learnAdaptation', () => {
   });
 
   it('is bounded, however many overrides agree', () => {
-    const many = Array.from({ length: 200 }, () => ({ automatic: 'strategic' as const, human: 'tactical' as const, signals: [{ signal: 'roadmap', side: 'PM' as const }, { signal: 'backlog', side: 'PO' as const }] }));
+    const many = Array.from({ length: 200 }, () => ({
+      automatic: 'strategic' as const,
+      human: 'tactical' as const,
+      signals: [
+        { signal: 'roadmap', side: 'PM' as const },
+        { signal: 'backlog', side: 'PO' as const },
+      ],
+    }));
     const a = learnAdaptation(many);
     expect(a.signals.roadmap).toEqual({ factor: ADAPTATION_LIMITS.min, overrides: 200 });
     expect(a.signals.backlog).toEqual({ factor: ADAPTATION_LIMITS.max, overrides: 200 });
   });
 
   it('never learns from the issue type or the hierarchy', () => {
-    const a = learnAdaptation([{ automatic: 'strategic', human: 'tactical', signals: [{ signal: 'type-prior', side: 'PM' }, { signal: 'parent-epic', side: 'PM' }] }]);
+    const a = learnAdaptation([
+      {
+        automatic: 'strategic',
+        human: 'tactical',
+        signals: [
+          { signal: 'type-prior', side: 'PM' },
+          { signal: 'parent-epic', side: 'PM' },
+        ],
+      },
+    ]);
     expect(a.signals).toEqual({});
   });
 });
 
 describe('overrides change similar items, not unrelated ones, and a reset restores the original', () => {
   // This team decides that keeping the public roadmap page current is tactical delivery work.
-  const similar = (i: number) => makeWorkItem({ key: `T-${i}`, type: 'Task', summary: `Publish the product roadmap and pricing page, edition ${i}`, description: 'Share the roadmap with our customers and partners.' });
+  const similar = (i: number) =>
+    makeWorkItem({
+      key: `T-${i}`,
+      type: 'Task',
+      summary: `Publish the product roadmap and pricing page, edition ${i}`,
+      description: 'Share the roadmap with our customers and partners.',
+    });
   const unrelated = [
-    makeWorkItem({ key: 'U-1', type: 'Initiative', summary: 'Enter the mid-market segment', description: 'Market research and pricing strategy for next year; grow revenue by 20%.' }),
-    makeWorkItem({ key: 'U-2', type: 'Bug', summary: 'Crash on save', description: 'Steps to reproduce: save. Expected result: saved.' }),
-    makeWorkItem({ key: 'U-3', type: 'Story', summary: 'As a buyer I want to filter by size', description: 'Acceptance criteria: only M items.' }),
+    makeWorkItem({
+      key: 'U-1',
+      type: 'Initiative',
+      summary: 'Enter the mid-market segment',
+      description: 'Market research and pricing strategy for next year; grow revenue by 20%.',
+    }),
+    makeWorkItem({
+      key: 'U-2',
+      type: 'Bug',
+      summary: 'Crash on save',
+      description: 'Steps to reproduce: save. Expected result: saved.',
+    }),
+    makeWorkItem({
+      key: 'U-3',
+      type: 'Story',
+      summary: 'As a buyer I want to filter by size',
+      description: 'Acceptance criteria: only M items.',
+    }),
   ];
 
   it('a sequence of overrides measurably moves later classifications of similar items', () => {
@@ -73,20 +142,32 @@ describe('overrides change similar items, not unrelated ones, and a reset restor
 
 describe('measured on held-out overrides', () => {
   it('improves agreement on the held-out part of the dev set used as overrides, each source a site', () => {
-    const rows = readFileSync(resolve(__dirname, '../../../shared/data/dev-set.jsonl'), 'utf8').trim().split('\n')
+    const rows = readFileSync(resolve(__dirname, '../../../shared/data/dev-set.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
       .map((l) => JSON.parse(l) as WorkItem & { gold?: Kind; source: string });
-    const overrides = rows.filter((r) => r.gold).map((r) => ({ ...asOverride(r, r.gold!), site: r.source.split(':')[0] }));
+    const overrides = rows
+      .filter((r) => r.gold)
+      .map((r) => ({ ...asOverride(r, r.gold!), site: r.source.split(':')[0] }));
     const m = measureAdaptation(overrides);
     expect(m.heldOut).toBeGreaterThan(40);
     expect(m.agreementAfter!).toBeGreaterThan(m.agreementBefore!);
   });
 
   it('learns each site from its own reviews only: one team\'s lesson does not overrule another\'s', () => {
-    const item = (key: string) => makeWorkItem({ key, type: 'Task', summary: 'Publish the product roadmap and pricing page',
-      description: 'Share the roadmap with our customers and partners.' });
-    const reviews = (site: string, human: Kind) => Array.from({ length: 40 }, (_, i) => ({ ...asOverride(item(`${site}-${i}`), human), site }));
+    const item = (key: string) =>
+      makeWorkItem({
+        key,
+        type: 'Task',
+        summary: 'Publish the product roadmap and pricing page',
+        description: 'Share the roadmap with our customers and partners.',
+      });
+    const reviews = (site: string, human: Kind) =>
+      Array.from({ length: 40 }, (_, i) => ({ ...asOverride(item(`${site}-${i}`), human), site }));
     const bySite = [...reviews('A', 'tactical'), ...reviews('B', 'strategic')];
     const asOneSite = bySite.map(({ site: _site, ...o }) => o);
-    expect(measureAdaptation(bySite).agreementAfter!).toBeGreaterThan(measureAdaptation(asOneSite).agreementAfter!);
+    expect(measureAdaptation(bySite).agreementAfter!).toBeGreaterThan(
+      measureAdaptation(asOneSite).agreementAfter!,
+    );
   });
 });

@@ -17,24 +17,43 @@ const rows = readFileSync(join(SHARED, 'data', 'dev-set.jsonl'), 'utf8').trim().
     const text = `${r.summary}\n${normaliseText(r.description as string)}`;
     return { text, tokens: tokenize(text), gold: r.gold!, source: r.source.split(':')[0]! };
   });
-const guideFiles = [...readdirSync(join(SHARED, 'seeds')).map((f) => join(SHARED, 'seeds', f)), join(SHARED, 'docs', 'labeling-guide.md')];
+const guideFiles = [
+  ...readdirSync(join(SHARED, 'seeds')).map((f) => join(SHARED, 'seeds', f)),
+  join(SHARED, 'docs', 'labeling-guide.md'),
+];
 /** The vocabulary of the seed articles and of the labeling guide drawn from them. */
 const seedStems = new Set(guideFiles.flatMap((f) => tokenize(readFileSync(f, 'utf8')).map((t) => t.stem)));
 
 const phrases = CATALOGUE.flatMap((signal) => (signal.phrases ?? []).map((phrase) => ({ signal, phrase })));
 const stats = phrases.map(({ signal, phrase }) => {
   const index = buildPhraseIndex([{ ...signal, phrases: [phrase] }]);
-  const matched = rows.filter((r) => { const hits = new Map<number, SignalHit>(); matchPhrases(index, r.text, r.tokens, hits); return hits.size > 0; });
+  const matched = rows.filter((r) => {
+    const hits = new Map<number, SignalHit>();
+    matchPhrases(index, r.text, r.tokens, hits);
+    return hits.size > 0;
+  });
   const same = matched.filter((r) => (signal.side === 'PM' ? r.gold !== 'tactical' : r.gold !== 'strategic'));
-  return { id: `${signal.id}: ${phrase}`, phrase, same: same.length, other: matched.length - same.length, sources: new Set(matched.map((r) => r.source)) };
+  return {
+    id: `${signal.id}: ${phrase}`,
+    phrase,
+    same: same.length,
+    other: matched.length - same.length,
+    sources: new Set(matched.map((r) => r.source)),
+  };
 });
 
 describe('catalogue hygiene on the dev set', () => {
   it('no phrase matches more items of the other side than of its own', () => {
-    expect(stats.filter((s) => s.same + s.other >= 2 && s.other > s.same).map((s) => `${s.id} (${s.same} vs ${s.other})`)).toEqual([]);
+    expect(
+      stats
+        .filter((s) => s.same + s.other >= 2 && s.other > s.same)
+        .map((s) => `${s.id} (${s.same} vs ${s.other})`),
+    ).toEqual([]);
   });
   it('a phrase whose matches all sit in one source comes from the seed articles or the labeling guide', () => {
     const local = stats.filter((s) => s.same + s.other >= 3 && s.sources.size === 1);
-    expect(local.filter((s) => !tokenize(s.phrase).every((t) => seedStems.has(t.stem))).map((s) => s.id)).toEqual([]);
+    expect(
+      local.filter((s) => !tokenize(s.phrase).every((t) => seedStems.has(t.stem))).map((s) => s.id),
+    ).toEqual([]);
   });
 });

@@ -1,9 +1,26 @@
-import { classify, RULES_VERSION, textFingerprint, kindFromShare, type Classification } from '../../src/domain';
+import {
+  classify,
+  RULES_VERSION,
+  textFingerprint,
+  kindFromShare,
+  type Classification,
+} from '../../src/domain';
 import { CATALOGUE } from '../../src/domain';
 import { makeWorkItem } from '../factories/work-item';
 
-const strategic = makeWorkItem({ key: 'S-1', type: 'Initiative', summary: 'Define our product vision and roadmap for next year', description: 'Market research shows competitors are entering the mid-market segment. Grow revenue by 20% with a new pricing model.' });
-const tactical = makeWorkItem({ key: 'T-1', type: 'Story', summary: 'As a shopper I want to filter by size', description: 'Acceptance criteria:\nGiven the catalogue page\nWhen I pick size M\nThen only M items show' });
+const strategic = makeWorkItem({
+  key: 'S-1',
+  type: 'Initiative',
+  summary: 'Define our product vision and roadmap for next year',
+  description:
+    'Market research shows competitors are entering the mid-market segment. Grow revenue by 20% with a new pricing model.',
+});
+const tactical = makeWorkItem({
+  key: 'T-1',
+  type: 'Story',
+  summary: 'As a shopper I want to filter by size',
+  description: 'Acceptance criteria:\nGiven the catalogue page\nWhen I pick size M\nThen only M items show',
+});
 const empty = makeWorkItem({ key: 'E-1', summary: '', description: null, type: 'Task' });
 
 function expectWellFormed(r: Classification): void {
@@ -42,7 +59,12 @@ describe('classify output', () => {
   });
 
   it('blends: an item carrying both direction and delivery sits between the poles', () => {
-    const both = makeWorkItem({ type: 'Epic', summary: 'Launch the new pricing tiers', description: 'Business goal: grow revenue by 15% this year with new pricing.\nStories:\n- As an admin I want to change my plan so that I can upgrade\n- Fix the checkout bug on plan change\n- [ ] add plan field\n- [ ] acceptance criteria reviewed' });
+    const both = makeWorkItem({
+      type: 'Epic',
+      summary: 'Launch the new pricing tiers',
+      description:
+        'Business goal: grow revenue by 15% this year with new pricing.\nStories:\n- As an admin I want to change my plan so that I can upgrade\n- Fix the checkout bug on plan change\n- [ ] add plan field\n- [ ] acceptance criteria reviewed',
+    });
     const r = classify(both);
     expect(r.strategicShare).toBeGreaterThan(classify(tactical).strategicShare);
     expect(r.strategicShare).toBeLessThan(classify(strategic).strategicShare);
@@ -55,15 +77,23 @@ describe('classify output', () => {
   it('site adaptation scales a signal and says it was learned', () => {
     const item = makeWorkItem({ summary: 'Competitor analysis' });
     const base = classify(item);
-    const weaker = classify(item, undefined, { adaptation: { signals: { market: { factor: 0.25, overrides: 3 } } } });
-    const stronger = classify(tactical, undefined, { adaptation: { signals: { 'user-story-form': { factor: 2, overrides: 7 } } } });
+    const weaker = classify(item, undefined, {
+      adaptation: { signals: { market: { factor: 0.25, overrides: 3 } } },
+    });
+    const stronger = classify(tactical, undefined, {
+      adaptation: { signals: { 'user-story-form': { factor: 2, overrides: 7 } } },
+    });
     expect(stronger.evidence.find((e) => e.signal === 'user-story-form')?.learnedFrom).toBe(7);
     expect(weaker.strategicShare).toBeLessThan(base.strategicShare);
   });
 
   it('adaptation factors are bounded', () => {
-    const wild = classify(tactical, undefined, { adaptation: { signals: { 'user-story': { factor: 1e9, overrides: 1 } } } });
-    const bounded = classify(tactical, undefined, { adaptation: { signals: { 'user-story': { factor: 4, overrides: 1 } } } });
+    const wild = classify(tactical, undefined, {
+      adaptation: { signals: { 'user-story': { factor: 1e9, overrides: 1 } } },
+    });
+    const bounded = classify(tactical, undefined, {
+      adaptation: { signals: { 'user-story': { factor: 4, overrides: 1 } } },
+    });
     expect(wild).toEqual(bounded);
   });
 });

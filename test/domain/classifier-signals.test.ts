@@ -2,7 +2,11 @@ import { classify, CATALOGUE, type Evidence } from '../../src/domain';
 import { makeWorkItem } from '../factories/work-item';
 
 /** Every signal the evidence cites, folded ones included (one quote can carry several). */
-const cited = (evidence: Evidence[]) => evidence.flatMap((e) => [{ signal: e.signal, side: e.side }, ...(e.alsoSignals ?? []).map((signal) => ({ signal, side: e.side }))]);
+const cited = (evidence: Evidence[]) =>
+  evidence.flatMap((e) => [
+    { signal: e.signal, side: e.side },
+    ...(e.alsoSignals ?? []).map((signal) => ({ signal, side: e.side })),
+  ]);
 const signalsOf = (summary: string, description: string | null = null, type = 'Task') =>
   cited(classify(makeWorkItem({ summary, description, type })).evidence).map((e) => e.signal);
 
@@ -91,7 +95,9 @@ describe('structure', () => {
     ['- [ ] add field\n- [ ] add test', 'checklist'],
     ['Steps to reproduce: open app. Expected result: it opens.', 'bug-report'],
   ])('%j → %s (PO)', (description, signal) => {
-    const ev = cited(classify(makeWorkItem({ summary: 'Item', description })).evidence).find((e) => e.signal === signal);
+    const ev = cited(classify(makeWorkItem({ summary: 'Item', description })).evidence).find(
+      (e) => e.signal === signal,
+    );
     expect(ev?.side).toBe('PO');
   });
 });
@@ -103,11 +109,19 @@ describe('issue-type priors are hints, never the answer', () => {
     expect(r.evidence.find((e) => e.signal === 'type-prior')?.text).toBe('Issue type: Epic');
   });
   it('a task can be strategic when its text argues direction', () => {
-    const r = classify(makeWorkItem({ type: 'Task', summary: 'Run the Q3 pricing survey with customers to decide our market positioning', description: 'Market research to decide which segment we enter next year and grow revenue by 20%.' }));
+    const r = classify(
+      makeWorkItem({
+        type: 'Task',
+        summary: 'Run the Q3 pricing survey with customers to decide our market positioning',
+        description: 'Market research to decide which segment we enter next year and grow revenue by 20%.',
+      }),
+    );
     expect(r.kind).toBe('strategic');
   });
   it('a bug stays tactical', () => {
-    expect(classify(makeWorkItem({ type: 'Bug', summary: 'Cart total wrong after coupon' })).kind).toBe('tactical');
+    expect(classify(makeWorkItem({ type: 'Bug', summary: 'Cart total wrong after coupon' })).kind).toBe(
+      'tactical',
+    );
   });
 });
 

@@ -15,7 +15,11 @@ describe('hierarchy', () => {
   });
 
   it('an item with strong signals of its own keeps them', () => {
-    const bug = makeWorkItem({ type: 'Bug', summary: 'Fix crash on login', description: 'Steps to reproduce: tap login. Expected result: no crash.' });
+    const bug = makeWorkItem({
+      type: 'Bug',
+      summary: 'Fix crash on login',
+      description: 'Steps to reproduce: tap login. Expected result: no crash.',
+    });
     const r = classify(bug, { parent: { key: 'E-1', kind: 'strategic', strategicShare: 1 } });
     expect(r.kind).toBe('tactical');
     const lean = r.evidence.find((e) => e.signal === 'parent-epic');
@@ -25,15 +29,33 @@ describe('hierarchy', () => {
 
   it('an epic blends in its children', () => {
     const epic = makeWorkItem({ key: 'E-1', type: 'Epic', summary: 'Checkout' });
-    const kids = Array.from({ length: 4 }, (_, i) => ({ key: `C-${i}`, kind: 'strategic' as const, strategicShare: 0.9 }));
+    const kids = Array.from({ length: 4 }, (_, i) => ({
+      key: `C-${i}`,
+      kind: 'strategic' as const,
+      strategicShare: 0.9,
+    }));
     expect(classify(epic, { children: kids }).strategicShare).toBeGreaterThan(classify(epic).strategicShare);
   });
 });
 
 describe('rollUpChildren', () => {
   it.each([
-    ['counts equally without points', [{ kind: 'strategic', strategicShare: 1 }, { kind: 'tactical', strategicShare: 0 }], 0.5],
-    ['weights by points', [{ kind: 'strategic', strategicShare: 1, storyPoints: 3 }, { kind: 'tactical', strategicShare: 0, storyPoints: 1 }], 0.75],
+    [
+      'counts equally without points',
+      [
+        { kind: 'strategic', strategicShare: 1 },
+        { kind: 'tactical', strategicShare: 0 },
+      ],
+      0.5,
+    ],
+    [
+      'weights by points',
+      [
+        { kind: 'strategic', strategicShare: 1, storyPoints: 3 },
+        { kind: 'tactical', strategicShare: 0, storyPoints: 1 },
+      ],
+      0.75,
+    ],
     ['is empty-safe', [], 0],
   ] as const)('%s', (_n, kids, share) => {
     const r = rollUpChildren(kids as never);
@@ -43,7 +65,13 @@ describe('rollUpChildren', () => {
 });
 
 describe('kindFromShare follows the guide (≥0.6 strategic, ≤0.4 tactical)', () => {
-  it.each([[0.6, 'strategic'], [0.95, 'strategic'], [0.4, 'tactical'], [0, 'tactical'], [0.5, 'mixed']] as const)('%d → %s', (s, k) => {
+  it.each([
+    [0.6, 'strategic'],
+    [0.95, 'strategic'],
+    [0.4, 'tactical'],
+    [0, 'tactical'],
+    [0.5, 'mixed'],
+  ] as const)('%d → %s', (s, k) => {
     expect(kindFromShare(s)).toBe(k);
   });
 });
@@ -51,7 +79,11 @@ describe('kindFromShare follows the guide (≥0.6 strategic, ≤0.4 tactical)', 
 describe('computeBalance', () => {
   it('tallies count and points, mixed counting half in the share', () => {
     const b = computeBalance([
-      { kind: 'strategic', storyPoints: 5 }, { kind: 'tactical', storyPoints: 3 }, { kind: 'mixed', storyPoints: 2 }, { kind: null, storyPoints: 8 }, { kind: 'tactical' },
+      { kind: 'strategic', storyPoints: 5 },
+      { kind: 'tactical', storyPoints: 3 },
+      { kind: 'mixed', storyPoints: 2 },
+      { kind: null, storyPoints: 8 },
+      { kind: 'tactical' },
     ]);
     expect(b.count).toEqual({ strategic: 1, tactical: 2, mixed: 1, unclassified: 1 });
     expect(b.points).toEqual({ strategic: 5, tactical: 3, mixed: 2, unclassified: 8 });
@@ -62,14 +94,31 @@ describe('computeBalance', () => {
     expect(computeBalance([{ kind: null }]).strategicShareByCount).toBeNull();
   });
   it('ignores negative or non-finite points', () => {
-    expect(computeBalance([{ kind: 'tactical', storyPoints: -3 }, { kind: 'tactical', storyPoints: Number.NaN }]).points.tactical).toBe(0);
+    expect(
+      computeBalance([
+        { kind: 'tactical', storyPoints: -3 },
+        { kind: 'tactical', storyPoints: Number.NaN },
+      ]).points.tactical,
+    ).toBe(0);
   });
 });
 
 describe('driftFromTarget', () => {
   it.each([
-    [0.2, 0.3, 120, -0.1, /^Strategic work is 10 percentage points under target \(20% against 30%\): about 12 story points\.$/],
-    [0.45, 0.3, undefined, 0.15, /^Strategic work is 15 percentage points over target \(45% against 30%\)\.$/],
+    [
+      0.2,
+      0.3,
+      120,
+      -0.1,
+      /^Strategic work is 10 percentage points under target \(20% against 30%\): about 12 story points\.$/,
+    ],
+    [
+      0.45,
+      0.3,
+      undefined,
+      0.15,
+      /^Strategic work is 15 percentage points over target \(45% against 30%\)\.$/,
+    ],
     [0.32, 0.3, 50, 0.02, /on target/],
   ] as const)('actual %d target %d', (actual, target, points, drift, message) => {
     const r = driftFromTarget(actual, target, points);
@@ -77,6 +126,9 @@ describe('driftFromTarget', () => {
     expect(r.message).toMatch(message);
   });
   it('says so when nothing is classified', () => {
-    expect(driftFromTarget(null, 0.3)).toEqual({ drift: null, message: expect.stringMatching(/Nothing is classified/) });
+    expect(driftFromTarget(null, 0.3)).toEqual({
+      drift: null,
+      message: expect.stringMatching(/Nothing is classified/),
+    });
   });
 });

@@ -16,13 +16,23 @@ describe('the fitted model', () => {
   });
 
   it('evidence inputs keep their side: product-manager words raise the share, product-owner words lower it', () => {
-    for (const name of MODEL.inputs.filter((n) => n.startsWith('pm-'))) expect(MODEL.weights[name]).toBeGreaterThanOrEqual(0);
-    for (const name of MODEL.inputs.filter((n) => n.startsWith('po-'))) expect(MODEL.weights[name]).toBeLessThanOrEqual(0);
+    for (const name of MODEL.inputs.filter((n) => n.startsWith('pm-')))
+      expect(MODEL.weights[name]).toBeGreaterThanOrEqual(0);
+    for (const name of MODEL.inputs.filter((n) => n.startsWith('po-')))
+      expect(MODEL.weights[name]).toBeLessThanOrEqual(0);
   });
 
   it('each evidence item carries its signed part of the decision', () => {
-    const r = classify(makeWorkItem({ type: 'Story', summary: 'Define pricing tiers for the enterprise market', description: 'Fix the crash.' }));
-    const pm = r.evidence.find((e) => e.signal === 'pricing-budget' || e.alsoSignals?.includes('pricing-budget'));
+    const r = classify(
+      makeWorkItem({
+        type: 'Story',
+        summary: 'Define pricing tiers for the enterprise market',
+        description: 'Fix the crash.',
+      }),
+    );
+    const pm = r.evidence.find(
+      (e) => e.signal === 'pricing-budget' || e.alsoSignals?.includes('pricing-budget'),
+    );
     expect(pm?.weight).toBeGreaterThan(0);
     expect(r.evidence.find((e) => e.signal === 'delivery')?.weight).toBeLessThan(0);
   });
@@ -31,7 +41,9 @@ describe('the fitted model', () => {
 describe('RULES_VERSION', () => {
   it('covers the word-sense lists and the inputs, not only the catalogue and the weights', () => {
     const source = readFileSync(require.resolve('../../src/domain/classifier'), 'utf8');
-    expect(source).toMatch(/JSON\.stringify\(\[SIGNALS\.map\(sig\), SCORING, MODEL, INPUT_RULES, WORD_SENSE_RULES\]\)/);
+    expect(source).toMatch(
+      /JSON\.stringify\(\[SIGNALS\.map\(sig\), SCORING, MODEL, INPUT_RULES, WORD_SENSE_RULES\]\)/,
+    );
     expect(WORD_SENSE_RULES).toContain('"proxy"');
     expect(INPUT_RULES).toContain('"pm-argument"');
   });
@@ -39,13 +51,23 @@ describe('RULES_VERSION', () => {
 
 describe('evidence fit for a person', () => {
   it('marks where the matched words sit in the quote', () => {
-    const r = classify(makeWorkItem({ summary: 'Checkout', description: 'We need a competitor analysis before we commit to anything here.' }));
+    const r = classify(
+      makeWorkItem({
+        summary: 'Checkout',
+        description: 'We need a competitor analysis before we commit to anything here.',
+      }),
+    );
     const ev = r.evidence.find((e) => e.signal === 'market')!;
     expect(ev.text.slice(ev.highlight![0], ev.highlight![1]).toLowerCase()).toBe('competitor');
   });
 
   it('drops bidi controls and NULs from quotes', () => {
-    const r = classify(makeWorkItem({ summary: 'Checkout', description: 'Our \u202epricing\u202c model\u0000 for the next year' }));
+    const r = classify(
+      makeWorkItem({
+        summary: 'Checkout',
+        description: 'Our \u202epricing\u202c model\u0000 for the next year',
+      }),
+    );
     for (const e of r.evidence) expect(e.text).not.toMatch(/[\u0000\u202a-\u202e\u2066-\u2069]/);
     const ev = r.evidence.find((e) => e.signal === 'pricing-budget')!;
     expect(ev.text.slice(ev.highlight![0], ev.highlight![1])).toBe('pricing');

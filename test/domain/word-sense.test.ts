@@ -12,27 +12,68 @@ const signalsIn = (summary: string, description: string | null = null, type = 'S
 
 describe('engineering senses do not count', () => {
   it.each([
-    ['1800.981-5864 malwarebytes activation phone number', null, 'kpi', 'an activation (licence) for a phone'],
+    [
+      '1800.981-5864 malwarebytes activation phone number',
+      null,
+      'kpi',
+      'an activation (licence) for a phone',
+    ],
     ['php activation form source code', null, 'kpi', 'a form'],
-    ['Build stalls', 'Process continues if I manually launch the app through.', 'go-to-market', 'an app launching'],
+    [
+      'Build stalls',
+      'Process continues if I manually launch the app through.',
+      'go-to-market',
+      'an app launching',
+    ],
     ['Cannot Launch Studio behind a proxy', null, 'go-to-market', 'a tool starting behind a network proxy'],
-    ['Unable to login Market Place and my.appcelerator.com', null, 'market', 'a login to a product named Market Place'],
-    ['Orientation based styling like platform & formFactor in TSS', null, 'platform-lifecycle', 'a code identifier beside it'],
-    ['Drillbit: Add support for MobileWeb platform', null, 'platform-lifecycle', 'a summary scoped to a component'],
-    ['appcd: Drop support for Node 8 and older', null, 'platform-lifecycle', 'a dependency\'s version'],
-    ['Abstract platform-specific checks and functionality in Alloy to make adding platforms trivial', null, 'platform-lifecycle', 'code'],
+    [
+      'Unable to login Market Place and my.appcelerator.com',
+      null,
+      'market',
+      'a login to a product named Market Place',
+    ],
+    [
+      'Orientation based styling like platform & formFactor in TSS',
+      null,
+      'platform-lifecycle',
+      'a code identifier beside it',
+    ],
+    [
+      'Drillbit: Add support for MobileWeb platform',
+      null,
+      'platform-lifecycle',
+      'a summary scoped to a component',
+    ],
+    ['appcd: Drop support for Node 8 and older', null, 'platform-lifecycle', "a dependency's version"],
+    [
+      'Abstract platform-specific checks and functionality in Alloy to make adding platforms trivial',
+      null,
+      'platform-lifecycle',
+      'code',
+    ],
     ['Fix it', 'Call Ti.Platform.openURL() after the launch.', 'go-to-market', 'inside an identifier'],
-  ] as Array<[string, string | null, string, string]>)('"%s" gives no %s evidence (%s)', (summary, description, signal) => {
-    expect(signalsIn(summary, description)).not.toContain(signal);
-  });
+  ] as Array<[string, string | null, string, string]>)(
+    '"%s" gives no %s evidence (%s)',
+    (summary, description, signal) => {
+      expect(signalsIn(summary, description)).not.toContain(signal);
+    },
+  );
 });
 
 describe('product-manager senses still count', () => {
   it.each([
-    ['Remove Windows Platform', 'Due to very low usage of Windows Universal as a target platform, we have decided to no longer support it.', 'platform-lifecycle'],
+    [
+      'Remove Windows Platform',
+      'Due to very low usage of Windows Universal as a target platform, we have decided to no longer support it.',
+      'platform-lifecycle',
+    ],
     ['Add Windows 8 Platform Support', null, 'platform-lifecycle'],
     ['Plan the launch campaign and the press release', null, 'go-to-market'],
-    ['Competitor analysis', 'Compare our pricing with the market leaders before the next fiscal year.', 'market'],
+    [
+      'Competitor analysis',
+      'Compare our pricing with the market leaders before the next fiscal year.',
+      'market',
+    ],
     ['Q4 2026 roadmap', 'The roadmap for the coming year.', 'roadmap'],
   ])('"%s" gives %s evidence', (summary, description, signal) => {
     expect(signalsIn(summary, description)).toContain(signal);
@@ -40,10 +81,16 @@ describe('product-manager senses still count', () => {
 });
 
 describe('no stem collisions', () => {
-  it.each([['positioning', 'position'], ['marketing', 'market'], ['planning', 'plan']])('%s is not %s', (a, b) => {
+  it.each([
+    ['positioning', 'position'],
+    ['marketing', 'market'],
+    ['planning', 'plan'],
+  ])('%s is not %s', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });
   it('"a view\'s position" is not positioning', () => {
-    expect(signalsIn('Animating a view\'s position to a negative dimension fails', null, 'Bug')).not.toContain('go-to-market');
+    expect(signalsIn("Animating a view's position to a negative dimension fails", null, 'Bug')).not.toContain(
+      'go-to-market',
+    );
   });
 });

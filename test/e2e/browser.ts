@@ -9,13 +9,24 @@ import { startPreview } from '../../dev/start';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const runInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium).');
+if (!existsSync(CHROMIUM))
+  console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium).');
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
 
 /** The page's first Forge frame, once it is there. */
@@ -28,14 +39,24 @@ export async function seriousAxeFindings(f: Frame): Promise<string[]> {
   const result = await f.evaluate(() => (window as unknown as {
     axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
   }).axe.run({ resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact})`);
 }
 
-export interface PreviewInBrowser { preview: Preview; browser: Browser; page: Page; frame: () => Promise<Frame> }
+export interface PreviewInBrowser {
+  preview: Preview;
+  browser: Browser;
+  page: Page;
+  frame: () => Promise<Frame>;
+}
 type Preview = Awaited<ReturnType<typeof startPreview>>;
 
 /** `npm start`'s preview and a Chromium page on it for a describe block: started before it, closed after it. */
-export function previewInBrowser(viewport: { width: number; height: number }, onPage?: (page: Page) => void): PreviewInBrowser {
+export function previewInBrowser(
+  viewport: { width: number; height: number },
+  onPage?: (page: Page) => void,
+): PreviewInBrowser {
   const s = { frame: () => appFrame(s.page) } as PreviewInBrowser;
   beforeAll(async () => {
     s.preview = await startPreview(0, { quiet: true });
@@ -43,6 +64,9 @@ export function previewInBrowser(viewport: { width: number; height: number }, on
     s.page = await s.browser.newPage({ viewport });
     onPage?.(s.page);
   });
-  afterAll(async () => { await s.browser?.close(); await s.preview?.close(); });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.preview?.close();
+  });
   return s;
 }

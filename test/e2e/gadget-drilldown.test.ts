@@ -15,29 +15,35 @@ run('gadget drill-down and edit view in a browser', () => {
   const frame = s.frame;
   const axe = seriousAxeFindings;
 
-  it.each([['strategic'], ['tactical']])('the %s part of the bar opens Jira search with its JQL', async (kind) => {
-    await s.page.goto(`${s.preview.url}/dashboard`);
-    const g = await frame();
-    const link = g.locator('.legend a', { hasText: kind }).first();
-    expect(await link.getAttribute('target')).toBe('_blank');
-    expect(await link.getAttribute('href')).toMatch(/\/issues\/\?jql=/);
-    await link.click();
-    await s.page.waitForURL(/\/issues\?jql=/);
-    const jql = new URL(s.page.url()).searchParams.get('jql')!;
-    expect(jql).toContain(kind);
-    expect(await s.page.locator('[role=alert]').count()).toBe(0);
-    expect(await s.page.locator('table tr').count()).toBeGreaterThan(0);
-  });
+  it.each([['strategic'], ['tactical']])(
+    'the %s part of the bar opens Jira search with its JQL',
+    async (kind) => {
+      await s.page.goto(`${s.preview.url}/dashboard`);
+      const g = await frame();
+      const link = g.locator('.legend a', { hasText: kind }).first();
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('href')).toMatch(/\/issues\/\?jql=/);
+      await link.click();
+      await s.page.waitForURL(/\/issues\?jql=/);
+      const jql = new URL(s.page.url()).searchParams.get('jql')!;
+      expect(jql).toContain(kind);
+      expect(await s.page.locator('[role=alert]').count()).toBe(0);
+      expect(await s.page.locator('table tr').count()).toBeGreaterThan(0);
+    },
+  );
 
-  it.each(['light', 'dark'])('the edit view in the %s theme: labelled fields, errors beside them, no serious axe finding', async (theme) => {
-    await s.page.goto(`${s.preview.url}/dashboard?edit=1&theme=${theme}`);
-    const e = await frame();
-    await e.locator('label:has-text("Target strategic share")').waitFor();
-    await e.getByLabel('Target strategic share (%)').fill('101');
-    await e.locator('button:has-text("Save")').click();
-    await e.locator('text=Enter a percentage from 0 to 100.').waitFor();
-    expect(await e.getByLabel('Target strategic share (%)').getAttribute('aria-invalid')).toBe('true');
-    expect(await axe(e)).toEqual([]);
-    await s.page.screenshot({ path: `${SHOTS}/gadget-edit-${theme}.png` });
-  });
+  it.each(['light', 'dark'])(
+    'the edit view in the %s theme: labelled fields, errors beside them, no serious axe finding',
+    async (theme) => {
+      await s.page.goto(`${s.preview.url}/dashboard?edit=1&theme=${theme}`);
+      const e = await frame();
+      await e.locator('label:has-text("Target strategic share")').waitFor();
+      await e.getByLabel('Target strategic share (%)').fill('101');
+      await e.locator('button:has-text("Save")').click();
+      await e.locator('text=Enter a percentage from 0 to 100.').waitFor();
+      expect(await e.getByLabel('Target strategic share (%)').getAttribute('aria-invalid')).toBe('true');
+      expect(await axe(e)).toEqual([]);
+      await s.page.screenshot({ path: `${SHOTS}/gadget-edit-${theme}.png` });
+    },
+  );
 });

@@ -6,7 +6,13 @@
  */
 import { screenshotDir } from './screenshot-dir';
 import type { Browser } from 'playwright-core';
-import { appFrame, launchChromium, previewInBrowser, runInBrowser as run, seriousAxeFindings } from './browser';
+import {
+  appFrame,
+  launchChromium,
+  previewInBrowser,
+  runInBrowser as run,
+  seriousAxeFindings,
+} from './browser';
 import { startPreview } from '../../dev/start';
 
 const SHOTS = screenshotDir();
@@ -15,7 +21,12 @@ jest.setTimeout(90000);
 
 run('the app in a browser', () => {
   const dialogs: string[] = [];
-  const s = previewInBrowser({ width: 1280, height: 960 }, (page) => { page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }); });
+  const s = previewInBrowser({ width: 1280, height: 960 }, (page) => {
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  });
   const frame = s.frame;
   const axe = seriousAxeFindings;
 
@@ -34,7 +45,9 @@ run('the app in a browser', () => {
     await s.page.goto(`${s.preview.url}/projects/SHOP/apps/ownership-report?theme=light`);
     let g = await frame();
     await g.locator('text=By issue count').waitFor();
-    const mixedBefore = Number((await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''));
+    const mixedBefore = Number(
+      (await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''),
+    );
     await s.page.goto(`${s.preview.url}/browse/SHOP-2`);
     const f = await frame();
     await f.locator('button:has-text("Change tag")').click();
@@ -47,7 +60,9 @@ run('the app in a browser', () => {
     await s.page.goto(`${s.preview.url}/projects/SHOP/apps/ownership-report?theme=light`);
     g = await frame();
     await g.locator('text=By issue count').waitFor();
-    const mixedAfter = Number((await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''));
+    const mixedAfter = Number(
+      (await g.locator('table.tally').first().locator('td').nth(1).textContent())!.replace(/\D+/g, ''),
+    );
     expect(mixedAfter).toBe(mixedBefore + 1);
     expect(await axe(g)).toEqual([]);
     await s.page.screenshot({ path: `${SHOTS}/gadget-light.png`, fullPage: true });
@@ -62,7 +77,10 @@ run('the app in a browser', () => {
 
   it('creates an issue, the trigger classifies it, and its text shows as text', async () => {
     await s.page.goto(`${s.preview.url}/create`);
-    await s.page.fill('input[name=summary]', '<img src=x onerror=alert(1)> Market research and pricing strategy for next year');
+    await s.page.fill(
+      'input[name=summary]',
+      '<img src=x onerror=alert(1)> Market research and pricing strategy for next year',
+    );
     await s.page.fill('textarea[name=description]', 'Decide which segment we enter; grow revenue by 20%.');
     await s.page.click('button:has-text("Create")');
     await s.page.waitForURL(/\/browse\/SHOP-\d+/);
@@ -108,7 +126,12 @@ run('the app in a browser', () => {
       await s.page.goto(`${s.preview.url}/admin`);
       const a = await frame();
       await a.locator('.card-value').first().waitFor();
-      return { a, count: Number(await a.locator('.card', { hasText: 'Reviewed by people' }).locator('.card-value').textContent()) };
+      return {
+        a,
+        count: Number(
+          await a.locator('.card', { hasText: 'Reviewed by people' }).locator('.card-value').textContent(),
+        ),
+      };
     };
     const before = await reviewed();
     await s.page.goto(`${s.preview.url}/browse/SHOP-3`);
@@ -125,7 +148,11 @@ run('the app in a browser', () => {
     await a.locator('dialog[open] button.danger').click();
     await a.locator('text=Nothing learned yet').waitFor();
     await a.locator('button:has-text("Re-classify")').click();
-    await a.locator('text=/^(Re-classifying SHOP: \\d+ of \\d+ issues so far|SHOP: (\\d+ issues re-classified|every tag is already)).*$/').waitFor();
+    await a
+      .locator(
+        'text=/^(Re-classifying SHOP: \\d+ of \\d+ issues so far|SHOP: (\\d+ issues re-classified|every tag is already)).*$/',
+      )
+      .waitFor();
     await s.page.goto(`${s.preview.url}/admin?as=bob`);
     const b = await frame();
     await b.locator('text=/Only Jira administrators/').waitFor();
@@ -166,7 +193,10 @@ run('the panel follows edits of the issue', () => {
     const f = await appFrame(page);
     await f.locator('.lozenge').first().waitFor();
     await page.fill('input[name=summary]', 'Fix the crash in the checkout form');
-    await page.fill('textarea[name=description]', 'Steps to reproduce: submit the form. Expected result: no crash.');
+    await page.fill(
+      'textarea[name=description]',
+      'Steps to reproduce: submit the form. Expected result: no crash.',
+    );
     await page.click('#edit-issue button');
     await page.locator('#edit-status:has-text("Saved.")').waitFor();
     await f.locator('mark', { hasText: 'Fix' }).first().waitFor({ state: 'attached', timeout: 15000 });

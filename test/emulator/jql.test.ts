@@ -7,8 +7,20 @@ const NOW = new Date('2026-06-15T12:00:00Z');
 const store = new EmulatorStore(loadDemoData(NOW));
 store.propertiesOf('SHOP-1').set('ownership-balance', { kind: 'strategic', share: 0.9, overridden: false });
 store.propertiesOf('SHOP-2').set('ownership-balance', { kind: 'tactical', share: 0.1, overridden: true });
-const index = [{ propertyKey: 'ownership-balance', values: [{ path: 'kind', type: 'string' as const, searchAlias: 'ownershipKind' }, { path: 'share', type: 'number' as const, searchAlias: 'ownershipShare' }, { path: 'overridden', type: 'string' as const, searchAlias: 'ownershipOverridden' }] }];
-const run = (jql: string) => { const c = compileJql(jql, store, index, () => NOW); return c.sort([...store.issues.values()].filter(c.matches)).map((i) => i.key); };
+const index = [
+  {
+    propertyKey: 'ownership-balance',
+    values: [
+      { path: 'kind', type: 'string' as const, searchAlias: 'ownershipKind' },
+      { path: 'share', type: 'number' as const, searchAlias: 'ownershipShare' },
+      { path: 'overridden', type: 'string' as const, searchAlias: 'ownershipOverridden' },
+    ],
+  },
+];
+const run = (jql: string) => {
+  const c = compileJql(jql, store, index, () => NOW);
+  return c.sort([...store.issues.values()].filter(c.matches)).map((i) => i.key);
+};
 const all = [...store.issues.values()];
 
 describe('parser', () => {
@@ -19,13 +31,19 @@ describe('parser', () => {
     ['NOT labels IS EMPTY', { kind: 'not' }],
     ['key in (A-1, "A-2")', { kind: 'clause', operator: 'in' }],
     ['parent not in (A-1)', { kind: 'clause', operator: 'not in' }],
-    ['issue.property[ownership-balance].kind = strategic', { kind: 'clause', field: { kind: 'property', propertyKey: 'ownership-balance', path: 'kind' } }],
+    [
+      'issue.property[ownership-balance].kind = strategic',
+      { kind: 'clause', field: { kind: 'property', propertyKey: 'ownership-balance', path: 'kind' } },
+    ],
     ['created >= -90d', { kind: 'clause', values: [{ kind: 'relative', days: -90 }] }],
   ])('%s', (jql, shape) => {
     expect(parseJql(jql).where).toMatchObject(shape);
   });
   it('reads ORDER BY', () => {
-    expect(parseJql('project = A ORDER BY created DESC, key').orderBy).toEqual([{ field: { kind: 'field', name: 'created' }, direction: 'desc' }, { field: { kind: 'field', name: 'key' }, direction: 'asc' }]);
+    expect(parseJql('project = A ORDER BY created DESC, key').orderBy).toEqual([
+      { field: { kind: 'field', name: 'created' }, direction: 'desc' },
+      { field: { kind: 'field', name: 'key' }, direction: 'asc' },
+    ]);
   });
   it.each([
     ['project = ', /Expecting a value/],
@@ -45,16 +63,30 @@ describe('parser', () => {
 describe('evaluation', () => {
   it.each([
     ['project = SHOP', (i: (typeof all)[0]) => i.projectKey === 'SHOP'],
-    ['project = SHOP AND issuetype = Epic', (i: (typeof all)[0]) => i.projectKey === 'SHOP' && i.type === 'Epic'],
+    [
+      'project = SHOP AND issuetype = Epic',
+      (i: (typeof all)[0]) => i.projectKey === 'SHOP' && i.type === 'Epic',
+    ],
     ['project in (SHOP, MOBILE) AND type = Bug', (i: (typeof all)[0]) => i.type === 'Bug'],
-    ['project = MOBILE AND NOT issuetype = Story', (i: (typeof all)[0]) => i.projectKey === 'MOBILE' && i.type !== 'Story'],
+    [
+      'project = MOBILE AND NOT issuetype = Story',
+      (i: (typeof all)[0]) => i.projectKey === 'MOBILE' && i.type !== 'Story',
+    ],
     ['parent = SHOP-1', (i: (typeof all)[0]) => i.parent === 'SHOP-1'],
-    ['parent IS EMPTY AND project = SHOP', (i: (typeof all)[0]) => i.parent === null && i.projectKey === 'SHOP'],
+    [
+      'parent IS EMPTY AND project = SHOP',
+      (i: (typeof all)[0]) => i.parent === null && i.projectKey === 'SHOP',
+    ],
     ['created >= -30d', (i: (typeof all)[0]) => Date.parse(i.created) >= NOW.getTime() - 30 * 86400000],
     ['created < "2026-01-01"', (i: (typeof all)[0]) => Date.parse(i.created) < Date.parse('2026-01-01')],
     ['labels IS EMPTY', (i: (typeof all)[0]) => i.labels.length === 0],
   ])('%s', (jql, predicate) => {
-    expect(run(jql).sort()).toEqual(all.filter(predicate).map((i) => i.key).sort());
+    expect(run(jql).sort()).toEqual(
+      all
+        .filter(predicate)
+        .map((i) => i.key)
+        .sort(),
+    );
   });
   it.each([
     ['ownershipKind = strategic', ['SHOP-1']],
@@ -66,7 +98,9 @@ describe('evaluation', () => {
     expect(run(jql)).toEqual(keys);
   });
   it('counts unclassified issues by IS EMPTY', () => {
-    expect(run('project = SHOP AND ownershipKind IS EMPTY').length).toBe(all.filter((i) => i.projectKey === 'SHOP').length - 2);
+    expect(run('project = SHOP AND ownershipKind IS EMPTY').length).toBe(
+      all.filter((i) => i.projectKey === 'SHOP').length - 2,
+    );
   });
   it('orders by key numerically', () => {
     expect(run('project = SHOP ORDER BY key ASC').slice(0, 3)).toEqual(['SHOP-1', 'SHOP-2', 'SHOP-3']);

@@ -14,11 +14,21 @@ export const FIXTURES = resolve(__dirname, 'fixtures');
 export const ALICE = DEMO_USERS.admin;
 export const BOB = DEMO_USERS.viewer;
 
-export interface HostHarness { url: string; emulator: JiraEmulator; runtime: ForgeRuntime; server: Server; close(): Promise<void> }
+export interface HostHarness {
+  url: string;
+  emulator: JiraEmulator;
+  runtime: ForgeRuntime;
+  server: Server;
+  close(): Promise<void>;
+}
 
 export async function startHost(): Promise<HostHarness> {
   const emulator = await startJiraEmulator({ manifestPath: resolve(FIXTURES, 'manifest.yml') });
-  const runtime = createForgeRuntime({ manifestPath: resolve(FIXTURES, 'manifest.yml'), app: fixtureApp, jiraBaseUrl: emulator.url });
+  const runtime = createForgeRuntime({
+    manifestPath: resolve(FIXTURES, 'manifest.yml'),
+    app: fixtureApp,
+    jiraBaseUrl: emulator.url,
+  });
   const pending = new Set<Promise<unknown>>();
   emulator.onEvent((event) => {
     const p = runtime.deliverEvent(event);
@@ -33,20 +43,39 @@ export async function startHost(): Promise<HostHarness> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, emulator, runtime, server,
-    close: async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); await runtime.close(); await emulator.close(); },
+    url,
+    emulator,
+    runtime,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await runtime.close();
+      await emulator.close();
+    },
   };
 }
 
 /** The frame id of the first app iframe on a page. */
 export function frameIdIn(html: string): string {
-  const m = /<iframe data-forge[^>]*src="\/__forge\/resource\/[^/]+\/index\.html\?frame=([0-9a-f-]+)"/.exec(html);
+  const m = /<iframe data-forge[^>]*src="\/__forge\/resource\/[^/]+\/index\.html\?frame=([0-9a-f-]+)"/.exec(
+    html,
+  );
   if (!m) throw new Error('no app iframe on the page');
   return m[1]!;
 }
 
-export async function bridge(url: string, frame: string, name: string, payload?: unknown): Promise<{ result?: unknown; error?: string }> {
-  const r = await fetch(`${url}/__forge/bridge/${name}?frame=${frame}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload ?? null) });
+export async function bridge(
+  url: string,
+  frame: string,
+  name: string,
+  payload?: unknown,
+): Promise<{ result?: unknown; error?: string }> {
+  const r = await fetch(`${url}/__forge/bridge/${name}?frame=${frame}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload ?? null),
+  });
   return (await r.json()) as { result?: unknown; error?: string };
 }
 

@@ -2,7 +2,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface SeenRequest { method: string; path: string; principal: string | undefined; accept: string | undefined; body: string }
+export interface SeenRequest {
+  method: string;
+  path: string;
+  principal: string | undefined;
+  accept: string | undefined;
+  body: string;
+}
 
 export interface FakeJira { url: string; seen: SeenRequest[]; close(): Promise<void> }
 
@@ -15,15 +21,36 @@ export async function startFakeJira(): Promise<FakeJira> {
     req.on('end', () => {
       const principal = req.headers['x-forge-principal'] as string | undefined;
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      seen.push({ method: req.method ?? 'GET', path, principal, accept: req.headers.accept, body: Buffer.concat(chunks).toString('utf8') });
-      const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
-      if (path === '/rest/api/3/myself') return principal?.startsWith('user:') ? send(200, { accountId: principal.slice(5) }) : send(401, { errorMessages: ['not a user'] });
+      seen.push({
+        method: req.method ?? 'GET',
+        path,
+        principal,
+        accept: req.headers.accept,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (path === '/rest/api/3/myself')
+        return principal?.startsWith('user:')
+          ? send(200, { accountId: principal.slice(5) })
+          : send(401, { errorMessages: ['not a user'] });
       const issue = /^\/rest\/api\/3\/issue\/([A-Z]+-\d+)$/.exec(path)?.[1];
-      if (issue === 'FIX-1' || (issue === 'FIX-2' && principal === 'app')) return send(200, { key: issue, fields: { summary: `Summary of ${issue}` } });
+      if (issue === 'FIX-1' || (issue === 'FIX-2' && principal === 'app'))
+        return send(200, { key: issue, fields: { summary: `Summary of ${issue}` } });
       return send(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
 }

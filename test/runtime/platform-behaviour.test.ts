@@ -19,11 +19,27 @@ afterAll(async () => { await jira.close(); await otherJira.close(); });
 afterEach(async () => { await runtime?.close(); runtime = undefined; });
 
 const start = (options: Partial<Parameters<typeof createForgeRuntime>[0]> = {}) =>
-  (runtime = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: jira.url, ...options }));
+  (runtime = createForgeRuntime({
+    manifestPath: MANIFEST,
+    app: fixtureApp,
+    jiraBaseUrl: jira.url,
+    ...options,
+  }));
 const call = (r: ForgeRuntime, functionKey: string, payload: unknown = {}, site?: string) =>
-  r.invokeResolver({ moduleKey: 'fixture-panel', functionKey, payload, accountId: 'acc-alice', extension: {}, site });
-const assigned = (key: string) => ({ payload: { eventType: 'avi:jira:assigned:issue', issue: { key } }, causedBy: { kind: 'user', accountId: 'acc-alice' } });
-const keysLike = (r: ForgeRuntime, prefix: string, site?: string) => Object.keys(r.storage.snapshot(site)).filter((k) => k.startsWith(prefix));
+  r.invokeResolver({
+    moduleKey: 'fixture-panel',
+    functionKey,
+    payload,
+    accountId: 'acc-alice',
+    extension: {},
+    site,
+  });
+const assigned = (key: string) => ({
+  payload: { eventType: 'avi:jira:assigned:issue', issue: { key } },
+  causedBy: { kind: 'user', accountId: 'acc-alice' },
+});
+const keysLike = (r: ForgeRuntime, prefix: string, site?: string) =>
+  Object.keys(r.storage.snapshot(site)).filter((k) => k.startsWith(prefix));
 
 describe('storage latency', () => {
   it('makes every storage call take at least the configured time', async () => {
@@ -66,10 +82,15 @@ describe('at-least-once delivery', () => {
 
   it('runs a queue event twice when duplicated, and the job still counts it once', async () => {
     const r = start({ duplicateDeliveryRate: 1 });
-    const { jobId } = (await call(r, 'enqueueTo', { queue: 'default-timeout-queue', bodies: [{ id: 'dup' }] })) as { jobId: string };
+    const { jobId } = (await call(r, 'enqueueTo', {
+      queue: 'default-timeout-queue',
+      bodies: [{ id: 'dup' }],
+    })) as { jobId: string };
     await r.drainQueues();
     expect(keysLike(r, 'ran:dup:').length).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(r.storage.snapshot()).filter((k) => k.startsWith('ran:dup:')).length).toBeLessThanOrEqual(2);
+    expect(
+      Object.keys(r.storage.snapshot()).filter((k) => k.startsWith('ran:dup:')).length,
+    ).toBeLessThanOrEqual(2);
     expect(await call(r, 'jobStats', { jobId })).toEqual({ success: 1, inProgress: 0, failed: 0 });
   });
 });
@@ -77,9 +98,14 @@ describe('at-least-once delivery', () => {
 describe('consumers in parallel', () => {
   it('runs the events of a push at the same time, not one after another', async () => {
     const r = start();
-    await call(r, 'enqueueTo', { queue: 'default-timeout-queue', bodies: [1, 2, 3, 4].map((i) => ({ id: `p${i}`, sleepMs: 100 })) });
+    await call(r, 'enqueueTo', {
+      queue: 'default-timeout-queue',
+      bodies: [1, 2, 3, 4].map((i) => ({ id: `p${i}`, sleepMs: 100 })),
+    });
     await r.drainQueues();
-    const runs = Object.entries(r.storage.snapshot()).filter(([k]) => k.startsWith('ran:p')).map(([, v]) => v as { startedAt: number; endedAt: number });
+    const runs = Object.entries(r.storage.snapshot())
+      .filter(([k]) => k.startsWith('ran:p'))
+      .map(([, v]) => v as { startedAt: number; endedAt: number });
     expect(runs).toHaveLength(4);
     const lastStart = Math.max(...runs.map((x) => x.startedAt));
     const firstEnd = Math.min(...runs.map((x) => x.endedAt));
@@ -92,7 +118,9 @@ describe('two installations in one warm module', () => {
     const r = start({ sites: [{ cloudId: 'second-site', jiraBaseUrl: otherJira.url }] });
     jira.seen.length = 0;
     otherJira.seen.length = 0;
-    const [a, b] = (await Promise.all([call(r, 'whoAmI'), call(r, 'whoAmI', {}, 'second-site')])) as Array<{ context: { cloudId: string; installContext: string } }>;
+    const [a, b] = (await Promise.all([call(r, 'whoAmI'), call(r, 'whoAmI', {}, 'second-site')])) as Array<{
+      context: { cloudId: string; installContext: string };
+    }>;
     expect(a!.context.cloudId).toBe(LOCAL_CLOUD_ID);
     expect(b!.context.cloudId).toBe('second-site');
     expect(b!.context.installContext).toBe('ari:cloud:jira::site/second-site');

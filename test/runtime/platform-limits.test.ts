@@ -16,16 +16,28 @@ let runtime: ForgeRuntime;
 
 beforeAll(async () => { jira = await startFakeJira(); });
 afterAll(async () => { await jira.close(); });
-beforeEach(() => { runtime = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: jira.url }); });
+beforeEach(() => {
+  runtime = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: jira.url });
+});
 afterEach(async () => { await runtime.close(); });
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: ForgeKvsAPIError) => e.code);
 const call = (functionKey: string, payload: unknown = {}) =>
-  runtime.invokeResolver({ moduleKey: 'fixture-panel', functionKey, payload, accountId: 'acc-alice', extension: {} });
+  runtime.invokeResolver({
+    moduleKey: 'fixture-panel',
+    functionKey,
+    payload,
+    accountId: 'acc-alice',
+    extension: {},
+  });
 const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : { d: nested(depth - 1) });
-const publish = (payload: unknown[]) => (globalThis as unknown as { __forge_fetch__: (c: unknown, p: string, i: RequestInit) => Promise<Response> })
-  .__forge_fetch__({ type: 'fpp', provider: 'app', remote: 'stargate' }, '/webhook/queue/publish/local',
-    { method: 'POST', body: JSON.stringify({ queueName: 'fixture-queue', jobId: 'job-1', payload }) });
+const publish = (payload: unknown[]) =>
+  (
+    globalThis as unknown as { __forge_fetch__: (c: unknown, p: string, i: RequestInit) => Promise<Response> }
+  ).__forge_fetch__({ type: 'fpp', provider: 'app', remote: 'stargate' }, '/webhook/queue/publish/local', {
+    method: 'POST',
+    body: JSON.stringify({ queueName: 'fixture-queue', jobId: 'job-1', payload }),
+  });
 
 describe('storage keys (Forge: 1–500 characters matching /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/)', () => {
   it.each([
@@ -64,23 +76,34 @@ describe('storage values (Forge: at most 240 KiB, nesting at most 32)', () => {
 describe('storage queries (Forge: a page holds at most 20)', () => {
   it('refuses a limit of 21 and pages 20 at a time', async () => {
     for (let i = 0; i < 25; i++) await kvs.set(`row:${String(i).padStart(2, '0')}`, i);
-    expect(await codeOf(kvs.query().where('key', WhereConditions.beginsWith('row:')).limit(21).getMany())).toBe('BAD_REQUEST');
+    expect(
+      await codeOf(kvs.query().where('key', WhereConditions.beginsWith('row:')).limit(21).getMany()),
+    ).toBe('BAD_REQUEST');
     const first = await kvs.query().where('key', WhereConditions.beginsWith('row:')).limit(20).getMany();
     expect(first.results).toHaveLength(20);
-    const rest = await kvs.query().where('key', WhereConditions.beginsWith('row:')).limit(20).cursor(first.nextCursor!).getMany();
+    const rest = await kvs
+      .query()
+      .where('key', WhereConditions.beginsWith('row:'))
+      .limit(20)
+      .cursor(first.nextCursor!)
+      .getMany();
     expect(rest.results).toHaveLength(5);
   });
 });
 
 describe('queues (Forge: 50 events and 200 KB a push, retryData 4 KB)', () => {
   it('refuses 51 events and a payload over 200 KB at the platform, not only in @forge/events', async () => {
-    expect((await publish(Array.from({ length: 51 }, (_, i) => ({ body: { id: `e${i}` } })))).status).toBe(400);
+    expect((await publish(Array.from({ length: 51 }, (_, i) => ({ body: { id: `e${i}` } })))).status).toBe(
+      400,
+    );
     expect((await publish([{ body: { blob: 'x'.repeat(205 * 1024) } }])).status).toBe(413);
     expect((await publish([{ body: { id: 'fits' } }])).status).toBe(201);
   });
 
   it('@forge/events itself refuses the same before sending', async () => {
-    await expect(call('enqueue', { bodies: Array.from({ length: 51 }, (_, i) => ({ id: i })) })).rejects.toThrow(/50/);
+    await expect(
+      call('enqueue', { bodies: Array.from({ length: 51 }, (_, i) => ({ id: i })) }),
+    ).rejects.toThrow(/50/);
     await expect(call('enqueue', { bodies: [{ blob: 'x'.repeat(205 * 1024) }] })).rejects.toThrow(/200/);
   });
 });
@@ -104,11 +127,24 @@ describe('invocation time limits by module kind (Forge: 25 s; consumers 55 s, or
   });
 
   it('cuts a trigger off at 25 s even when a test asks for a longer budget', async () => {
-    const longer = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: jira.url, invocationBudgetMs: 60_000 });
+    const longer = createForgeRuntime({
+      manifestPath: MANIFEST,
+      app: fixtureApp,
+      jiraBaseUrl: jira.url,
+      invocationBudgetMs: 60_000,
+    });
     try {
-      const remaining = (await longer.invokeResolver({ moduleKey: 'fixture-panel', functionKey: 'remainingMs', payload: {}, accountId: 'a', extension: {} })) as number;
+      const remaining = (await longer.invokeResolver({
+        moduleKey: 'fixture-panel',
+        functionKey: 'remainingMs',
+        payload: {},
+        accountId: 'a',
+        extension: {},
+      })) as number;
       expect(remaining).toBeLessThanOrEqual(25_000);
-    } finally { await longer.close(); }
+    } finally {
+      await longer.close();
+    }
   });
 });
 
@@ -123,23 +159,53 @@ describe('a call made with neither asUser() nor asApp()', () => {
 
 describe('manifest handlers resolve as Forge resolves them: file.export', () => {
   it('finds an export of another file when the app provides that file, and says which is missing when not', async () => {
-    await expect(runtime.invokeFunction('audit-function', {})).rejects.toThrow('manifest.yml handler audit.record: the app has no file "audit"');
-    const withAudit = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, files: { audit: { record: async () => 'recorded' } }, jiraBaseUrl: jira.url });
+    await expect(runtime.invokeFunction('audit-function', {})).rejects.toThrow(
+      'manifest.yml handler audit.record: the app has no file "audit"',
+    );
+    const withAudit = createForgeRuntime({
+      manifestPath: MANIFEST,
+      app: fixtureApp,
+      files: { audit: { record: async () => 'recorded' } },
+      jiraBaseUrl: jira.url,
+    });
     try {
       expect(await withAudit.invokeFunction('audit-function', {})).toBe('recorded');
-    } finally { await withAudit.close(); }
-    const wrongExport = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, files: { audit: { other: async () => 0 } }, jiraBaseUrl: jira.url });
+    } finally {
+      await withAudit.close();
+    }
+    const wrongExport = createForgeRuntime({
+      manifestPath: MANIFEST,
+      app: fixtureApp,
+      files: { audit: { other: async () => 0 } },
+      jiraBaseUrl: jira.url,
+    });
     try {
-      await expect(wrongExport.invokeFunction('audit-function', {})).rejects.toThrow('The app\'s "audit" does not export "record"');
-    } finally { await wrongExport.close(); }
+      await expect(wrongExport.invokeFunction('audit-function', {})).rejects.toThrow(
+        'The app\'s "audit" does not export "record"',
+      );
+    } finally {
+      await wrongExport.close();
+    }
   });
 
   it('gives every function the context Forge documents (function-reference/arguments)', async () => {
-    const echo = createForgeRuntime({ manifestPath: MANIFEST, app: { ...fixtureApp, action: async (_p: unknown, c: unknown) => c }, jiraBaseUrl: jira.url });
-    const ctx = (await echo.invokeFunction('action', {}, { accountId: 'acc-alice' }).finally(() => echo.close())) as Record<string, unknown>;
+    const echo = createForgeRuntime({
+      manifestPath: MANIFEST,
+      app: { ...fixtureApp, action: async (_p: unknown, c: unknown) => c },
+      jiraBaseUrl: jira.url,
+    });
+    const ctx = (await echo
+      .invokeFunction('action', {}, { accountId: 'acc-alice' })
+      .finally(() => echo.close())) as Record<string, unknown>;
     expect(ctx).toMatchObject({
-      installContext: expect.stringMatching(/^ari:cloud:jira::site\//), principal: { accountId: 'acc-alice' }, license: { isActive: true },
-      installation: { ari: { installationId: expect.any(String) }, contexts: [expect.stringMatching(/^ari:cloud:jira::site\//)] }, workspaceId: expect.any(String),
+      installContext: expect.stringMatching(/^ari:cloud:jira::site\//),
+      principal: { accountId: 'acc-alice' },
+      license: { isActive: true },
+      installation: {
+        ari: { installationId: expect.any(String) },
+        contexts: [expect.stringMatching(/^ari:cloud:jira::site\//)],
+      },
+      workspaceId: expect.any(String),
     });
   });
 });

@@ -6,9 +6,24 @@ import * as fixtureApp from './fixtures';
 
 const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
 let runtime: ForgeRuntime;
-const start = (autoRunQueues: boolean) => createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: 'http://127.0.0.1:9', autoRunQueues, onBackgroundError: () => undefined });
-const call = (functionKey: string, payload: unknown) => runtime.invokeResolver({ moduleKey: 'fixture-panel', functionKey, payload, accountId: 'acc-alice', extension: {} });
-const push = async (...bodies: Array<Record<string, unknown>>) => ((await call('enqueue', { bodies })) as { jobId: string }).jobId;
+const start = (autoRunQueues: boolean) =>
+  createForgeRuntime({
+    manifestPath: MANIFEST,
+    app: fixtureApp,
+    jiraBaseUrl: 'http://127.0.0.1:9',
+    autoRunQueues,
+    onBackgroundError: () => undefined,
+  });
+const call = (functionKey: string, payload: unknown) =>
+  runtime.invokeResolver({
+    moduleKey: 'fixture-panel',
+    functionKey,
+    payload,
+    accountId: 'acc-alice',
+    extension: {},
+  });
+const push = async (...bodies: Array<Record<string, unknown>>) =>
+  ((await call('enqueue', { bodies })) as { jobId: string }).jobId;
 const stats = (jobId: string) => call('jobStats', { jobId });
 
 afterEach(async () => { await runtime.close(); });
@@ -52,7 +67,9 @@ describe('on drainQueues()', () => {
 
   it('refuses to push to a queue no consumer listens to', async () => {
     const { Queue } = await import('@forge/events');
-    await expect(new Queue({ key: 'orphan-queue' }).push([{ body: { id: 'x' } }])).rejects.toThrow(/No consumer module/);
+    await expect(new Queue({ key: 'orphan-queue' }).push([{ body: { id: 'x' } }])).rejects.toThrow(
+      /No consumer module/,
+    );
   });
 });
 
@@ -61,7 +78,8 @@ describe('automatically (the preview)', () => {
 
   it('runs consumers in the background without drainQueues()', async () => {
     const jobId = await push({ id: 'bg1' }, { id: 'bg2' });
-    for (let i = 0; i < 100 && (await kvs.get('processed:bg2')) === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && (await kvs.get('processed:bg2')) === undefined; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(await stats(jobId)).toEqual({ success: 2, inProgress: 0, failed: 0 });
   });
 });

@@ -10,7 +10,11 @@ import { startFakeJira, type FakeJira } from './fake-jira';
 import * as fixtureApp from './fixtures';
 
 const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
-const PANEL = { type: 'jira:issuePanel', issue: { key: 'FIX-1', id: '10001', type: 'Story' }, project: { key: 'FIX', id: '100' } };
+const PANEL = {
+  type: 'jira:issuePanel',
+  issue: { key: 'FIX-1', id: '10001', type: 'Story' },
+  project: { key: 'FIX', id: '100' },
+};
 
 let jira: FakeJira;
 let runtime: ForgeRuntime;
@@ -19,7 +23,12 @@ beforeAll(async () => { jira = await startFakeJira(); });
 afterAll(async () => { await jira.close(); });
 beforeEach(() => {
   jira.seen.length = 0;
-  runtime = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: jira.url, invocationBudgetMs: 2000 });
+  runtime = createForgeRuntime({
+    manifestPath: MANIFEST,
+    app: fixtureApp,
+    jiraBaseUrl: jira.url,
+    invocationBudgetMs: 2000,
+  });
 });
 afterEach(async () => { await runtime.close(); });
 
@@ -28,8 +37,23 @@ const call = (functionKey: string, payload: unknown = {}, accountId = 'acc-alice
 
 describe('resolvers', () => {
   it('get the context Forge vouches for, through @forge/resolver, and act as the calling user', async () => {
-    const r = (await call('whoAmI')) as { context: Record<string, unknown>; myself: unknown; remainingMs: number; moduleKey: string; appAri: string };
-    expect(r.context).toMatchObject({ accountId: 'acc-alice', moduleKey: 'fixture-panel', extension: PANEL, cloudId: expect.any(String), localId: expect.any(String), environmentType: 'DEVELOPMENT', installContext: expect.stringMatching(/^ari:cloud:jira::site\//), license: { isActive: true } });
+    const r = (await call('whoAmI')) as {
+      context: Record<string, unknown>;
+      myself: unknown;
+      remainingMs: number;
+      moduleKey: string;
+      appAri: string;
+    };
+    expect(r.context).toMatchObject({
+      accountId: 'acc-alice',
+      moduleKey: 'fixture-panel',
+      extension: PANEL,
+      cloudId: expect.any(String),
+      localId: expect.any(String),
+      environmentType: 'DEVELOPMENT',
+      installContext: expect.stringMatching(/^ari:cloud:jira::site\//),
+      license: { isActive: true },
+    });
     expect(r.myself).toEqual({ accountId: 'acc-alice' });
     expect(jira.seen.map((s) => s.principal)).toEqual(['user:acc-alice']);
     expect(r.moduleKey).toBe('fixture-panel');
@@ -45,11 +69,22 @@ describe('resolvers', () => {
   ])('as %s reading %s answers %i with principal %s', async (as, key, status, principal) => {
     const r = (await call('readIssue', { key, as }, 'acc-bob')) as { status: number };
     expect(r.status).toBe(status);
-    expect(jira.seen).toEqual([expect.objectContaining({ method: 'GET', path: `/rest/api/3/issue/${key}`, principal, accept: 'application/json' })]);
+    expect(jira.seen).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        path: `/rest/api/3/issue/${key}`,
+        principal,
+        accept: 'application/json',
+      }),
+    ]);
   });
 
   it('keep concurrent users apart', async () => {
-    const results = await Promise.all(['a', 'b', 'c', 'd'].map((u) => call('whoAmI', {}, `acc-${u}`) as Promise<{ myself: { accountId: string } }>));
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd'].map(
+        (u) => call('whoAmI', {}, `acc-${u}`) as Promise<{ myself: { accountId: string } }>,
+      ),
+    );
     expect(results.map((r) => r.myself.accountId)).toEqual(['acc-a', 'acc-b', 'acc-c', 'acc-d']);
   });
 
@@ -66,20 +101,45 @@ describe('resolvers', () => {
   });
 
   it('name a clear error for unknown modules and resolver functions', async () => {
-    await expect(runtime.invokeResolver({ moduleKey: 'nope', functionKey: 'whoAmI', payload: {}, accountId: 'a', extension: {} })).rejects.toThrow(/no module "nope"/);
+    await expect(
+      runtime.invokeResolver({
+        moduleKey: 'nope',
+        functionKey: 'whoAmI',
+        payload: {},
+        accountId: 'a',
+        extension: {},
+      }),
+    ).rejects.toThrow(/no module "nope"/);
     await expect(call('notDefined')).rejects.toThrow(/no definition for 'notDefined'/);
   });
 });
 
 describe('product events', () => {
-  const event = (eventType: string, causedBy: unknown, summary = 'plain') => ({ causedBy, payload: { eventType, issue: { id: '10001', key: 'FIX-1', fields: { summary } }, atlassianId: 'acc-alice' } });
-  const recorded = () => (runtime.storage.snapshot().events ?? []) as Array<{ eventType: string; retryCount: number; context: { installContext?: string } }>;
+  const event = (eventType: string, causedBy: unknown, summary = 'plain') => ({
+    causedBy,
+    payload: {
+      eventType,
+      issue: { id: '10001', key: 'FIX-1', fields: { summary } },
+      atlassianId: 'acc-alice',
+    },
+  });
+  const recorded = () =>
+    (runtime.storage.snapshot().events ?? []) as Array<{
+      eventType: string;
+      retryCount: number;
+      context: { installContext?: string };
+    }>;
 
   it.each([
     ['a user edit', 'avi:jira:updated:issue', { kind: 'user', accountId: 'acc-alice' }, true],
     ['a user creation', 'avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, true],
-    ['the app\'s own write (ignoreSelf)', 'avi:jira:updated:issue', { kind: 'app' }, false],
-    ['an event no trigger lists', 'avi:jira:commented:issue', { kind: 'user', accountId: 'acc-alice' }, false],
+    ["the app's own write (ignoreSelf)", 'avi:jira:updated:issue', { kind: 'app' }, false],
+    [
+      'an event no trigger lists',
+      'avi:jira:commented:issue',
+      { kind: 'user', accountId: 'acc-alice' },
+      false,
+    ],
   ])('%s is delivered: %s', async (_name, eventType, causedBy, delivered) => {
     const out = await runtime.deliverEvent(event(eventType, causedBy));
     expect(out.delivered).toBe(delivered);
@@ -89,19 +149,25 @@ describe('product events', () => {
 
   it('a trigger without ignoreSelf still gets the app\'s own events', async () => {
     const out = await runtime.deliverEvent(event('avi:jira:deleted:issue', { kind: 'app' }));
-    expect(out.deliveries).toEqual([expect.objectContaining({ moduleKey: 'fixture-audit-trigger', delivered: true })]);
+    expect(out.deliveries).toEqual([
+      expect.objectContaining({ moduleKey: 'fixture-audit-trigger', delivered: true }),
+    ]);
     expect(recorded()[0]!.context.installContext).toMatch(/^ari:cloud:jira::site\//);
   });
 
   it('an InvocationError redelivers the event with a retryContext until the trigger succeeds', async () => {
-    const out = await runtime.deliverEvent(event('avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, 'retry me'));
+    const out = await runtime.deliverEvent(
+      event('avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, 'retry me'),
+    );
     expect(out.result).toMatchObject({ _retry: true });
     expect(await runtime.drainQueues()).toBe(2);
     expect(recorded().map((e) => e.retryCount)).toEqual([0, 1, 2]);
   });
 
   it('asUser inside a trigger fails as on Forge: no user acts', async () => {
-    const out = await runtime.deliverEvent(event('avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, 'as user'));
+    const out = await runtime.deliverEvent(
+      event('avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, 'as user'),
+    );
     expect(out.error).toBeInstanceOf(NeedsAuthenticationError);
     expect(jira.seen).toEqual([]);
   });
@@ -109,12 +175,23 @@ describe('product events', () => {
 
 describe('the Forge proxy', () => {
   it.each([
-    ['Confluence (no such product here)', () => api.asApp().requestConfluence(route`/wiki/rest/api/space`), ProxyRequestError],
-    ['asUser outside any invocation', () => api.asUser().requestJira(route`/rest/api/3/myself`), NeedsAuthenticationError],
-  ])('refuses %s with the error @forge/api raises for forge-proxy-error', async (_name, request, errorType) => {
-    await expect(request()).rejects.toBeInstanceOf(errorType);
-    expect(jira.seen).toEqual([]);
-  });
+    [
+      'Confluence (no such product here)',
+      () => api.asApp().requestConfluence(route`/wiki/rest/api/space`),
+      ProxyRequestError,
+    ],
+    [
+      'asUser outside any invocation',
+      () => api.asUser().requestJira(route`/rest/api/3/myself`),
+      NeedsAuthenticationError,
+    ],
+  ])(
+    'refuses %s with the error @forge/api raises for forge-proxy-error',
+    async (_name, request, errorType) => {
+      await expect(request()).rejects.toBeInstanceOf(errorType);
+      expect(jira.seen).toEqual([]);
+    },
+  );
 
   it('asUser(accountId) acts as that user even outside an invocation', async () => {
     const r = await api.asUser('acc-erin').requestJira(route`/rest/api/3/myself`);
@@ -124,7 +201,11 @@ describe('the Forge proxy', () => {
 
 describe('functions', () => {
   it('invokeFunction runs a manifest function as the app, with the given context', async () => {
-    expect(await runtime.invokeFunction('action', { issueKey: 'FIX-2' }, { accountId: 'acc-dan' })).toEqual({ status: 200, accountId: 'acc-dan', aaid: 'acc-dan' });
+    expect(await runtime.invokeFunction('action', { issueKey: 'FIX-2' }, { accountId: 'acc-dan' })).toEqual({
+      status: 200,
+      accountId: 'acc-dan',
+      aaid: 'acc-dan',
+    });
     expect(jira.seen[0]!.principal).toBe('app');
     await expect(runtime.invokeFunction('missing', {})).rejects.toThrow(/no function "missing"/);
   });

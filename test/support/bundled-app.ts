@@ -7,9 +7,12 @@ import { BUNDLE_ENTRY, BUNDLE_FAILURE_FILE } from './bundle-paths';
 
 export function loadBundledApp(): Record<string, unknown> {
   if (existsSync(BUNDLE_FAILURE_FILE)) {
-    throw new Error(`Forge's bundler could not build src/index.ts:\n${readFileSync(BUNDLE_FAILURE_FILE, 'utf8')}`);
+    throw new Error(
+      `Forge's bundler could not build src/index.ts:\n${readFileSync(BUNDLE_FAILURE_FILE, 'utf8')}`,
+    );
   }
-  if (!existsSync(BUNDLE_ENTRY)) throw new Error(`No Forge bundle at ${BUNDLE_ENTRY}: run jest (its globalSetup builds it)`);
+  if (!existsSync(BUNDLE_ENTRY))
+    throw new Error(`No Forge bundle at ${BUNDLE_ENTRY}: run jest (its globalSetup builds it)`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(BUNDLE_ENTRY) as Record<string, unknown>;
 }

@@ -8,9 +8,19 @@ beforeEach(() => fakeBridge.reset());
 
 describe('the Automation action configuration form', () => {
   it('is the screen for the action module, with the saved inputs and the invalid ones Automation reports', () => {
-    const context = { moduleKey: 'classify-ownership', extension: { type: 'action', data: { inputs: { issueKey: 'SHOP-1' } },
-      errors: { invalidInputs: { issueKey: { message: 'issueKey is required' } } } } };
-    expect(routeFor(context)).toEqual({ name: 'action-config', saved: { issueKey: 'SHOP-1' }, invalid: { issueKey: { message: 'issueKey is required' } } });
+    const context = {
+      moduleKey: 'classify-ownership',
+      extension: {
+        type: 'action',
+        data: { inputs: { issueKey: 'SHOP-1' } },
+        errors: { invalidInputs: { issueKey: { message: 'issueKey is required' } } },
+      },
+    };
+    expect(routeFor(context)).toEqual({
+      name: 'action-config',
+      saved: { issueKey: 'SHOP-1' },
+      invalid: { issueKey: { message: 'issueKey is required' } },
+    });
   });
 
   it.each([
@@ -33,11 +43,18 @@ describe('the Automation action configuration form', () => {
     render(<ActionConfigForm saved={{ issueKey: 'SHOP-9' }} invalid={{}} />);
     await waitFor(() => expect(fakeBridge.listeners.AUTOMATION_ACTION_SUBMIT).toHaveLength(1));
     act(() => fakeBridge.emit('AUTOMATION_ACTION_SUBMIT'));
-    await waitFor(() => expect(fakeBridge.submitted).toEqual([{ issueKey: 'SHOP-9', onlyIfUnclassified: false }]));
+    await waitFor(() =>
+      expect(fakeBridge.submitted).toEqual([{ issueKey: 'SHOP-9', onlyIfUnclassified: false }]),
+    );
   });
 
   it('shows the message of an invalid input until the field is edited', () => {
-    render(<ActionConfigForm saved={{ issueKey: 'bad' }} invalid={{ issueKey: { message: 'must be an issue key' } }} />);
+    render(
+      <ActionConfigForm
+        saved={{ issueKey: 'bad' }}
+        invalid={{ issueKey: { message: 'must be an issue key' } }}
+      />,
+    );
     expect(screen.getByText('must be an issue key')).toBeTruthy();
     expect(screen.getByLabelText('Issue to classify').getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(screen.getByLabelText('Issue to classify'), { target: { value: '{{issue.key}}' } });

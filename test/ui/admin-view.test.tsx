@@ -9,12 +9,22 @@ const noop = () => undefined;
 describe('AgreementView', () => {
   it('sums up in cards: classified, reviewed, and no agreement rate before the minimum sample', () => {
     const { container } = render(<AgreementView data={makeAgreement()} busy={false} onReset={noop} />);
-    expect(Array.from(container.querySelectorAll('.card-value')).map((c) => c.textContent)).toEqual(['40', '9', '—']);
+    expect(Array.from(container.querySelectorAll('.card-value')).map((c) => c.textContent)).toEqual([
+      '40',
+      '9',
+      '—',
+    ]);
     expect(screen.getByText(`shown after ${MIN_REVIEWS} reviews (9 so far)`)).toBeTruthy();
   });
 
   it('shows the agreement rate once enough tags were reviewed', () => {
-    const { container } = render(<AgreementView data={makeAgreement({ reviewed: { confirmed: 18, overridden: 6 } })} busy={false} onReset={noop} />);
+    const { container } = render(
+      <AgreementView
+        data={makeAgreement({ reviewed: { confirmed: 18, overridden: 6 } })}
+        busy={false}
+        onReset={noop}
+      />,
+    );
     expect(container.querySelectorAll('.card-value')[2]!.textContent).toBe('75%');
   });
 
@@ -22,12 +32,21 @@ describe('AgreementView', () => {
     render(<AgreementView data={makeAgreement()} busy={false} onReset={noop} />);
     expect(screen.getByText('20% less')).toBeTruthy();
     expect(screen.queryByText(/×/)).toBeNull();
-    expect(screen.getByText(/agreed with people 50% of the time before learning and 100% after/)).toBeTruthy();
-    expect(screen.getByText(/Calibrated to this site from 12 reviews: borderline work now leans tactical/)).toBeTruthy();
+    expect(
+      screen.getByText(/agreed with people 50% of the time before learning and 100% after/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/Calibrated to this site from 12 reviews: borderline work now leans tactical/),
+    ).toBeTruthy();
   });
 
   it('before any weight moves, says what it has collected and why nothing moved yet; it can still be reset', () => {
-    const adaptation = { learnedFrom: 2, learnedAt: '2026-11-20T00:00:00.000Z', signals: [], calibration: null };
+    const adaptation = {
+      learnedFrom: 2,
+      learnedAt: '2026-11-20T00:00:00.000Z',
+      signals: [],
+      calibration: null,
+    };
     render(<AgreementView data={makeAgreement({ adaptation })} busy={false} onReset={noop} />);
     expect(screen.getByText(/^From 2 reviews \(confirmed or changed tags\)/)).toBeTruthy();
     expect(screen.getByText(/^No weight has moved yet/)).toBeTruthy();
@@ -48,7 +67,9 @@ describe('AgreementView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onReset).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Reset learning' }));
-    const confirm = screen.getAllByRole('button', { name: 'Reset learning', hidden: true }).find((b) => b.classList.contains('danger'))!;
+    const confirm = screen
+      .getAllByRole('button', { name: 'Reset learning', hidden: true })
+      .find((b) => b.classList.contains('danger'))!;
     fireEvent.click(confirm);
     expect(onReset).toHaveBeenCalledTimes(1);
   });
@@ -58,7 +79,15 @@ describe('RolesSection', () => {
   it('finds people by name and sets their role', async () => {
     const onSave = jest.fn();
     const alice = { accountId: 'a-1', displayName: 'Alice Admin' };
-    render(<RolesSection roles={{}} people={[]} busy={false} onSave={onSave} onSearch={() => Promise.resolve([alice])} />);
+    render(
+      <RolesSection
+        roles={{}}
+        people={[]}
+        busy={false}
+        onSave={onSave}
+        onSearch={() => Promise.resolve([alice])}
+      />,
+    );
     expect(screen.getByText('No roles set yet.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Find a person'), { target: { value: 'ali' } });
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Find' })); });
@@ -68,7 +97,15 @@ describe('RolesSection', () => {
 
   it('changes a role, or goes back to inferring it', () => {
     const onSave = jest.fn();
-    render(<RolesSection roles={{ 'b-1': 'PO' }} people={[{ accountId: 'b-1', displayName: 'Bob Viewer' }]} busy={false} onSave={onSave} onSearch={() => Promise.resolve([])} />);
+    render(
+      <RolesSection
+        roles={{ 'b-1': 'PO' }}
+        people={[{ accountId: 'b-1', displayName: 'Bob Viewer' }]}
+        busy={false}
+        onSave={onSave}
+        onSearch={() => Promise.resolve([])}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('Role of Bob Viewer'), { target: { value: 'PM' } });
     expect(onSave).toHaveBeenLastCalledWith({ 'b-1': 'PM' }, undefined);
     fireEvent.change(screen.getByLabelText('Role of Bob Viewer'), { target: { value: 'none' } });

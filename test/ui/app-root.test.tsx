@@ -9,8 +9,19 @@ beforeEach(() => { fakeBridge.reset(); document.body.innerHTML = '<div id="root"
 const root = () => document.getElementById('root')!;
 
 it.each([
-  ['the issue panel', { moduleKey: 'ownership-panel', extension: { type: 'jira:issuePanel' } }, /^Child issues by count: 1 strategic, 3 tactical, 1 unclassified$/],
-  ['the gadget view', { moduleKey: 'ownership-gadget', extension: { type: 'jira:dashboardGadget', gadgetConfiguration: makeGadget().config } }, /^Strategic share per week, target 30%/],
+  [
+    'the issue panel',
+    { moduleKey: 'ownership-panel', extension: { type: 'jira:issuePanel' } },
+    /^Child issues by count: 1 strategic, 3 tactical, 1 unclassified$/,
+  ],
+  [
+    'the gadget view',
+    {
+      moduleKey: 'ownership-gadget',
+      extension: { type: 'jira:dashboardGadget', gadgetConfiguration: makeGadget().config },
+    },
+    /^Strategic share per week, target 30%/,
+  ],
 ])('enables the theme, reads the context and renders %s', async (_name, context, imageName) => {
   fakeBridge.context = context;
   fakeBridge.answers.getIssuePanel = { ok: true, data: makePanel() };
@@ -22,10 +33,19 @@ it.each([
 });
 
 it('renders the gadget edit view with the saved configuration', async () => {
-  fakeBridge.context = { moduleKey: 'ownership-gadget', extension: { type: 'jira:dashboardGadget', entryPoint: 'edit', gadgetConfiguration: { ...makeGadget().config, targetShare: 0.45 } } };
+  fakeBridge.context = {
+    moduleKey: 'ownership-gadget',
+    extension: {
+      type: 'jira:dashboardGadget',
+      entryPoint: 'edit',
+      gadgetConfiguration: { ...makeGadget().config, targetShare: 0.45 },
+    },
+  };
   fakeBridge.answers.listProjects = { ok: true, data: [{ key: 'SHOP', name: 'Storefront' }] };
   await act(() => start(root()));
-  await waitFor(() => expect((screen.getByLabelText('Target strategic share (%)') as HTMLInputElement).value).toBe('45'));
+  await waitFor(() =>
+    expect((screen.getByLabelText('Target strategic share (%)') as HTMLInputElement).value).toBe('45'),
+  );
 });
 
 it('says a foreign module is not ours instead of guessing', async () => {

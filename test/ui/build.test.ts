@@ -26,7 +26,10 @@ describe('buildUi', () => {
   });
 
   it('the first load of any view (index.html, main.js, main.css) stays within 150 KB gzipped', () => {
-    const total = ['index.html', 'main.js', 'main.css'].reduce((sum, name) => sum + result.files.find((f) => f.name === name)!.gzipBytes, 0);
+    const total = ['index.html', 'main.js', 'main.css'].reduce(
+      (sum, name) => sum + result.files.find((f) => f.name === name)!.gzipBytes,
+      0,
+    );
     expect(total).toBeLessThanOrEqual(150 * 1024);
   });
 
@@ -50,7 +53,11 @@ describe('buildUi', () => {
     const root = join(__dirname, '../../static/app/src');
     const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
     expect(sources.length).toBeGreaterThan(10);
-    const offenders = sources.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(join(root, f), 'utf8')));
+    const offenders = sources.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(
+        readFileSync(join(root, f), 'utf8'),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -19,9 +19,23 @@ describe('IssuePanelContainer', () => {
   });
 
   it.each([
-    ['a refusal', refuse('JIRA_UNAVAILABLE', 'Jira is not answering right now.'), 'Jira is not answering right now.'],
-    ['a broken bridge', () => { throw new Error('gone'); }, 'Could not reach the app. Check your connection and try again.'],
-    ['an answer of the wrong shape', { ok: true, data: { issue: 'nope' } }, 'The app answered with something unexpected. Try again.'],
+    [
+      'a refusal',
+      refuse('JIRA_UNAVAILABLE', 'Jira is not answering right now.'),
+      'Jira is not answering right now.',
+    ],
+    [
+      'a broken bridge',
+      () => {
+        throw new Error('gone');
+      },
+      'Could not reach the app. Check your connection and try again.',
+    ],
+    [
+      'an answer of the wrong shape',
+      { ok: true, data: { issue: 'nope' } },
+      'The app answered with something unexpected. Try again.',
+    ],
   ])('after %s: an error with Retry, never a spinner; Retry loads again', async (_name, answer, message) => {
     fakeBridge.answers.getIssuePanel = answer;
     render(<IssuePanelContainer />);
@@ -36,7 +50,10 @@ describe('IssuePanelContainer', () => {
     fakeBridge.answers.getIssuePanel = { ok: true, data: makePanel() };
     render(<IssuePanelContainer />);
     await screen.findByText('Strategic · PM', { selector: '.lozenge' });
-    fakeBridge.answers.getIssuePanel = { ok: true, data: makePanel({ classification: makeStored({ kind: 'tactical' }) }) };
+    fakeBridge.answers.getIssuePanel = {
+      ok: true,
+      data: makePanel({ classification: makeStored({ kind: 'tactical' }) }),
+    };
     act(() => fakeBridge.emit('JIRA_ISSUE_CHANGED', { issueId: '10001' }));
     expect(await screen.findByText('Tactical · PO', { selector: '.lozenge' })).toBeTruthy();
     expect(fakeBridge.invocations('getIssuePanel')).toBe(2);
@@ -44,13 +61,25 @@ describe('IssuePanelContainer', () => {
 
   it('overrides, shows the new tag, and shows a refused override without losing the panel', async () => {
     fakeBridge.answers.getIssuePanel = { ok: true, data: makePanel() };
-    fakeBridge.answers.setOverride = (p: Record<string, unknown>) => ({ ok: true, data: makePanel({ classification: makeStored({ kind: p.kind as 'mixed', overridden: true, override: { kind: p.kind as 'mixed', by: 'me', at: '2026-11-03T10:00:00.000Z' } }) }) });
+    fakeBridge.answers.setOverride = (p: Record<string, unknown>) => ({
+      ok: true,
+      data: makePanel({
+        classification: makeStored({
+          kind: p.kind as 'mixed',
+          overridden: true,
+          override: { kind: p.kind as 'mixed', by: 'me', at: '2026-11-03T10:00:00.000Z' },
+        }),
+      }),
+    });
     render(<IssuePanelContainer />);
     fireEvent.click(await screen.findByRole('button', { name: 'Change tag' }));
     fireEvent.change(screen.getByLabelText('Tag'), { target: { value: 'mixed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set tag' }));
     expect(await screen.findByText('Mixed', { selector: '.lozenge' })).toBeTruthy();
-    expect(fakeBridge.calls.find((c) => (c.payload as { functionKey?: string }).functionKey === 'setOverride')!.payload).toMatchObject({ payload: { kind: 'mixed' } });
+    expect(
+      fakeBridge.calls.find((c) => (c.payload as { functionKey?: string }).functionKey === 'setOverride')!
+        .payload,
+    ).toMatchObject({ payload: { kind: 'mixed' } });
     fakeBridge.answers.clearOverride = refuse('FORBIDDEN', 'You need the Edit issues permission.');
     fireEvent.click(screen.getByRole('button', { name: 'Return to automatic' }));
     expect((await screen.findByRole('alert')).textContent).toBe('You need the Edit issues permission.');
@@ -71,7 +100,11 @@ describe('GadgetContainer', () => {
     fakeBridge.answers.getTeamInsights = { ok: true, data: makeInsights() };
     render(<GadgetContainer />);
     fireEvent.click((await screen.findAllByRole('link', { name: /10 strategic/ }))[0]!);
-    await waitFor(() => expect(JSON.stringify(fakeBridge.opened)).toContain(`/issues/?jql=${encodeURIComponent('project = "SHOP" AND ownershipKind = strategic')}`));
+    await waitFor(() =>
+      expect(JSON.stringify(fakeBridge.opened)).toContain(
+        `/issues/?jql=${encodeURIComponent('project = "SHOP" AND ownershipKind = strategic')}`,
+      ),
+    );
   });
 
   it('the report says so when team balance fails, instead of loading forever', async () => {
@@ -82,12 +115,27 @@ describe('GadgetContainer', () => {
   });
 
   it('picks up a running backfill after a reload, follows it to the end, says it is done, then reloads the balance', async () => {
-    fakeBridge.answers.getGadget = { ok: true, data: makeGadget({ backfill: makeBackfill({ done: 10, total: 20 }) }) };
+    fakeBridge.answers.getGadget = {
+      ok: true,
+      data: makeGadget({ backfill: makeBackfill({ done: 10, total: 20 }) }),
+    };
     fakeBridge.answers.getTeamInsights = { ok: true, data: makeInsights() };
-    fakeBridge.answers.getBackfillStatus = { ok: true, data: makeBackfill({ state: 'done', done: 20, total: 20 }) };
+    fakeBridge.answers.getBackfillStatus = {
+      ok: true,
+      data: makeBackfill({ state: 'done', done: 20, total: 20 }),
+    };
     render(<GadgetContainer />);
     expect(await screen.findByText('10 of 20 classified…')).toBeTruthy();
-    fakeBridge.answers.getGadget = { ok: true, data: makeGadget({ balance: { ...makeGadget().balance, count: { strategic: 10, tactical: 60, mixed: 5, unclassified: 0 } }, backfill: makeBackfill({ state: 'done', done: 20, total: 20 }) }) };
+    fakeBridge.answers.getGadget = {
+      ok: true,
+      data: makeGadget({
+        balance: {
+          ...makeGadget().balance,
+          count: { strategic: 10, tactical: 60, mixed: 5, unclassified: 0 },
+        },
+        backfill: makeBackfill({ state: 'done', done: 20, total: 20 }),
+      }),
+    };
     expect(await screen.findByText('Done: 20 issues classified.', {}, { timeout: 4000 })).toBeTruthy();
     expect(screen.queryByText('10 of 20 classified…')).toBeNull();
     expect(fakeBridge.invocations('getBackfillStatus')).toBe(1);
@@ -96,7 +144,15 @@ describe('GadgetContainer', () => {
 });
 
 describe('GadgetEditContainer', () => {
-  beforeEach(() => { fakeBridge.answers.listProjects = { ok: true, data: [{ key: 'SHOP', name: 'Storefront' }, { key: 'MOBILE', name: 'Mobile App' }] }; });
+  beforeEach(() => {
+    fakeBridge.answers.listProjects = {
+      ok: true,
+      data: [
+        { key: 'SHOP', name: 'Storefront' },
+        { key: 'MOBILE', name: 'Mobile App' },
+      ],
+    };
+  });
 
   it('refuses an invalid target beside the field, without asking the server', async () => {
     render(<GadgetEditContainer saved={{ projectKey: 'SHOP' }} />);
@@ -115,7 +171,14 @@ describe('GadgetEditContainer', () => {
     fireEvent.change(screen.getByLabelText('Project'), { target: { value: 'MOBILE' } });
     fireEvent.change(screen.getByLabelText('Target strategic share (%)'), { target: { value: '40' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    const expected = { projectKey: 'MOBILE', period: '90d', unit: 'count', trend: 'week', targetShare: 0.4, refreshMinutes: 0 };
+    const expected = {
+      projectKey: 'MOBILE',
+      period: '90d',
+      unit: 'count',
+      trend: 'week',
+      targetShare: 0.4,
+      refreshMinutes: 0,
+    };
     await waitFor(() => expect(fakeBridge.submitted).toEqual([expected]));
   });
 

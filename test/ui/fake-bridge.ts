@@ -22,7 +22,9 @@ export const fakeBridge = {
     for (const listener of this.listeners[event] ?? []) listener(payload);
   },
   invocations(functionKey: string): number {
-    return this.calls.filter((c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === functionKey).length;
+    return this.calls.filter(
+      (c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === functionKey,
+    ).length;
   },
 };
 
@@ -30,16 +32,25 @@ async function callBridge(name: string, payload: unknown): Promise<unknown> {
   fakeBridge.calls.push({ name, payload });
   switch (name) {
     case 'invoke': {
-      const { functionKey, payload: body } = payload as { functionKey: string; payload: Record<string, unknown> };
+      const { functionKey, payload: body } = payload as {
+        functionKey: string;
+        payload: Record<string, unknown>;
+      };
       if (!(functionKey in fakeBridge.answers)) throw new Error(`no answer for ${functionKey}`);
       const answer = fakeBridge.answers[functionKey];
-      return typeof answer === 'function' ? (answer as (p: Record<string, unknown>) => unknown)(body) : answer;
+      return typeof answer === 'function'
+        ? (answer as (p: Record<string, unknown>) => unknown)(body)
+        : answer;
     }
     case 'getContext': return fakeBridge.context;
     case 'on': {
       const { event, callback } = payload as { event: string; callback: (p: unknown) => void };
       (fakeBridge.listeners[event] ??= []).push(callback);
-      return { unsubscribe: () => { fakeBridge.listeners[event] = (fakeBridge.listeners[event] ?? []).filter((c) => c !== callback); } };
+      return {
+        unsubscribe: () => {
+          fakeBridge.listeners[event] = (fakeBridge.listeners[event] ?? []).filter((c) => c !== callback);
+        },
+      };
     }
     case 'submit': fakeBridge.submitted.push(payload); return true;
     case 'open': case 'navigate': fakeBridge.opened.push(payload); return undefined;

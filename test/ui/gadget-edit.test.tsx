@@ -2,17 +2,43 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DEFAULT_GADGET_CONFIG } from '../../src/contract';
 import { checkDraft, draftFrom } from '../../static/app/src/gadget/gadget-config-draft';
-import { GadgetEditForm, type GadgetDraft, type GadgetEditFormProps } from '../../static/app/src/gadget/gadget-edit-form';
+import {
+  GadgetEditForm,
+  type GadgetDraft,
+  type GadgetEditFormProps,
+} from '../../static/app/src/gadget/gadget-edit-form';
 
-const draft = (extra: Partial<GadgetDraft> = {}): GadgetDraft => ({ projectKey: 'SHOP', period: '90d', unit: 'count', trend: 'week', targetPercent: '30', refreshMinutes: '0', ...extra });
+const draft = (extra: Partial<GadgetDraft> = {}): GadgetDraft => ({
+  projectKey: 'SHOP',
+  period: '90d',
+  unit: 'count',
+  trend: 'week',
+  targetPercent: '30',
+  refreshMinutes: '0',
+  ...extra,
+});
 
 describe('draftFrom / checkDraft', () => {
   it('starts from the defaults when nothing is saved', () => {
-    expect(draftFrom(undefined)).toEqual({ projectKey: '', period: DEFAULT_GADGET_CONFIG.period, unit: 'count', trend: 'week', targetPercent: '30', refreshMinutes: '0' });
+    expect(draftFrom(undefined)).toEqual({
+      projectKey: '',
+      period: DEFAULT_GADGET_CONFIG.period,
+      unit: 'count',
+      trend: 'week',
+      targetPercent: '30',
+      refreshMinutes: '0',
+    });
   });
 
   it('round-trips a saved configuration', () => {
-    const saved = { projectKey: 'MOBILE', period: '365d', unit: 'points', trend: 'month', targetShare: 0.45, refreshMinutes: 15 };
+    const saved = {
+      projectKey: 'MOBILE',
+      period: '365d',
+      unit: 'points',
+      trend: 'month',
+      targetShare: 0.45,
+      refreshMinutes: 15,
+    };
     const checked = checkDraft(draftFrom(saved));
     expect(checked).toEqual({ ok: true, config: saved });
   });
@@ -33,8 +59,19 @@ describe('draftFrom / checkDraft', () => {
 
 describe('GadgetEditForm', () => {
   const props = (extra: Partial<GadgetEditFormProps> = {}): GadgetEditFormProps => ({
-    draft: draft(), projects: [{ key: 'SHOP', name: 'Storefront' }, { key: 'MOBILE', name: 'Mobile App' }], projectsError: null, errors: {}, formError: null,
-    saving: false, onChange: () => undefined, onRetryProjects: () => undefined, onSubmit: () => undefined, ...extra,
+    draft: draft(),
+    projects: [
+      { key: 'SHOP', name: 'Storefront' },
+      { key: 'MOBILE', name: 'Mobile App' },
+    ],
+    projectsError: null,
+    errors: {},
+    formError: null,
+    saving: false,
+    onChange: () => undefined,
+    onRetryProjects: () => undefined,
+    onSubmit: () => undefined,
+    ...extra,
   });
 
   it.each([
@@ -55,7 +92,9 @@ describe('GadgetEditForm', () => {
     render(<GadgetEditForm {...props({ errors: { targetPercent: 'Enter a percentage from 0 to 100.' } })} />);
     const input = screen.getByLabelText('Target strategic share (%)');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toBe('Enter a percentage from 0 to 100.');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Enter a percentage from 0 to 100.',
+    );
     expect(screen.getByLabelText('Period').getAttribute('aria-invalid')).toBeNull();
   });
 
@@ -68,7 +107,11 @@ describe('GadgetEditForm', () => {
 
   it.each([
     ['loading', props({ projects: null }), /Loading projects/],
-    ['failed', props({ projects: null, projectsError: 'Jira is not answering right now.' }), /Jira is not answering right now/],
+    [
+      'failed',
+      props({ projects: null, projectsError: 'Jira is not answering right now.' }),
+      /Jira is not answering right now/,
+    ],
     ['empty', props({ projects: [] }), /You may not browse any project/],
   ])('the project list when %s', (_name, p, text) => {
     const { container } = render(<GadgetEditForm {...p} />);

@@ -12,13 +12,24 @@ import { routeFor, type Screen } from './route';
 
 function ScreenFor({ screen }: { screen: Screen }) {
   switch (screen.name) {
-    case 'issue-panel': return <IssuePanelContainer />;
-    case 'gadget-view': return <GadgetContainer />;
-    case 'project-report': return <ReportContainer />;
-    case 'gadget-edit': return <GadgetEditContainer saved={screen.saved} />;
-    case 'admin': return <AdminContainer />;
-    case 'action-config': return <ActionConfigForm saved={screen.saved} invalid={screen.invalid} />;
-    default: return <EmptyState title="This view is not part of Ownership Balance."><p className="muted">Module: {screen.moduleKey ?? 'unknown'}</p></EmptyState>;
+    case 'issue-panel':
+      return <IssuePanelContainer />;
+    case 'gadget-view':
+      return <GadgetContainer />;
+    case 'project-report':
+      return <ReportContainer />;
+    case 'gadget-edit':
+      return <GadgetEditContainer saved={screen.saved} />;
+    case 'admin':
+      return <AdminContainer />;
+    case 'action-config':
+      return <ActionConfigForm saved={screen.saved} invalid={screen.invalid} />;
+    default:
+      return (
+        <EmptyState title="This view is not part of Ownership Balance.">
+          <p className="muted">Module: {screen.moduleKey ?? 'unknown'}</p>
+        </EmptyState>
+      );
   }
 }
 
@@ -30,6 +41,11 @@ export async function start(container: HTMLElement): Promise<void> {
     const context: unknown = await view.getContext();
     root.render(<ScreenFor screen={routeFor(context)} />);
   } catch (e) {
-    root.render(<ErrorState message={`This view could not start: ${e instanceof Error ? e.message : 'no context from Jira'}`} onRetry={() => window.location.reload()} />);
+    root.render(
+      <ErrorState
+        message={`This view could not start: ${e instanceof Error ? e.message : 'no context from Jira'}`}
+        onRetry={() => window.location.reload()}
+      />,
+    );
   }
 }

@@ -1,9 +1,16 @@
 /** Plain-language text for kinds, confidence, sides, seeds and signals (the catalogue's meanings). */
 import type { Kind, Side } from '../../../src/domain/types';
 
-export const KIND_LABEL: Record<Kind, string> = { strategic: 'Strategic · PM', tactical: 'Tactical · PO', mixed: 'Mixed' };
+export const KIND_LABEL: Record<Kind, string> = {
+  strategic: 'Strategic · PM',
+  tactical: 'Tactical · PO',
+  mixed: 'Mixed',
+};
 
-export const SIDE_LABEL: Record<Side, string> = { PM: 'Product manager (strategic)', PO: 'Product owner (tactical)' };
+export const SIDE_LABEL: Record<Side, string> = {
+  PM: 'Product manager (strategic)',
+  PO: 'Product owner (tactical)',
+};
 
 export type ConfidenceWord = 'high' | 'medium' | 'low';
 export function confidenceWord(confidence: number): ConfidenceWord {

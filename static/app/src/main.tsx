@@ -21,6 +21,9 @@ if (!container) {
 } else if (!(globalThis as { __bridge?: { callBridge?: unknown } }).__bridge?.callBridge) {
   fail('Ownership Balance runs inside Jira: the Forge bridge is missing on this page.');
 } else {
-  import('./app-root').then((app) => app.start(container), () => fail('Ownership Balance could not load. Reload the page to try again.'));
+  import('./app-root').then(
+    (app) => app.start(container),
+    () => fail('Ownership Balance could not load. Reload the page to try again.'),
+  );
 }
 export {};

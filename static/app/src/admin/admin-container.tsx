@@ -1,7 +1,22 @@
 /** The Jira admin page container: agreement monitor, learning reset, recomputing figures, and app settings. */
 import { useCallback, useEffect, useState } from 'react';
-import type { Agreement, AppSettingsData, BackfillStatus, PersonOption, ReconcileStatus } from '../../../../src/contract';
-import { findPeople, getAgreement, getAppSettings, getReconcileStatus, listRolePeople, resetAdaptation, saveAppSettings, startReconcile } from '../api/admin-api';
+import type {
+  Agreement,
+  AppSettingsData,
+  BackfillStatus,
+  PersonOption,
+  ReconcileStatus,
+} from '../../../../src/contract';
+import {
+  findPeople,
+  getAgreement,
+  getAppSettings,
+  getReconcileStatus,
+  listRolePeople,
+  resetAdaptation,
+  saveAppSettings,
+  startReconcile,
+} from '../api/admin-api';
 import { getBackfillStatus, listProjects, startBackfill, type ProjectOption } from '../api/gadget-api';
 import { errorText } from '../api/invoke-client';
 import { ErrorState, Loading, Section } from '../components/states';
@@ -23,7 +38,13 @@ export function AdminContainer() {
   useEffect(() => { listRolePeople().then(setPeople, () => setPeople([])); }, []);
   const load = useCallback(() => {
     setError(null);
-    Promise.all([getAgreement(), getAppSettings()]).then(([a, s]) => { setData(a); setSettings(s); }, (e: unknown) => setError(errorText(e)));
+    Promise.all([getAgreement(), getAppSettings()]).then(
+      ([a, s]) => {
+        setData(a);
+        setSettings(s);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
   }, []);
   useEffect(load, [load]);
   const act = <T,>(request: () => Promise<T>, apply: (value: T) => void) => {
@@ -35,29 +56,60 @@ export function AdminContainer() {
   if (!data || !settings) return <Loading what="the agreement monitor" shape="page" />;
   return (
     <div className="ob admin-page">
-      <header className="page-header"><h1>Ownership Balance</h1>
-        <p className="muted">How people agree with the automatic tags, what the classifier learned, roles, and figures.</p></header>
+      <header className="page-header">
+        <h1>Ownership Balance</h1>
+        <p className="muted">
+          How people agree with the automatic tags, what the classifier learned, roles, and figures.
+        </p>
+      </header>
       <AgreementView data={data} busy={busy} onReset={() => act(resetAdaptation, setData)} />
-      <RolesSection roles={settings.roles} people={people} busy={busy} onSearch={(q) => findPeople(q)}
-        onSave={(roles, person) => act(() => saveAppSettings({ ...settings, roles }), (s) => {
-          setSettings(s);
-          if (person && !people.some((p) => p.accountId === person.accountId)) setPeople([...people, person]);
-        })} />
+      <RolesSection
+        roles={settings.roles}
+        people={people}
+        busy={busy}
+        onSearch={(q) => findPeople(q)}
+        onSave={(roles, person) =>
+          act(
+            () => saveAppSettings({ ...settings, roles }),
+            (s) => {
+              setSettings(s);
+              if (person && !people.some((p) => p.accountId === person.accountId))
+                setPeople([...people, person]);
+            },
+          )
+        }
+      />
       {projects.length > 0 ? (
-        <ReconcileSection projects={projects} status={reconcile} busy={busy}
+        <ReconcileSection
+          projects={projects}
+          status={reconcile}
+          busy={busy}
           onStart={(key) => act(() => startReconcile(key), setReconcile)}
           onRefresh={(key) => act(() => getReconcileStatus(key), setReconcile)}
-          reclassify={reclassify} onReclassify={(key) => act(() => startBackfill(key), setReclassify)}
-          onRefreshReclassify={(key) => act(() => getBackfillStatus(key), setReclassify)} />
+          reclassify={reclassify}
+          onReclassify={(key) => act(() => startBackfill(key), setReclassify)}
+          onRefreshReclassify={(key) => act(() => getBackfillStatus(key), setReclassify)}
+        />
       ) : null}
       <Section title="Settings">
         <label className="check">
-          <input type="checkbox" checked={settings.labelSync} disabled={busy}
-            onChange={(e) => { const labelSync = e.target.checked; act(() => saveAppSettings({ ...settings, labelSync }), setSettings); }} />
+          <input
+            type="checkbox"
+            checked={settings.labelSync}
+            disabled={busy}
+            onChange={(e) => {
+              const labelSync = e.target.checked;
+              act(() => saveAppSettings({ ...settings, labelSync }), setSettings);
+            }}
+          />
           Add strategic-pm / tactical-po labels when classifying
         </label>
       </Section>
-      {actionError && <div className="error" role="alert">{actionError}</div>}
+      {actionError && (
+        <div className="error" role="alert">
+          {actionError}
+        </div>
+      )}
     </div>
   );
 }

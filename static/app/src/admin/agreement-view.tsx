@@ -55,25 +55,35 @@ function LearnedSection({ learned, held, onReset, busy }:
   const reviews = `${learned.learnedFrom} ${learned.learnedFrom === 1 ? 'review' : 'reviews'}`;
   return (
     <>
-      <p className="muted">From {reviews} (confirmed or changed tags). {heldOutSentence(held)}</p>
+      <p className="muted">
+        From {reviews} (confirmed or changed tags). {heldOutSentence(held)}
+      </p>
       {!moved && (
-        <p className="muted">No weight has moved yet: a signal changes once people's changes clearly agree on
-          it (one change alone, or changes that cancel out, teach nothing).</p>
+        <p className="muted">
+          No weight has moved yet: a signal changes once people's changes clearly agree on it (one change
+          alone, or changes that cancel out, teach nothing).
+        </p>
       )}
       {learned.calibration && (
-        <p>Calibrated to this site from {learned.calibration.reviews} reviews: borderline work now leans
-          {learned.calibration.logit < 0 ? ' tactical' : ' strategic'}, as people here tag it.</p>
+        <p>
+          Calibrated to this site from {learned.calibration.reviews} reviews: borderline work now leans
+          {learned.calibration.logit < 0 ? ' tactical' : ' strategic'}, as people here tag it.
+        </p>
       )}
       {learned.signals.length > 0 && (
         <table className="data">
           <Head cells={['Signal', 'Trusted', 'Changed tags behind it']} />
-          <tbody>{learned.signals.map((s) => (
-            <Row key={s.signal} cells={[signalText(s.signal), trustWords(s.factor), s.overrides]} />
-          ))}</tbody>
+          <tbody>
+            {learned.signals.map((s) => (
+              <Row key={s.signal} cells={[signalText(s.signal), trustWords(s.factor), s.overrides]} />
+            ))}
+          </tbody>
         </table>
       )}
       <div>
-        <button type="button" className="danger-subtle" onClick={onReset} disabled={busy}>Reset learning</button>
+        <button type="button" className="danger-subtle" onClick={onReset} disabled={busy}>
+          Reset learning
+        </button>
       </div>
     </>
   );
@@ -90,39 +100,72 @@ export function AgreementView({ data, onReset, busy }:
   return (
     <div className="ob admin">
       <div className="cards">
-        <Card label="Classified issues" value={String(data.classified)}
-          note="tagged strategic, tactical or mixed" />
-        <Card label="Reviewed by people" value={String(reviewed)}
-          note={`${confirmed} confirmed · ${overridden} changed`} />
-        <Card label="Agreement" value={enough ? pct(confirmed / reviewed) : '—'}
-          note={enough ? 'of reviewed tags were confirmed' : `shown after ${MIN_REVIEWS} reviews (${reviewed} so far)`} />
+        <Card
+          label="Classified issues"
+          value={String(data.classified)}
+          note="tagged strategic, tactical or mixed"
+        />
+        <Card
+          label="Reviewed by people"
+          value={String(reviewed)}
+          note={`${confirmed} confirmed · ${overridden} changed`}
+        />
+        <Card
+          label="Agreement"
+          value={enough ? pct(confirmed / reviewed) : '—'}
+          note={
+            enough
+              ? 'of reviewed tags were confirmed'
+              : `shown after ${MIN_REVIEWS} reviews (${reviewed} so far)`
+          }
+        />
       </div>
       <Section title="Reviews by automatic tag">
         <table className="data">
           <Head cells={['Automatic tag', ...counts]} />
-          <tbody>{(['strategic', 'tactical', 'mixed'] as const).map((k) => (
-            <Row key={k} cells={[KIND_LABEL[k], data.byKind[k].confirmed, data.byKind[k].overridden]} />
-          ))}</tbody>
+          <tbody>
+            {(['strategic', 'tactical', 'mixed'] as const).map((k) => (
+              <Row key={k} cells={[KIND_LABEL[k], data.byKind[k].confirmed, data.byKind[k].overridden]} />
+            ))}
+          </tbody>
         </table>
         {data.byWeek.length > 0 && (
           <table className="data">
             <Head cells={['Week starting', ...counts]} />
-            <tbody>{data.byWeek.map((w) => (
-              <Row key={w.start} cells={[w.start, w.confirmed, w.overridden]} />
-            ))}</tbody>
+            <tbody>
+              {data.byWeek.map((w) => (
+                <Row key={w.start} cells={[w.start, w.confirmed, w.overridden]} />
+              ))}
+            </tbody>
           </table>
         )}
       </Section>
       <Section title="What the classifier learned on this site">
-        {learned
-          ? <LearnedSection learned={learned} held={data.heldOut} busy={busy} onReset={() => setConfirming(true)} />
-          : <p className="muted">Nothing learned yet: the classifier uses its original weights.</p>}
+        {learned ? (
+          <LearnedSection
+            learned={learned}
+            held={data.heldOut}
+            busy={busy}
+            onReset={() => setConfirming(true)}
+          />
+        ) : (
+          <p className="muted">Nothing learned yet: the classifier uses its original weights.</p>
+        )}
       </Section>
-      <ConfirmDialog open={confirming} title="Reset what the classifier learned?"
-        body={'Every signal goes back to its original weight on this site. People\'s tags stay as they are; '
-          + 'only what was learned from them is forgotten.'}
-        confirmLabel="Reset learning" onCancel={() => setConfirming(false)}
-        onConfirm={() => { setConfirming(false); onReset(); }} />
+      <ConfirmDialog
+        open={confirming}
+        title="Reset what the classifier learned?"
+        body={
+          "Every signal goes back to its original weight on this site. People's tags stay as they are; " +
+          'only what was learned from them is forgotten.'
+        }
+        confirmLabel="Reset learning"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          onReset();
+        }}
+      />
     </div>
   );
 }

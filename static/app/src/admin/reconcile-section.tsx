@@ -21,34 +21,76 @@ export interface ReconcileSectionProps {
 
 export function reclassifySummary(s: BackfillStatus): string {
   if (s.state === 'running') return `Re-classifying ${s.projectKey}: ${s.done} of ${s.total} issues so far.`;
-  if (s.state === 'failed') return `Re-classifying ${s.projectKey} stopped after ${s.done} of ${s.total} issues. Try again.`;
+  if (s.state === 'failed')
+    return `Re-classifying ${s.projectKey} stopped after ${s.done} of ${s.total} issues. Try again.`;
   return `${s.projectKey}: ${s.total === 0 ? 'every tag is already from the current rules' : `${s.done} issues re-classified with the current rules`}.`;
 }
 
 export function reconcileSummary(s: ReconcileStatus): string {
   if (s.state === 'running') return `Recomputing ${s.projectKey}: ${s.checked} issues checked so far.`;
-  if (s.state === 'failed') return `Recomputing ${s.projectKey} stopped after ${s.checked} issues. Try again.`;
+  if (s.state === 'failed')
+    return `Recomputing ${s.projectKey} stopped after ${s.checked} issues. Try again.`;
   const fixed = s.fixed.added + s.fixed.changed + s.fixed.removed;
-  const issues = fixed === 0 ? 'no issue needed fixing' : `${fixed} issues fixed (${s.fixed.added} added, ${s.fixed.changed} changed, ${s.fixed.removed} removed)`;
+  const issues =
+    fixed === 0
+      ? 'no issue needed fixing'
+      : `${fixed} issues fixed (${s.fixed.added} added, ${s.fixed.changed} changed, ${s.fixed.removed} removed)`;
   return `${s.projectKey}: ${s.checked} issues checked, ${issues}, ${s.fixed.weeks} weeks corrected.`;
 }
 
-export function ReconcileSection({ projects, status, busy, onStart, onRefresh, reclassify, onReclassify, onRefreshReclassify }: ReconcileSectionProps) {
+export function ReconcileSection({
+  projects,
+  status,
+  busy,
+  onStart,
+  onRefresh,
+  reclassify,
+  onReclassify,
+  onRefreshReclassify,
+}: ReconcileSectionProps) {
   const [project, setProject] = useState(projects[0]?.key ?? '');
   return (
     <Section title="Recompute figures and tags">
-      <p className="muted">The figures are kept as issues change and checked against Jira every day. Recompute a project now if they look wrong;
-        re-classify it after an upgrade, so tags made by older rules are refreshed (tags set by people are kept).</p>
+      <p className="muted">
+        The figures are kept as issues change and checked against Jira every day. Recompute a project now if
+        they look wrong; re-classify it after an upgrade, so tags made by older rules are refreshed (tags set
+        by people are kept).
+      </p>
       <div className="row">
         <label htmlFor="ob-reconcile-project">Project</label>
-        <select id="ob-reconcile-project" value={project} disabled={busy} onChange={(e) => setProject(e.currentTarget.value)}>
-          {projects.map((p) => <option key={p.key} value={p.key}>{p.name} ({p.key})</option>)}
+        <select
+          id="ob-reconcile-project"
+          value={project}
+          disabled={busy}
+          onChange={(e) => setProject(e.currentTarget.value)}
+        >
+          {projects.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.name} ({p.key})
+            </option>
+          ))}
         </select>
-        <button type="button" disabled={busy || !project} onClick={() => onStart(project)}>Recompute</button>
-        <button type="button" disabled={busy || !project} onClick={() => onReclassify(project)}>Re-classify</button>
-        {status?.state === 'running' ? <button type="button" className="link" disabled={busy} onClick={() => onRefresh(status.projectKey)}>Check progress</button> : null}
-        {reclassify?.state === 'running'
-          ? <button type="button" className="link" disabled={busy} onClick={() => onRefreshReclassify(reclassify.projectKey)}>Check re-classifying</button> : null}
+        <button type="button" disabled={busy || !project} onClick={() => onStart(project)}>
+          Recompute
+        </button>
+        <button type="button" disabled={busy || !project} onClick={() => onReclassify(project)}>
+          Re-classify
+        </button>
+        {status?.state === 'running' ? (
+          <button type="button" className="link" disabled={busy} onClick={() => onRefresh(status.projectKey)}>
+            Check progress
+          </button>
+        ) : null}
+        {reclassify?.state === 'running' ? (
+          <button
+            type="button"
+            className="link"
+            disabled={busy}
+            onClick={() => onRefreshReclassify(reclassify.projectKey)}
+          >
+            Check re-classifying
+          </button>
+        ) : null}
       </div>
       {status ? <p role="status">{reconcileSummary(status)}</p> : null}
       {reclassify ? <p role="status">{reclassifySummary(reclassify)}</p> : null}

@@ -1,5 +1,11 @@
 /** Typed calls behind the dashboard gadget and its edit view, one function per resolver. */
-import type { BackfillStatus, DataOf, GadgetConfig, GadgetData, TeamInsights } from '../../../../src/contract';
+import type {
+  BackfillStatus,
+  DataOf,
+  GadgetConfig,
+  GadgetData,
+  TeamInsights,
+} from '../../../../src/contract';
 import { invokeResolver, type InvokeFn } from './invoke-client';
 
 type Options = { invoke?: InvokeFn };
@@ -11,7 +17,8 @@ export const getGadget = (o: Options = {}): Promise<GadgetData> => invokeResolve
 export const validateGadgetConfig = (config: unknown, o: Options = {}): Promise<GadgetConfig> =>
   invokeResolver('validateGadgetConfig', { config }, o);
 
-export const listProjects = (o: Options = {}): Promise<ProjectOption[]> => invokeResolver('listProjects', {}, o);
+export const listProjects = (o: Options = {}): Promise<ProjectOption[]> =>
+  invokeResolver('listProjects', {}, o);
 
 export const startBackfill = (projectKey: string, o: Options = {}): Promise<BackfillStatus> =>
   invokeResolver('startBackfill', { projectKey }, o);
@@ -19,4 +26,5 @@ export const startBackfill = (projectKey: string, o: Options = {}): Promise<Back
 export const getBackfillStatus = (projectKey: string, o: Options = {}): Promise<BackfillStatus> =>
   invokeResolver('getBackfillStatus', { projectKey }, o);
 
-export const getTeamInsights = (o: Options = {}): Promise<TeamInsights> => invokeResolver('getTeamInsights', {}, o);
+export const getTeamInsights = (o: Options = {}): Promise<TeamInsights> =>
+  invokeResolver('getTeamInsights', {}, o);

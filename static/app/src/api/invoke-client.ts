@@ -6,7 +6,14 @@
  */
 import { invoke as bridgeInvoke } from '@forge/bridge';
 import { z } from 'zod';
-import { RESOLVERS, ResolverErrorSchema, type DataOf, type ErrorCode, type PayloadOf, type ResolverName } from '../../../../src/contract';
+import {
+  RESOLVERS,
+  ResolverErrorSchema,
+  type DataOf,
+  type ErrorCode,
+  type PayloadOf,
+  type ResolverName,
+} from '../../../../src/contract';
 
 /** The backend's codes plus the ones only the UI can see. */
 export type UiErrorCode = ErrorCode | 'UNREACHABLE' | 'BAD_RESPONSE' | 'TIMEOUT';
@@ -53,14 +60,23 @@ export async function invokeResolver<N extends ResolverName>(
   payload: PayloadOf<N>,
   options: { invoke?: InvokeFn; timeoutMs?: number } = {},
 ): Promise<DataOf<N>> {
-  const fail = (code: UiErrorCode, message?: string) => new ResolverCallError(name, code, message || FALLBACK_TEXT[code]);
+  const fail = (code: UiErrorCode, message?: string) =>
+    new ResolverCallError(name, code, message || FALLBACK_TEXT[code]);
   const spec = RESOLVERS[name];
   const checkedPayload = spec.payload.safeParse(payload);
-  if (!checkedPayload.success) throw fail('INVALID_PAYLOAD', `The request was not valid: ${checkedPayload.error.issues[0]?.message ?? 'unknown field'}.`);
+  if (!checkedPayload.success)
+    throw fail(
+      'INVALID_PAYLOAD',
+      `The request was not valid: ${checkedPayload.error.issues[0]?.message ?? 'unknown field'}.`,
+    );
   const send: InvokeFn = options.invoke ?? ((key, body) => bridgeInvoke(key, body));
   let raw: unknown;
   try {
-    raw = await withTimeout(send(name, checkedPayload.data as Record<string, unknown>), options.timeoutMs ?? INVOKE_TIMEOUT_MS, () => fail('TIMEOUT'));
+    raw = await withTimeout(
+      send(name, checkedPayload.data as Record<string, unknown>),
+      options.timeoutMs ?? INVOKE_TIMEOUT_MS,
+      () => fail('TIMEOUT'),
+    );
   } catch (e) {
     if (e instanceof ResolverCallError) throw e;
     throw fail('UNREACHABLE');

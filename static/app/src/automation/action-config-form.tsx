@@ -18,13 +18,23 @@ export function inputsFrom(saved: unknown): ActionInputs {
   return { issueKey, onlyIfUnclassified: s.onlyIfUnclassified === true || s.onlyIfUnclassified === 'true' };
 }
 
-export function ActionConfigForm({ saved, invalid }: { saved: unknown; invalid: Record<string, { message?: string }> }) {
+export function ActionConfigForm({
+  saved,
+  invalid,
+}: {
+  saved: unknown;
+  invalid: Record<string, { message?: string }>;
+}) {
   const [inputs, setInputs] = useState<ActionInputs>(() => inputsFrom(saved));
   const [errors, setErrors] = useState(invalid);
   const latest = useRef(inputs);
   useEffect(() => {
-    const subscription = events.on('AUTOMATION_ACTION_SUBMIT', () => { void view.submit(latest.current); });
-    return () => { void subscription.then((s) => s.unsubscribe()); };
+    const subscription = events.on('AUTOMATION_ACTION_SUBMIT', () => {
+      void view.submit(latest.current);
+    });
+    return () => {
+      void subscription.then((s) => s.unsubscribe());
+    };
   }, []);
   const change = (next: Partial<ActionInputs>, field: keyof ActionInputs) => {
     const updated = { ...latest.current, ...next };
@@ -35,16 +45,35 @@ export function ActionConfigForm({ saved, invalid }: { saved: unknown; invalid: 
   };
   const issueError = errors.issueKey?.message;
   return (
-    <form className="action-config" onSubmit={(e) => { e.preventDefault(); void view.submit(latest.current); }}>
+    <form
+      className="action-config"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void view.submit(latest.current);
+      }}
+    >
       <label htmlFor="ob-issue-key">Issue to classify</label>
-      <input id="ob-issue-key" value={inputs.issueKey} aria-invalid={issueError ? true : undefined}
-        aria-describedby="ob-issue-key-help" onChange={(e) => change({ issueKey: e.currentTarget.value }, 'issueKey')} />
+      <input
+        id="ob-issue-key"
+        value={inputs.issueKey}
+        aria-invalid={issueError ? true : undefined}
+        aria-describedby="ob-issue-key-help"
+        onChange={(e) => change({ issueKey: e.currentTarget.value }, 'issueKey')}
+      />
       <p id="ob-issue-key-help" className="muted">
-        {issueError ?? <>Usually the rule&apos;s issue: <code>{DEFAULT_ISSUE}</code>. The result is stored on the issue as the rule&apos;s actor.</>}
+        {issueError ?? (
+          <>
+            Usually the rule&apos;s issue: <code>{DEFAULT_ISSUE}</code>. The result is stored on the issue as
+            the rule&apos;s actor.
+          </>
+        )}
       </p>
       <label className="checkbox">
-        <input type="checkbox" checked={inputs.onlyIfUnclassified}
-          onChange={(e) => change({ onlyIfUnclassified: e.currentTarget.checked }, 'onlyIfUnclassified')} />
+        <input
+          type="checkbox"
+          checked={inputs.onlyIfUnclassified}
+          onChange={(e) => change({ onlyIfUnclassified: e.currentTarget.checked }, 'onlyIfUnclassified')}
+        />
         Only if the issue has no classification yet
       </label>
       <p className="muted">Later steps can use the kind, share and confidence this action returns.</p>

@@ -22,12 +22,24 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCa
     if (!open && d.open) (typeof d.close === 'function' ? d.close() : d.removeAttribute('open'));
   }, [open]);
   return (
-    <dialog ref={ref} className="confirm" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={ref}
+      className="confirm"
+      aria-labelledby="confirm-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id="confirm-title">{title}</h2>
       <p>{body}</p>
       <div className="row end">
-        <button type="button" className="subtle" onClick={onCancel}>Cancel</button>
-        <button type="button" className="danger" onClick={onConfirm}>{confirmLabel}</button>
+        <button type="button" className="subtle" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
       </div>
     </dialog>
   );

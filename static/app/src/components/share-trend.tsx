@@ -6,7 +6,12 @@
 import type { TrendPoint } from '../../../../src/contract';
 import { percent } from '../labels';
 
-export interface ShareTrendProps { trend: TrendPoint[]; unit: 'count' | 'points'; granularity: 'week' | 'month'; targetShare: number }
+export interface ShareTrendProps {
+  trend: TrendPoint[];
+  unit: 'count' | 'points';
+  granularity: 'week' | 'month';
+  targetShare: number;
+}
 
 const W = 360;
 const LEFT = 34;
@@ -17,7 +22,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 function shortDate(iso: string, granularity: 'week' | 'month'): string {
   const d = new Date(`${iso}T00:00:00Z`);
   const month = MONTHS[d.getUTCMonth()]!;
-  return granularity === 'month' ? `${month} ${String(d.getUTCFullYear()).slice(2)}` : `${d.getUTCDate()} ${month}`;
+  return granularity === 'month'
+    ? `${month} ${String(d.getUTCFullYear()).slice(2)}`
+    : `${d.getUTCDate()} ${month}`;
 }
 
 export function ShareTrend({ trend, unit, granularity, targetShare }: ShareTrendProps) {
@@ -26,32 +33,80 @@ export function ShareTrend({ trend, unit, granularity, targetShare }: ShareTrend
     const total = v.strategic + v.mixed + v.tactical;
     return { start: t.start, total, share: total ? (v.strategic + v.mixed / 2) / total : null };
   });
-  if (periods.every((p) => p.total === 0)) return <p className="muted">No classified work in this period yet.</p>;
+  if (periods.every((p) => p.total === 0))
+    return <p className="muted">No classified work in this period yet.</p>;
   const step = (W - LEFT - 4) / Math.max(1, periods.length - 1);
   const x = (i: number) => LEFT + i * step;
   const y = (share: number) => PLOT.bottom - share * (PLOT.bottom - PLOT.top);
   const maxVolume = Math.max(...periods.map((p) => p.total));
-  const points = periods.map((p, i) => (p.share === null ? null : `${x(i)},${y(p.share)}`)).filter(Boolean).join(' ');
+  const points = periods
+    .map((p, i) => (p.share === null ? null : `${x(i)},${y(p.share)}`))
+    .filter(Boolean)
+    .join(' ');
   const volumeWord = unit === 'points' ? 'points' : 'issues';
-  const labelled = [0, Math.floor((periods.length - 1) / 2), periods.length - 1].filter((v, i, a) => a.indexOf(v) === i);
-  const description = periods.map((p) => `${shortDate(p.start, granularity)}: ${p.share === null ? 'no work' : `${percent(p.share)} strategic of ${p.total} ${volumeWord}`}`).join('; ');
+  const labelled = [0, Math.floor((periods.length - 1) / 2), periods.length - 1].filter(
+    (v, i, a) => a.indexOf(v) === i,
+  );
+  const description = periods
+    .map(
+      (p) =>
+        `${shortDate(p.start, granularity)}: ${p.share === null ? 'no work' : `${percent(p.share)} strategic of ${p.total} ${volumeWord}`}`,
+    )
+    .join('; ');
   return (
     <figure className="trend">
-      <svg className="share-trend" viewBox={`0 0 ${W} 124`} width="100%" role="img"
-        aria-label={`Strategic share per ${granularity}, target ${percent(targetShare)}. ${description}`}>
+      <svg
+        className="share-trend"
+        viewBox={`0 0 ${W} 124`}
+        width="100%"
+        role="img"
+        aria-label={`Strategic share per ${granularity}, target ${percent(targetShare)}. ${description}`}
+      >
         {[0, 0.5, 1].map((s) => (
-          <g key={s}><line className="grid-line" x1={LEFT} x2={W - 4} y1={y(s)} y2={y(s)} /><text className="axis" x={LEFT - 4} y={y(s) + 4} textAnchor="end">{percent(s)}</text></g>
+          <g key={s}>
+            <line className="grid-line" x1={LEFT} x2={W - 4} y1={y(s)} y2={y(s)} />
+            <text className="axis" x={LEFT - 4} y={y(s) + 4} textAnchor="end">
+              {percent(s)}
+            </text>
+          </g>
         ))}
         <line className="target-line" x1={LEFT} x2={W - 4} y1={y(targetShare)} y2={y(targetShare)} />
         <polyline className="share-line" points={points} />
-        {periods.map((p, i) => (p.share === null ? null : <circle key={p.start} className="share-dot" cx={x(i)} cy={y(p.share)} r={2.5}><title>{`${shortDate(p.start, granularity)}: ${percent(p.share)} strategic of ${p.total} ${volumeWord}`}</title></circle>))}
+        {periods.map((p, i) =>
+          p.share === null ? null : (
+            <circle key={p.start} className="share-dot" cx={x(i)} cy={y(p.share)} r={2.5}>
+              <title>{`${shortDate(p.start, granularity)}: ${percent(p.share)} strategic of ${p.total} ${volumeWord}`}</title>
+            </circle>
+          ),
+        )}
         {periods.map((p, i) => {
           const h = maxVolume ? (p.total / maxVolume) * (VOLUME.bottom - VOLUME.top) : 0;
-          return <rect key={`v-${p.start}`} className="volume" x={x(i) - Math.min(4, step / 3)} y={VOLUME.bottom - h} width={Math.min(8, (2 * step) / 3)} height={h} />;
+          return (
+            <rect
+              key={`v-${p.start}`}
+              className="volume"
+              x={x(i) - Math.min(4, step / 3)}
+              y={VOLUME.bottom - h}
+              width={Math.min(8, (2 * step) / 3)}
+              height={h}
+            />
+          );
         })}
-        {labelled.map((i) => <text key={`d-${i}`} className="axis" x={x(i)} y={120} textAnchor={i === 0 ? 'start' : i === periods.length - 1 ? 'end' : 'middle'}>{shortDate(periods[i]!.start, granularity)}</text>)}
+        {labelled.map((i) => (
+          <text
+            key={`d-${i}`}
+            className="axis"
+            x={x(i)}
+            y={120}
+            textAnchor={i === 0 ? 'start' : i === periods.length - 1 ? 'end' : 'middle'}
+          >
+            {shortDate(periods[i]!.start, granularity)}
+          </text>
+        ))}
       </svg>
-      <figcaption className="muted">Line: strategic share per {granularity} · bars: {volumeWord} per {granularity} (most: {maxVolume})</figcaption>
+      <figcaption className="muted">
+        Line: strategic share per {granularity} · bars: {volumeWord} per {granularity} (most: {maxVolume})
+      </figcaption>
     </figure>
   );
 }

@@ -13,7 +13,11 @@ const SKELETON_LINES: Record<SkeletonShape, string[]> = {
 export function Loading({ what, shape = 'line' }: { what: string; shape?: SkeletonShape }) {
   return (
     <div className={`ob state skeleton ${shape}`} role="status" aria-live="polite">
-      {shape === 'line' ? <span className="spinner" aria-hidden="true" /> : SKELETON_LINES[shape].map((l, i) => <div key={i} className={`bone ${l}`} aria-hidden="true" />)}
+      {shape === 'line' ? (
+        <span className="spinner" aria-hidden="true" />
+      ) : (
+        SKELETON_LINES[shape].map((l, i) => <div key={i} className={`bone ${l}`} aria-hidden="true" />)
+      )}
       <span className={shape === 'line' ? undefined : 'visually-hidden'}>Loading {what}…</span>
     </div>
   );

@@ -14,30 +14,70 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
   const running = status?.state === 'running';
   const failures = status && status.state !== 'running' ? status.errors : [];
   const succeeded = status?.state === 'done' && status.total > 0 && failures.length === 0;
-  if (!running && unclassified === 0 && failures.length === 0 && !error && status?.state !== 'failed' && !succeeded) return null;
+  if (
+    !running &&
+    unclassified === 0 &&
+    failures.length === 0 &&
+    !error &&
+    status?.state !== 'failed' &&
+    !succeeded
+  )
+    return null;
   return (
     <Section title="Classify existing issues">
       {running && status ? (
         <div>
-          <progress className="progress" aria-label="Backfill progress" max={Math.max(status.total, 1)} value={status.done} />
-          <p className="muted" role="status">{status.done} of {status.total} classified…</p>
+          <progress
+            className="progress"
+            aria-label="Backfill progress"
+            max={Math.max(status.total, 1)}
+            value={status.done}
+          />
+          <p className="muted" role="status">
+            {status.done} of {status.total} classified…
+          </p>
         </div>
       ) : (
         <div className="row">
-          {status?.state === 'failed' && <span className="error">The last run stopped after {status.done} of {status.total}.</span>}
+          {status?.state === 'failed' && (
+            <span className="error">
+              The last run stopped after {status.done} of {status.total}.
+            </span>
+          )}
           {(unclassified > 0 || status?.state === 'failed') && (
             <button className="primary" type="button" onClick={onStart} disabled={starting}>
-              {status?.state === 'failed' ? 'Try again' : `Classify ${unclassified} issue${unclassified === 1 ? '' : 's'}`}
+              {status?.state === 'failed'
+                ? 'Try again'
+                : `Classify ${unclassified} issue${unclassified === 1 ? '' : 's'}`}
             </button>
           )}
-          {unclassified > 0 && <span className="muted">{unclassified === 1 ? 'One issue has' : `${unclassified} issues have`} no tag yet.</span>}
-          {succeeded && unclassified === 0 && <span className="success" role="status">Done: {status.total} issues classified.</span>}
+          {unclassified > 0 && (
+            <span className="muted">
+              {unclassified === 1 ? 'One issue has' : `${unclassified} issues have`} no tag yet.
+            </span>
+          )}
+          {succeeded && unclassified === 0 && (
+            <span className="success" role="status">
+              Done: {status.total} issues classified.
+            </span>
+          )}
         </div>
       )}
       {failures.length > 0 && (
-        <ul className="failures">{failures.map((f, i) => <li key={`${f.issueKey ?? 'run'}-${i}`}>{f.issueKey ? `${f.issueKey}: ` : ''}{f.message}</li>)}</ul>
+        <ul className="failures">
+          {failures.map((f, i) => (
+            <li key={`${f.issueKey ?? 'run'}-${i}`}>
+              {f.issueKey ? `${f.issueKey}: ` : ''}
+              {f.message}
+            </li>
+          ))}
+        </ul>
       )}
-      {error && <div className="error" role="alert">{error}</div>}
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
     </Section>
   );
 }

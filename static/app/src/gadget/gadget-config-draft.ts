@@ -3,7 +3,12 @@ import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig } from '..
 import type { DraftField, GadgetDraft } from './gadget-edit-form';
 
 const FIELD_OF: Record<keyof GadgetConfig, DraftField> = {
-  projectKey: 'projectKey', period: 'period', unit: 'unit', trend: 'trend', targetShare: 'targetPercent', refreshMinutes: 'refreshMinutes',
+  projectKey: 'projectKey',
+  period: 'period',
+  unit: 'unit',
+  trend: 'trend',
+  targetShare: 'targetPercent',
+  refreshMinutes: 'refreshMinutes',
 };
 const FIELD_ERROR: Record<DraftField, string> = {
   projectKey: 'Choose a project.',
@@ -16,7 +21,8 @@ const FIELD_ERROR: Record<DraftField, string> = {
 
 export function draftFrom(saved: unknown): GadgetDraft {
   const s = (saved && typeof saved === 'object' ? saved : {}) as Partial<Record<keyof GadgetConfig, unknown>>;
-  const text = (v: unknown, fallback: string | number) => (typeof v === 'string' || typeof v === 'number' ? String(v) : String(fallback));
+  const text = (v: unknown, fallback: string | number) =>
+    typeof v === 'string' || typeof v === 'number' ? String(v) : String(fallback);
   const share = typeof s.targetShare === 'number' ? s.targetShare : DEFAULT_GADGET_CONFIG.targetShare;
   return {
     projectKey: text(s.projectKey, ''),
@@ -28,7 +34,8 @@ export function draftFrom(saved: unknown): GadgetDraft {
   };
 }
 
-export type DraftCheck = { ok: true; config: GadgetConfig } | { ok: false; errors: Partial<Record<DraftField, string>> };
+export type DraftCheck =
+  { ok: true; config: GadgetConfig } | { ok: false; errors: Partial<Record<DraftField, string>> };
 
 export function checkDraft(draft: GadgetDraft): DraftCheck {
   const percentText = draft.targetPercent.trim();

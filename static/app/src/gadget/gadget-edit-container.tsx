@@ -15,7 +15,9 @@ export function GadgetEditContainer({ saved }: { saved: unknown }) {
   const [saving, setSaving] = useState(false);
   const loadProjects = useCallback(() => {
     setProjectsError(null);
-    listProjects().then(setProjects, (e: unknown) => setProjectsError(e instanceof ResolverCallError ? e.message : 'Projects could not be loaded.'));
+    listProjects().then(setProjects, (e: unknown) =>
+      setProjectsError(e instanceof ResolverCallError ? e.message : 'Projects could not be loaded.'),
+    );
   }, []);
   useEffect(loadProjects, [loadProjects]);
   const onChange = (field: DraftField, value: string) => {
@@ -32,13 +34,24 @@ export function GadgetEditContainer({ saved }: { saved: unknown }) {
       const config = await validateGadgetConfig(checked.config);
       await view.submit(config);
     } catch (e) {
-      setFormError(e instanceof ResolverCallError ? e.message : 'Jira could not save the configuration. Try again.');
+      setFormError(
+        e instanceof ResolverCallError ? e.message : 'Jira could not save the configuration. Try again.',
+      );
     } finally {
       setSaving(false);
     }
   };
   return (
-    <GadgetEditForm draft={draft} projects={projects} projectsError={projectsError} errors={errors} formError={formError}
-      saving={saving} onChange={onChange} onRetryProjects={loadProjects} onSubmit={() => void onSubmit()} />
+    <GadgetEditForm
+      draft={draft}
+      projects={projects}
+      projectsError={projectsError}
+      errors={errors}
+      formError={formError}
+      saving={saving}
+      onChange={onChange}
+      onRetryProjects={loadProjects}
+      onSubmit={() => void onSubmit()}
+    />
   );
 }

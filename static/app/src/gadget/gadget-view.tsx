@@ -18,7 +18,12 @@ export interface GadgetViewProps {
   onOpenReport: (event: { preventDefault: () => void }) => void;
 }
 
-const WORD: Record<(typeof TALLY_ORDER)[number], string> = { strategic: 'strategic', mixed: 'mixed', tactical: 'tactical', unclassified: 'unclassified' };
+const WORD: Record<(typeof TALLY_ORDER)[number], string> = {
+  strategic: 'strategic',
+  mixed: 'mixed',
+  tactical: 'tactical',
+  unclassified: 'unclassified',
+};
 function gapSentence(share: number | null, target: number): string {
   if (share === null) return `target ${percent(target)}`;
   const points = Math.round(Math.abs(share - target) * 100);
@@ -26,26 +31,52 @@ function gapSentence(share: number | null, target: number): string {
   return `target ${percent(target)} · ${points} percentage point${points === 1 ? '' : 's'} ${share < target ? 'below' : 'above'}`;
 }
 
-function MeasureBar({ tally, unit, data, searchHref, onOpenJql }: { tally: Tally; unit: string } & Pick<GadgetViewProps, 'data' | 'searchHref' | 'onOpenJql'>) {
+function MeasureBar({
+  tally,
+  unit,
+  data,
+  searchHref,
+  onOpenJql,
+}: { tally: Tally; unit: string } & Pick<GadgetViewProps, 'data' | 'searchHref' | 'onOpenJql'>) {
   const total = TALLY_ORDER.reduce((s, k) => s + tally[k], 0);
   let x = 0;
   return (
     <div className="measure">
-      <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="group" aria-label={`Work by kind, ${unit}`}>
-        {total > 0 && TALLY_ORDER.map((k) => {
-          const width = (tally[k] / total) * 100;
-          const seg = (
-            <a key={k} href={searchHref(data.jql[k])} target="_blank" rel="noreferrer" onClick={(e) => onOpenJql(e, data.jql[k])} aria-label={`${tally[k]} ${WORD[k]} ${unit}: open in Jira search`}>
-              <rect className={`fill-${k}`} x={x} y={0} width={width} height={10} />
-            </a>
-          );
-          x += width;
-          return seg;
-        })}
+      <svg
+        className="bar"
+        viewBox="0 0 100 10"
+        preserveAspectRatio="none"
+        role="group"
+        aria-label={`Work by kind, ${unit}`}
+      >
+        {total > 0 &&
+          TALLY_ORDER.map((k) => {
+            const width = (tally[k] / total) * 100;
+            const seg = (
+              <a
+                key={k}
+                href={searchHref(data.jql[k])}
+                target="_blank"
+                rel="noreferrer"
+                onClick={(e) => onOpenJql(e, data.jql[k])}
+                aria-label={`${tally[k]} ${WORD[k]} ${unit}: open in Jira search`}
+              >
+                <rect className={`fill-${k}`} x={x} y={0} width={width} height={10} />
+              </a>
+            );
+            x += width;
+            return seg;
+          })}
       </svg>
       <p className="legend">
         {TALLY_ORDER.filter((k) => tally[k] > 0).map((k) => (
-          <a key={k} href={searchHref(data.jql[k])} target="_blank" rel="noreferrer" onClick={(e) => onOpenJql(e, data.jql[k])}>
+          <a
+            key={k}
+            href={searchHref(data.jql[k])}
+            target="_blank"
+            rel="noreferrer"
+            onClick={(e) => onOpenJql(e, data.jql[k])}
+          >
             <span className={`swatch fill-${k}`} aria-hidden="true" /> {tally[k]} {WORD[k]} {unit}
           </a>
         ))}
@@ -59,8 +90,12 @@ function flagsOf(data: GadgetData): string[] {
   const unclassified = data.balance.count.unclassified;
   const flags: Array<string | null> = [
     data.scope?.message ?? null,
-    unclassified > 0 ? `${unclassified} issue${unclassified === 1 ? ' has' : 's have'} no tag yet: open the full report to classify them.` : null,
-    data.balance.count.mixed > 0 ? `${data.balance.count.mixed} issues mix strategic and tactical work.` : null,
+    unclassified > 0
+      ? `${unclassified} issue${unclassified === 1 ? ' has' : 's have'} no tag yet: open the full report to classify them.`
+      : null,
+    data.balance.count.mixed > 0
+      ? `${data.balance.count.mixed} issues mix strategic and tactical work.`
+      : null,
   ];
   return flags.filter((f): f is string => !!f).slice(0, 2);
 }
@@ -72,15 +107,44 @@ export function GadgetView({ data, searchHref, onOpenJql, reportHref, onOpenRepo
   const unit = byPoints ? 'story points' : 'issues';
   return (
     <div className="ob gadget">
-      <p className="muted">{data.project.name} · last {config.period.replace('d', ' days')}</p>
+      <p className="muted">
+        {data.project.name} · last {config.period.replace('d', ' days')}
+      </p>
       <div className="headline">
         <span className="figure">{share === null ? '—' : percent(share)}</span>
-        <span>strategic by {byPoints ? 'story points' : 'issue count'}<br /><span className="muted">{gapSentence(share, target.share)}</span></span>
+        <span>
+          strategic by {byPoints ? 'story points' : 'issue count'}
+          <br />
+          <span className="muted">{gapSentence(share, target.share)}</span>
+        </span>
       </div>
-      <MeasureBar tally={byPoints ? balance.points : balance.count} unit={unit} data={data} searchHref={searchHref} onOpenJql={onOpenJql} />
-      <ShareTrend trend={data.trend} unit={config.unit} granularity={config.trend} targetShare={target.share} />
-      {flagsOf(data).map((f) => <div key={f} className="flag" role="note">{f}</div>)}
-      <a className="report-link" href={reportHref ?? '#'} target="_blank" rel="noreferrer" onClick={onOpenReport}>Open full report</a>
+      <MeasureBar
+        tally={byPoints ? balance.points : balance.count}
+        unit={unit}
+        data={data}
+        searchHref={searchHref}
+        onOpenJql={onOpenJql}
+      />
+      <ShareTrend
+        trend={data.trend}
+        unit={config.unit}
+        granularity={config.trend}
+        targetShare={target.share}
+      />
+      {flagsOf(data).map((f) => (
+        <div key={f} className="flag" role="note">
+          {f}
+        </div>
+      ))}
+      <a
+        className="report-link"
+        href={reportHref ?? '#'}
+        target="_blank"
+        rel="noreferrer"
+        onClick={onOpenReport}
+      >
+        Open full report
+      </a>
     </div>
   );
 }

@@ -8,9 +8,16 @@ import { useEffect, useState } from 'react';
 export const jqlSearchPath = (jql: string): string => `/issues/?jql=${encodeURIComponent(jql)}`;
 
 /** The report page of a project: Forge's "module" navigation target (NavigationLocation in @forge/bridge). */
-export const reportLocation = (projectKey: string) => ({ target: 'module' as const, moduleKey: 'ownership-report', projectKey });
+export const reportLocation = (projectKey: string) => ({
+  target: 'module' as const,
+  moduleKey: 'ownership-report',
+  projectKey,
+});
 
-export function openInNewTab(event: { preventDefault: () => void }, target: string | ReturnType<typeof reportLocation>): void {
+export function openInNewTab(
+  event: { preventDefault: () => void },
+  target: string | ReturnType<typeof reportLocation>,
+): void {
   event.preventDefault();
   void router.open(target).catch(() => undefined);
 }

@@ -35,7 +35,13 @@ export function useBackfill(projectKey: string | null, known: BackfillStatus | n
     setStarting(true);
     setError(null);
     startBackfill(projectKey)
-      .then((s) => { setStatus(s); if (s.state !== 'running') onFinished(); }, (e: unknown) => setError(errorText(e)))
+      .then(
+        (s) => {
+          setStatus(s);
+          if (s.state !== 'running') onFinished();
+        },
+        (e: unknown) => setError(errorText(e)),
+      )
       .finally(() => setStarting(false));
   };
 

@@ -4,8 +4,13 @@ import type { GadgetData, TeamInsights } from '../../../../src/contract';
 import { errorCode, errorText } from '../api/invoke-client';
 import { getGadget, getTeamInsights } from '../api/gadget-api';
 
-export type GadgetState = { status: 'loading' } | { status: 'unconfigured' } | { status: 'error'; message: string } | { status: 'ready'; data: GadgetData };
-export type InsightsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TeamInsights };
+export type GadgetState =
+  | { status: 'loading' }
+  | { status: 'unconfigured' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: GadgetData };
+export type InsightsState =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TeamInsights };
 
 export function useGadgetData(withInsights: boolean) {
   const [state, setState] = useState<GadgetState>({ status: 'loading' });
@@ -15,7 +20,11 @@ export function useGadgetData(withInsights: boolean) {
       if (errorCode(e) === 'INVALID_CONFIG') return { status: 'unconfigured' };
       return s.status === 'ready' ? s : { status: 'error', message: errorText(e) };
     }));
-    if (withInsights) getTeamInsights().then((data) => setInsights({ status: 'ready', data }), (e: unknown) => setInsights({ status: 'error', message: errorText(e) }));
+    if (withInsights)
+      getTeamInsights().then(
+        (data) => setInsights({ status: 'ready', data }),
+        (e: unknown) => setInsights({ status: 'error', message: errorText(e) }),
+      );
   }, [withInsights]);
   useEffect(load, [load]);
   const refreshMinutes = state.status === 'ready' ? state.data.config.refreshMinutes : 0;

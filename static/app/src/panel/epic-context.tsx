@@ -11,14 +11,22 @@ function CompactBar({ tally, label }: { tally: Tally; label: string }) {
   const total = TALLY_ORDER.reduce((sum, k) => sum + tally[k], 0);
   let x = 0;
   return (
-    <svg className="bar compact" viewBox="0 0 100 6" preserveAspectRatio="none" role="img"
-      aria-label={`${label}: ${TALLY_ORDER.filter((k) => tally[k] > 0).map((k) => `${tally[k]} ${k}`).join(', ')}`}>
-      {total > 0 && TALLY_ORDER.map((k) => {
-        const width = (tally[k] / total) * 100;
-        const rect = <rect key={k} className={`fill-${k}`} x={x} y={0} width={width} height={6} />;
-        x += width;
-        return rect;
-      })}
+    <svg
+      className="bar compact"
+      viewBox="0 0 100 6"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={`${label}: ${TALLY_ORDER.filter((k) => tally[k] > 0)
+        .map((k) => `${tally[k]} ${k}`)
+        .join(', ')}`}
+    >
+      {total > 0 &&
+        TALLY_ORDER.map((k) => {
+          const width = (tally[k] / total) * 100;
+          const rect = <rect key={k} className={`fill-${k}`} x={x} y={0} width={width} height={6} />;
+          x += width;
+          return rect;
+        })}
     </svg>
   );
 }
@@ -42,16 +50,28 @@ export function EpicContext({ data }: { data: IssuePanelData }) {
   return (
     <section className="context" aria-label={issue.isEpic ? 'Child issues' : 'Epic'}>
       {epic && (
-        <div className="row muted">In <span className="issue-key">{epic.key}</span> <span className="clip">{epic.summary}</span> <Lozenge kind={epic.kind} /></div>
+        <div className="row muted">
+          In <span className="issue-key">{epic.key}</span> <span className="clip">{epic.summary}</span>{' '}
+          <Lozenge kind={epic.kind} />
+        </div>
       )}
       {childBalance && issue.isEpic && (
         <>
-          <div className="muted">{total} child issues: {TALLY_ORDER.filter((k) => childBalance.count[k] > 0).map((k) => `${childBalance.count[k]} ${k}`).join(' · ')}</div>
+          <div className="muted">
+            {total} child issues:{' '}
+            {TALLY_ORDER.filter((k) => childBalance.count[k] > 0)
+              .map((k) => `${childBalance.count[k]} ${k}`)
+              .join(' · ')}
+          </div>
           <CompactBar tally={childBalance.count} label="Child issues by count" />
         </>
       )}
       {sentence && <p className="muted">{sentence}</p>}
-      {warnings.slice(0, 1).map((w) => <div key={w.code} className="warning" role="note">{w.message}</div>)}
+      {warnings.slice(0, 1).map((w) => (
+        <div key={w.code} className="warning" role="note">
+          {w.message}
+        </div>
+      ))}
     </section>
   );
 }

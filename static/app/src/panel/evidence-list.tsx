@@ -10,23 +10,52 @@ const SIDE_WORD = { PM: 'Product manager', PO: 'Product owner' } as const;
 function Quote({ e }: { e: StoredEvidence }) {
   if (!e.highlight) return <span className="quote">{e.text}</span>;
   const [from, to] = e.highlight;
-  return <span className="quote">“{e.text.slice(0, from)}<mark>{e.text.slice(from, to)}</mark>{e.text.slice(to)}”</span>;
+  return (
+    <span className="quote">
+      “{e.text.slice(0, from)}
+      <mark>{e.text.slice(from, to)}</mark>
+      {e.text.slice(to)}”
+    </span>
+  );
 }
 
 /** `automaticOnly`: a person changed the tag, so this is the automatic result's evidence, and says so. */
-export function EvidenceList({ evidence, automaticOnly = false }: { evidence: StoredEvidence[]; automaticOnly?: boolean }) {
+export function EvidenceList({
+  evidence,
+  automaticOnly = false,
+}: {
+  evidence: StoredEvidence[];
+  automaticOnly?: boolean;
+}) {
   const quotes = evidence.filter((e) => e.highlight);
   const context = evidence.filter((e) => !e.highlight && e.signal !== 'document-shape');
-  if (evidence.length === 0) return <p className="muted">No telling phrase: the tag rests on the issue type and where it sits.</p>;
+  if (evidence.length === 0)
+    return <p className="muted">No telling phrase: the tag rests on the issue type and where it sits.</p>;
   return (
     <details className="evidence">
-      <summary>{automaticOnly ? 'Show the automatic result’s evidence' : 'Show evidence'} ({quotes.length + context.length})</summary>
+      <summary>
+        {automaticOnly ? 'Show the automatic result’s evidence' : 'Show evidence'} (
+        {quotes.length + context.length})
+      </summary>
       <ul className="evidence">
         {[...quotes, ...context].map((e, i) => (
-          <li key={`${e.signal}-${i}`} className={e.side} title={`From “${SEED_TITLE[e.seed]}” (seed ${e.seed})`}>
+          <li
+            key={`${e.signal}-${i}`}
+            className={e.side}
+            title={`From “${SEED_TITLE[e.seed]}” (seed ${e.seed})`}
+          >
             <span className="side">{SIDE_WORD[e.side]}</span> · {e.meaning ?? signalText(e.signal)}
-            {e.highlight ? <><br /><Quote e={e} /></> : <span className="muted"> — {e.text}</span>}
-            {e.learnedFrom ? <span className="muted"> · weight learned from {e.learnedFrom} overrides</span> : null}
+            {e.highlight ? (
+              <>
+                <br />
+                <Quote e={e} />
+              </>
+            ) : (
+              <span className="muted"> — {e.text}</span>
+            )}
+            {e.learnedFrom ? (
+              <span className="muted"> · weight learned from {e.learnedFrom} overrides</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -8,7 +8,8 @@ import { clearOverride, getIssuePanel, setOverride } from '../api/panel-api';
 import { ErrorState, Loading } from '../components/states';
 import { PanelView } from './panel-view';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: IssuePanelData };
+type State =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: IssuePanelData };
 
 export function IssuePanelContainer() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -17,7 +18,8 @@ export function IssuePanelContainer() {
   const load = useCallback(() => {
     getIssuePanel().then(
       (data) => setState({ status: 'ready', data }),
-      (e: unknown) => setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorText(e) })),
+      (e: unknown) =>
+        setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorText(e) })),
     );
   }, []);
   useEffect(() => {
@@ -33,7 +35,16 @@ export function IssuePanelContainer() {
       .finally(() => setBusy(false));
   };
   if (state.status === 'loading') return <Loading what="the ownership tag" shape="panel" />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => { setState({ status: 'loading' }); load(); }} />;
+  if (state.status === 'error')
+    return (
+      <ErrorState
+        message={state.message}
+        onRetry={() => {
+          setState({ status: 'loading' });
+          load();
+        }}
+      />
+    );
   return (
     <PanelView data={state.data} busy={busy} actionError={actionError}
       onOverride={(kind: Kind, note: string) => act(() => setOverride(note ? { kind, note } : { kind }))}

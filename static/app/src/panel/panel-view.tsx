@@ -40,15 +40,29 @@ export function PanelView({ data, busy, actionError, onOverride, onClear }: Pane
       <div className="row">
         <Lozenge kind={c.kind} />
         <span className="muted">
-          {c.overridden ? 'Set by a person' : `${hedged ? `${hedged} · ` : ''}${percent(c.share)} strategic · ${confidenceWord(c.confidence)} confidence`}
+          {c.overridden
+            ? 'Set by a person'
+            : `${hedged ? `${hedged} · ` : ''}${percent(c.share)} strategic · ${confidenceWord(c.confidence)} confidence`}
           {data.refreshed ? ' · just classified' : ''}
         </span>
       </div>
-      {!(c.overridden && c.override?.kind !== c.automatic.kind) && <p className="why">{whySentence(c.automatic.kind, c.automatic.confidence, c.automatic.evidence)}</p>}
-      <EvidenceList evidence={c.automatic.evidence} automaticOnly={c.overridden && c.override?.kind !== c.automatic.kind} />
+      {!(c.overridden && c.override?.kind !== c.automatic.kind) && (
+        <p className="why">{whySentence(c.automatic.kind, c.automatic.confidence, c.automatic.evidence)}</p>
+      )}
+      <EvidenceList
+        evidence={c.automatic.evidence}
+        automaticOnly={c.overridden && c.override?.kind !== c.automatic.kind}
+      />
       <EpicContext data={data} />
       {/* keyed by the stored result, so the form closes when the tag changes underneath it */}
-      <OverrideSection key={`${c.kind}-${c.classifiedAt}-${c.override?.at ?? ''}`} data={data} busy={busy} actionError={actionError} onOverride={onOverride} onClear={onClear} />
+      <OverrideSection
+        key={`${c.kind}-${c.classifiedAt}-${c.override?.at ?? ''}`}
+        data={data}
+        busy={busy}
+        actionError={actionError}
+        onOverride={onOverride}
+        onClear={onClear}
+      />
       <Definitions />
     </div>
   );
