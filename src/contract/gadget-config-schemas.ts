@@ -1,7 +1,9 @@
 /** Dashboard gadget configuration, validated when the edit view submits it and when it is read. */
 import { z } from 'zod';
 
-export const ProjectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key such as "SHOP"');
+export const ProjectKeySchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key such as "SHOP"');
 export const PeriodSchema = z.enum(['30d', '90d', '180d', '365d']);
 export const UnitSchema = z.enum(['count', 'points']);
 export const TrendGranularitySchema = z.enum(['week', 'month']);

@@ -4,8 +4,14 @@
  * Every payload is validated with these schemas before any logic runs.
  */
 import { z } from 'zod';
-import { KindSchema, ShareSchema, StoredClassificationSchema, EvidenceSchema, MAX_NOTE_LENGTH } from './classification-schemas';
+import {
+  KindSchema, ShareSchema, StoredClassificationSchema, EvidenceSchema, MAX_NOTE_LENGTH,
+} from './classification-schemas';
 import { GadgetConfigSchema, ProjectKeySchema } from './gadget-config-schemas';
+import { BalanceSchema, HealthWarningSchema, IssueRefSchema, TallySchema } from './shared-schemas';
+import {
+  AgreementSchema, AppSettingsSchema, PersonOptionSchema, ProjectOptionSchema, TeamInsightsSchema,
+} from './admin-schemas';
 
 export const ERROR_CODES = [
   'INVALID_PAYLOAD', // the payload failed validation
@@ -25,38 +31,6 @@ export type ResolverError = z.infer<typeof ResolverErrorSchema>;
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
 
 const Empty = z.object({}).strict();
-
-// ---- shared result pieces ----
-export const TallySchema = z.object({
-  strategic: z.number().nonnegative(),
-  tactical: z.number().nonnegative(),
-  mixed: z.number().nonnegative(),
-  unclassified: z.number().nonnegative(),
-});
-export type Tally = z.infer<typeof TallySchema>;
-
-export const BalanceSchema = z.object({
-  count: TallySchema,
-  points: TallySchema,
-  /** Strategic share of the classified work, by count and by points (null when nothing is classified). */
-  strategicShareByCount: ShareSchema.nullable(),
-  strategicShareByPoints: ShareSchema.nullable(),
-});
-export type Balance = z.infer<typeof BalanceSchema>;
-
-export const IssueRefSchema = z.object({
-  key: z.string(),
-  summary: z.string(),
-  type: z.string(),
-  kind: KindSchema.nullable(),
-  share: ShareSchema.nullable(),
-});
-export type IssueRef = z.infer<typeof IssueRefSchema>;
-
-export const HealthWarningSchema = z.object({
-  code: z.enum(['VISION_WITHOUT_EXECUTION', 'EXECUTION_WITHOUT_DIRECTION', 'CHILDREN_DISAGREE']),
-  message: z.string(),
-});
 
 // ---- issue panel ----
 export const IssuePanelDataSchema = z.object({
@@ -104,7 +78,9 @@ export const ReconcileStatusSchema = z.object({
   state: z.enum(['running', 'done', 'failed']),
   checked: z.number().int().nonnegative(),
   fixed: z.object({
-    added: z.number().int().nonnegative(), changed: z.number().int().nonnegative(), removed: z.number().int().nonnegative(),
+    added: z.number().int().nonnegative(),
+    changed: z.number().int().nonnegative(),
+    removed: z.number().int().nonnegative(),
     /** Project weeks whose sums differed from their issues' contributions. */
     weeks: z.number().int().nonnegative(),
   }),
@@ -125,62 +101,25 @@ export const GadgetDataSchema = z.object({
     message: z.string(),
   }),
   /** JQL for drill-down, per kind plus "all". */
-  jql: z.object({ all: z.string(), strategic: z.string(), tactical: z.string(), mixed: z.string(), unclassified: z.string() }),
+  jql: z.object({
+    all: z.string(),
+    strategic: z.string(),
+    tactical: z.string(),
+    mixed: z.string(),
+    unclassified: z.string(),
+  }),
   topEpics: z.object({ strategic: z.array(IssueRefSchema), tactical: z.array(IssueRefSchema) }),
   backfill: BackfillStatusSchema.nullable(),
   /**
    * Where the figures come from: the app's per-project figures, or — when the viewer cannot browse
    * every classified issue (issue security) — the viewer's own search, so nothing hidden is counted.
    */
-  scope: z.object({ source: z.enum(['project-figures', 'your-search']), message: z.string().nullable() }).optional(),
+  scope: z
+    .object({ source: z.enum(['project-figures', 'your-search']), message: z.string().nullable() })
+    .optional(),
   generatedAt: z.string(),
 });
 export type GadgetData = z.infer<typeof GadgetDataSchema>;
-
-export const RoleSchema = z.enum(['PM', 'PO']);
-export const PersonOptionSchema = z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(255) });
-export type PersonOption = z.infer<typeof PersonOptionSchema>;
-
-export const AppSettingsSchema = z.object({
-  labelSync: z.boolean(),
-  /** People's roles by accountId, set by a Jira admin (otherwise inferred from the work they own). */
-  roles: z.record(z.string().min(1).max(128), RoleSchema).default({}),
-}).strict();
-export type AppSettingsData = z.infer<typeof AppSettingsSchema>;
-
-// ---- beyond the anchors: role balance, hierarchy health, agreement monitor ----
-export const PersonBalanceSchema = z.object({
-  accountId: z.string(), displayName: z.string(), role: RoleSchema.nullable(), roleSource: z.enum(['settings', 'inferred']).nullable(),
-  strategic: z.number(), tactical: z.number(), mixed: z.number(), strategicShare: ShareSchema.nullable(),
-  flag: z.enum(['PM_BURIED_IN_BACKLOG', 'PO_CARRYING_STRATEGY']).nullable(), flagMessage: z.string().nullable(),
-  /** The issues behind this person's figures. */
-  jql: z.string().optional(),
-});
-export const TeamInsightsSchema = z.object({
-  people: z.array(PersonBalanceSchema),
-  hierarchy: z.object({
-    visionWithoutExecution: z.array(IssueRefSchema),
-    childrenDisagree: z.array(IssueRefSchema),
-    executionWithoutDirection: z.object({ count: z.number().int().nonnegative(), jql: z.string() }),
-  }),
-});
-export type TeamInsights = z.infer<typeof TeamInsightsSchema>;
-const ReviewTally = z.object({ confirmed: z.number().int().nonnegative(), overridden: z.number().int().nonnegative() });
-export const AgreementSchema = z.object({
-  classified: z.number().int().nonnegative(),
-  reviewed: ReviewTally,
-  byKind: z.object({ strategic: ReviewTally, tactical: ReviewTally, mixed: ReviewTally }),
-  byWeek: z.array(z.object({ start: z.string() }).merge(ReviewTally)),
-  adaptation: z.object({
-    learnedFrom: z.number().int(), learnedAt: z.string(), signals: z.array(z.object({ signal: z.string(), factor: z.number(), overrides: z.number().int() })),
-    /** The site's shift of the score learned from reviews (log-odds; negative leans tactical), when there were enough. */
-    calibration: z.object({ logit: z.number(), reviews: z.number().int() }).nullable(),
-  }).nullable(),
-  heldOut: z.object({ trained: z.number().int(), heldOut: z.number().int(), agreementBefore: z.number().nullable(), agreementAfter: z.number().nullable() }),
-});
-export type Agreement = z.infer<typeof AgreementSchema>;
-
-export const ProjectOptionSchema = z.object({ key: z.string(), name: z.string() });
 
 // ---- the resolver table: name → payload schema and result schema ----
 export const RESOLVERS = {
@@ -193,10 +132,19 @@ export const RESOLVERS = {
   getGadget: { payload: Empty, result: GadgetDataSchema },
   validateGadgetConfig: { payload: z.object({ config: z.unknown() }).strict(), result: GadgetConfigSchema },
   listProjects: { payload: Empty, result: z.array(ProjectOptionSchema) },
-  findPeople: { payload: z.object({ query: z.string().trim().min(1).max(100) }).strict(), result: z.array(PersonOptionSchema) },
+  findPeople: {
+    payload: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+    result: z.array(PersonOptionSchema),
+  },
   listRolePeople: { payload: Empty, result: z.array(PersonOptionSchema) },
-  startBackfill: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
-  getBackfillStatus: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: BackfillStatusSchema },
+  startBackfill: {
+    payload: z.object({ projectKey: ProjectKeySchema }).strict(),
+    result: BackfillStatusSchema,
+  },
+  getBackfillStatus: {
+    payload: z.object({ projectKey: ProjectKeySchema }).strict(),
+    result: BackfillStatusSchema,
+  },
   /** App settings (Jira administrators only): label sync adds strategic-pm / tactical-po labels. */
   getAppSettings: { payload: Empty, result: AppSettingsSchema },
   saveAppSettings: { payload: z.object({ settings: AppSettingsSchema }).strict(), result: AppSettingsSchema },
@@ -206,8 +154,14 @@ export const RESOLVERS = {
   getAgreement: { payload: Empty, result: AgreementSchema },
   resetAdaptation: { payload: Empty, result: AgreementSchema },
   /** Admin page: recompute a project's figures from Jira, and how that went (idle: never run). */
-  startReconcile: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: ReconcileStatusSchema },
-  getReconcileStatus: { payload: z.object({ projectKey: ProjectKeySchema }).strict(), result: ReconcileStatusSchema.nullable() },
+  startReconcile: {
+    payload: z.object({ projectKey: ProjectKeySchema }).strict(),
+    result: ReconcileStatusSchema,
+  },
+  getReconcileStatus: {
+    payload: z.object({ projectKey: ProjectKeySchema }).strict(),
+    result: ReconcileStatusSchema.nullable(),
+  },
 } as const;
 
 export type ResolverName = keyof typeof RESOLVERS;
