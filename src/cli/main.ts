@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { MODEL, type Kind } from '../domain';
 import { parseArguments, USAGE, UsageError } from './arguments';
-import { classifyRows, type ClassifiedRow } from './classify-file';
+import { classifyRows } from './classify-file';
 import { evaluate, formatEvaluation } from './evaluation';
 import { bySource, formatBySource, leaveOneSourceOutRows } from './source-evaluation';
 import { sourceOf } from './labeled-set';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Kind, WorkItem } from '../domain';
-import { parseCsv } from './csv';
+import { readJiraCsv } from './read-csv-export';
 
 export interface InputRow {
   line: number; item: WorkItem; gold?: Kind; goldShare?: number | null;
@@ -14,12 +14,17 @@ export interface InputRow {
   source?: string;
 }
 export interface InputProblem { line: number; message: string }
-export interface ReadResult { format: 'jsonl' | 'csv' | 'jira-search' | 'jira-issue'; rows: InputRow[]; problems: InputProblem[] }
+export interface ReadResult {
+  format: 'jsonl' | 'csv' | 'jira-search' | 'jira-issue';
+  rows: InputRow[];
+  problems: InputProblem[];
+}
 
 /** Named whenever an input matches none of them. */
-export const ACCEPTED_FORMATS = 'JSON Lines (one work item, Jira issue or search response per line), a Jira issue '
-  + '(the GET /rest/api/3/issue response), a Jira search response ({"issues": [...]}) or a Jira CSV export '
-  + '(with "Issue key" and "Summary" columns)';
+export const ACCEPTED_FORMATS =
+  'JSON Lines (one work item, Jira issue or search response per line), a Jira issue ' +
+  '(the GET /rest/api/3/issue response), a Jira search response ({"issues": [...]}) or a Jira CSV export ' +
+  '(with "Issue key" and "Summary" columns)';
 
 const JsonlRowSchema = z.object({
   key: z.string().min(1),
@@ -62,7 +67,8 @@ function toItem(row: z.infer<typeof JsonlRowSchema>): WorkItem {
   return item as WorkItem;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One JSON value of an input: a work item, a Jira issue (`{ key, fields }`) or a search response. */
 function parseJsonValue(value: unknown, line: number): Array<InputRow | InputProblem> {
@@ -72,7 +78,15 @@ function parseJsonValue(value: unknown, line: number): Array<InputRow | InputPro
   if (isObject(value) && isObject(value.fields)) return [withLine(searchIssueRow(value, 1), line)];
   const parsed = JsonlRowSchema.safeParse(value);
   if (!parsed.success) return [{ line, message: describe(parsed.error) }];
-  return [{ line, item: toItem(parsed.data), gold: parsed.data.gold, goldShare: parsed.data.goldShare ?? null, ...(parsed.data.source ? { source: parsed.data.source } : {}) }];
+  return [
+    {
+      line,
+      item: toItem(parsed.data),
+      gold: parsed.data.gold,
+      goldShare: parsed.data.goldShare ?? null,
+      ...(parsed.data.source ? { source: parsed.data.source } : {}),
+    },
+  ];
 }
 
 const withLine = (r: InputRow | InputProblem, line: number): InputRow | InputProblem => ({ ...r, line });
@@ -81,7 +95,11 @@ const withLine = (r: InputRow | InputProblem, line: number): InputRow | InputPro
 export function parseJsonlLine(raw: string, line: number): Array<InputRow | InputProblem> {
   if (raw.trim() === '') return [];
   let value: unknown;
-  try { value = JSON.parse(raw); } catch (e) { return [{ line, message: `not valid JSON (${(e as Error).message.slice(0, 80)})` }]; }
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    return [{ line, message: `not valid JSON (${(e as Error).message.slice(0, 80)})` }];
+  }
   return parseJsonValue(value, line);
 }
 
@@ -109,11 +127,22 @@ export function searchIssueRow(issue: unknown, index: number): InputRow | InputP
   const parsed = JiraIssueSchema.safeParse(issue);
   if (!parsed.success) return { line: index, message: `issue ${index}: ${describe(parsed.error)}` };
   const f = parsed.data.fields;
-  return { line: index, item: {
-    key: parsed.data.key, project: f.project?.key, type: f.issuetype?.name ?? 'Task', summary: f.summary ?? '',
-    description: f.description as WorkItem['description'], labels: f.labels ?? [], components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
-    parent: f.parent?.key ?? null, storyPoints: storyPointsOf(f), created: f.created, status: f.status?.name,
-  } };
+  return {
+    line: index,
+    item: {
+      key: parsed.data.key,
+      project: f.project?.key,
+      type: f.issuetype?.name ?? 'Task',
+      summary: f.summary ?? '',
+      description: f.description as WorkItem['description'],
+      labels: f.labels ?? [],
+      components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
+      parent: f.parent?.key ?? null,
+      storyPoints: storyPointsOf(f),
+      created: f.created,
+      status: f.status?.name,
+    },
+  };
 }
 
 function readJiraSearch(value: { issues?: unknown }): ReadResult {
@@ -127,51 +156,6 @@ function readJiraSearch(value: { issues?: unknown }): ReadResult {
   return { format: 'jira-search', rows, problems };
 }
 
-/**
- * A Jira CSV export. Columns as Jira writes them: "Issue key", "Issue id", "Summary", "Issue Type",
- * "Description", "Parent" / "Parent id" (the parent's numeric id, mapped to its key through the file's
- * "Issue id" column) or "Parent key", "Custom field (Epic Link)" (a key), repeated "Labels" and
- * "Component/s" columns, story points under their custom-field name.
- */
-function readCsv(text: string): ReadResult {
-  const table = parseCsv(text);
-  const header = (table[0] ?? []).map((h) => h.trim());
-  const col = (...names: string[]) => header.findIndex((h) => names.some((n) => h.toLowerCase() === n.toLowerCase()));
-  const cols = (name: string) => header.map((h, i) => (h.toLowerCase() === name.toLowerCase() ? i : -1)).filter((i) => i >= 0);
-  const key = col('Issue key', 'Key');
-  const summary = col('Summary');
-  if (key < 0 || summary < 0) return { format: 'csv', rows: [], problems: [{ line: 1, message: 'not a Jira CSV export: the header needs "Issue key" and "Summary" columns' }] };
-  const idx = { type: col('Issue Type', 'Type'), description: col('Description'), parentKey: col('Parent key'), parentId: col('Parent id', 'Parent'),
-    epicLink: col('Custom field (Epic Link)', 'Epic Link'), id: col('Issue id'), project: col('Project key'), created: col('Created'), status: col('Status'),
-    points: col('Custom field (Story point estimate)', 'Custom field (Story Points)', 'Story Points', 'Story point estimate') };
-  const labelCols = cols('Labels');
-  const componentCols = cols('Component/s');
-  const cell = (cells: string[], j: number) => (j >= 0 ? (cells[j] ?? '').trim() : '');
-  const keyById = new Map(table.slice(1).map((cells) => [cell(cells, idx.id), cell(cells, key)] as const).filter(([id]) => id !== ''));
-  const parentOf = (cells: string[]) => {
-    const byId = cell(cells, idx.parentId);
-    const fromId = /^\d+$/.test(byId) ? keyById.get(byId) : byId || undefined;
-    return cell(cells, idx.parentKey) || fromId || cell(cells, idx.epicLink) || null;
-  };
-  const rows: InputRow[] = [];
-  const problems: InputProblem[] = [];
-  table.slice(1).forEach((cells, i) => {
-    const line = i + 2;
-    const get = (j: number) => cell(cells, j);
-    if (cells.every((c) => c.trim() === '')) return;
-    if (!get(key)) { problems.push({ line, message: 'row has no issue key' }); return; }
-    const pointsText = get(idx.points);
-    const points = pointsText === '' ? null : Number(pointsText);
-    if (points !== null && !Number.isFinite(points)) { problems.push({ line, message: `story points "${pointsText}" is not a number` }); return; }
-    rows.push({ line, item: {
-      key: get(key), summary: get(summary), type: get(idx.type) || 'Task', description: get(idx.description) || null, project: get(idx.project) || undefined,
-      labels: labelCols.map(get).filter(Boolean), components: componentCols.map(get).filter(Boolean), parent: parentOf(cells),
-      storyPoints: points, created: get(idx.created) || undefined, status: get(idx.status) || undefined,
-    } });
-  });
-  return { format: 'csv', rows, problems };
-}
-
 function split(results: Array<InputRow | InputProblem>): { rows: InputRow[]; problems: InputProblem[] } {
   return { rows: results.filter((r): r is InputRow => !isProblem(r)), problems: results.filter(isProblem) };
 }
@@ -183,9 +167,11 @@ export function readWorkItems(text: string): ReadResult {
     let whole: unknown;
     try { whole = JSON.parse(trimmed); } catch { whole = undefined; }
     if (isObject(whole) && Array.isArray(whole.issues)) return readJiraSearch(whole as { issues: unknown[] });
-    if (isObject(whole) && isObject(whole.fields)) return { format: 'jira-issue', ...split(parseJsonValue(whole, 1)) };
-    if (Array.isArray(whole)) return { format: 'jsonl', ...split(whole.flatMap((v, i) => parseJsonValue(v, i + 1))) };
+    if (isObject(whole) && isObject(whole.fields))
+      return { format: 'jira-issue', ...split(parseJsonValue(whole, 1)) };
+    if (Array.isArray(whole))
+      return { format: 'jsonl', ...split(whole.flatMap((v, i) => parseJsonValue(v, i + 1))) };
     return readJsonl(text);
   }
-  return readCsv(text);
+  return readJiraCsv(text);
 }
