@@ -28,7 +28,7 @@ import {
 } from '../domain';
 import { approximateCount, BASE_FIELDS, searchAll, searchJql, storyPointsField } from '../jira/jira-api';
 import { getProject } from '../jira/jira-people';
-import { readWeeks } from '../storage/figures-store';
+import { readWeeks } from '../storage/figures-repair';
 import { readBackfill } from '../storage/app-storage';
 import { workItemOf } from './classify-issue';
 import { contributionOf } from './figures-service';
