@@ -5,7 +5,7 @@
  * Every row is validated; a bad row is reported with its line number and skipped, never fatal.
  */
 import { z } from 'zod';
-import type { Kind, WorkItem } from '../domain';
+import { workItemFromFields, type Kind, type WorkItem } from '../domain';
 import { readJiraCsv } from './read-csv-export';
 
 export interface InputRow {
@@ -127,22 +127,7 @@ export function searchIssueRow(issue: unknown, index: number): InputRow | InputP
   const parsed = JiraIssueSchema.safeParse(issue);
   if (!parsed.success) return { line: index, message: `issue ${index}: ${describe(parsed.error)}` };
   const f = parsed.data.fields;
-  return {
-    line: index,
-    item: {
-      key: parsed.data.key,
-      project: f.project?.key,
-      type: f.issuetype?.name ?? 'Task',
-      summary: f.summary ?? '',
-      description: f.description as WorkItem['description'],
-      labels: f.labels ?? [],
-      components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
-      parent: f.parent?.key ?? null,
-      storyPoints: storyPointsOf(f),
-      created: f.created,
-      status: f.status?.name,
-    },
-  };
+  return { line: index, item: workItemFromFields(parsed.data.key, f, storyPointsOf(f)) };
 }
 
 function readJiraSearch(value: { issues?: unknown }): ReadResult {

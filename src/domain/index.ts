@@ -37,3 +37,4 @@ export {
 export { healthWarnings, type HealthCode, type HealthInput } from './hierarchy-health';
 export { roleBalance, MAX_PEOPLE, type PersonBalance, type Role, type RoleFlag } from './role-balance';
 export { seededRandom } from './seeded-random';
+export { workItemFromFields, type JiraFields } from './jira-fields';

@@ -2,7 +2,7 @@
 import { getAppContext, route } from '@forge/api';
 import { z } from 'zod';
 import { ISSUE_PROPERTY_KEY } from '../contract';
-import type { WorkItem } from '../domain';
+import { workItemFromFields, type WorkItem } from '../domain';
 import { requestJira, type Actor } from './jira-client';
 import { JiraError } from './jira-error';
 import {
@@ -66,17 +66,7 @@ export function toWorkItem(issue: JiraIssue, pointsField: string | null): WorkIt
   const f = issue.fields ?? {};
   const points = pointsField ? (f as Record<string, unknown>)[pointsField] : null;
   return {
-    key: issue.key,
-    project: f.project?.key,
-    type: f.issuetype?.name ?? 'Task',
-    summary: f.summary ?? '',
-    description: f.description as WorkItem['description'],
-    labels: f.labels ?? [],
-    components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
-    parent: f.parent?.key ?? null,
-    storyPoints: typeof points === 'number' ? points : null,
-    created: f.created ?? undefined,
-    status: f.status?.name,
+    ...workItemFromFields(issue.key, f, typeof points === 'number' ? points : null),
     assignee: f.assignee?.accountId ?? null,
     reporter: f.reporter?.accountId ?? null,
     people: {
