@@ -2,8 +2,8 @@
  * The distinctions catalogue: every signal the classifier uses, its side (PM = strategic,
  * PO = tactical), its patterns, its weight and the seed article it comes from
  * (shared/seeds/NNN_*.txt, condensed in shared/docs/labeling-guide.md).
- * Phrases are matched on whole stemmed words ("roadmaps" meets "roadmap"); regex signals read
- * the lower-cased prose. Changing anything here changes RULES_VERSION.
+ * Phrases are matched on whole stemmed words ("roadmaps" meets "roadmap"); the pattern signals
+ * (structure-signals.ts) read the lower-cased prose. Changing anything here or there changes RULES_VERSION.
  */
 import { HORIZON_AND_STRUCTURE } from './structure-signals';
 import type { SeedId, Side } from './types';
