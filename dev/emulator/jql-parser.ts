@@ -10,9 +10,15 @@ export class JqlError extends Error {}
 /** Valid Jira JQL that the local Jira does not evaluate: answered 501, never a Jira-shaped 400. */
 export class JqlNotEmulated extends JqlError {}
 
-export type JqlValue = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'relative'; days: number } | { kind: 'function'; name: string };
-export type JqlField = { kind: 'field'; name: string } | { kind: 'property'; propertyKey: string; path: string };
-export type JqlOperator = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in' | 'is empty' | 'is not empty' | '~';
+export type JqlValue =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'relative'; days: number }
+  | { kind: 'function'; name: string };
+export type JqlField =
+  { kind: 'field'; name: string } | { kind: 'property'; propertyKey: string; path: string };
+export type JqlOperator =
+  '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in' | 'is empty' | 'is not empty' | '~';
 
 export type JqlNode =
   | { kind: 'and'; left: JqlNode; right: JqlNode }
@@ -20,9 +26,16 @@ export type JqlNode =
   | { kind: 'not'; operand: JqlNode }
   | { kind: 'clause'; field: JqlField; operator: JqlOperator; values: JqlValue[] };
 
-export interface JqlQuery { where: JqlNode | null; orderBy: Array<{ field: JqlField; direction: 'asc' | 'desc' }> }
+export interface JqlQuery {
+  where: JqlNode | null;
+  orderBy: Array<{ field: JqlField; direction: 'asc' | 'desc' }>;
+}
 
-type Token = { type: 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'comma' | 'property'; text: string; at: number };
+type Token = {
+  type: 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'comma' | 'property';
+  text: string;
+  at: number;
+};
 
 const OPERATORS = ['>=', '<=', '!=', '!~', '=', '>', '<', '~'];
 
@@ -38,8 +51,15 @@ function tokenize(jql: string): Token[] {
     if (c === '"' || c === "'") {
       let j = i + 1;
       let text = '';
-      while (j < jql.length && jql[j] !== c) { if (jql[j] === '\\' && j + 1 < jql.length) j++; text += jql[j]; j++; }
-      if (j >= jql.length) throw new JqlError(`Error in the JQL Query: The quoted string starting at character ${i + 1} is not terminated.`);
+      while (j < jql.length && jql[j] !== c) {
+        if (jql[j] === '\\' && j + 1 < jql.length) j++;
+        text += jql[j];
+        j++;
+      }
+      if (j >= jql.length)
+        throw new JqlError(
+          `Error in the JQL Query: The quoted string starting at character ${i + 1} is not terminated.`,
+        );
       tokens.push({ type: 'string', text, at: i });
       i = j + 1;
       continue;
@@ -47,9 +67,16 @@ function tokenize(jql: string): Token[] {
     const op = OPERATORS.find((o) => jql.startsWith(o, i));
     if (op) { tokens.push({ type: 'op', text: op, at: i }); i += op.length; continue; }
     const prop = /^issue\.property\[([^\]]+)\]\.([\w.]+)/i.exec(jql.slice(i));
-    if (prop) { tokens.push({ type: 'property', text: `${prop[1]}\u0000${prop[2]}`, at: i }); i += prop[0].length; continue; }
+    if (prop) {
+      tokens.push({ type: 'property', text: `${prop[1]}\u0000${prop[2]}`, at: i });
+      i += prop[0].length;
+      continue;
+    }
     const word = /^[\w.\-[\]:]+/.exec(jql.slice(i));
-    if (!word) throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead. (line 1, character ${i + 1})`);
+    if (!word)
+      throw new JqlError(
+        `Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead. (line 1, character ${i + 1})`,
+      );
     tokens.push({ type: 'word', text: word[0], at: i });
     i += word[0].length;
   }
@@ -59,11 +86,20 @@ function tokenize(jql: string): Token[] {
 class Parser {
   private pos = 0;
   constructor(private readonly tokens: Token[]) {}
-  private peek(): Token | undefined { return this.tokens[this.pos]; }
-  private isWord(text: string, offset = 0): boolean { const t = this.tokens[this.pos + offset]; return t?.type === 'word' && t.text.toLowerCase() === text; }
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+  private isWord(text: string, offset = 0): boolean {
+    const t = this.tokens[this.pos + offset];
+    return t?.type === 'word' && t.text.toLowerCase() === text;
+  }
   private fail(message: string): never {
     const t = this.peek();
-    throw new JqlError(t ? `Error in the JQL Query: ${message} (line 1, character ${t.at + 1})` : `Error in the JQL Query: ${message} at the end of the query.`);
+    throw new JqlError(
+      t
+        ? `Error in the JQL Query: ${message} (line 1, character ${t.at + 1})`
+        : `Error in the JQL Query: ${message} at the end of the query.`,
+    );
   }
 
   parse(): JqlQuery {
@@ -77,7 +113,10 @@ class Parser {
         if (this.peek()?.type === 'comma') this.pos++;
         const field = this.parseField();
         let direction: 'asc' | 'desc' = 'asc';
-        if (this.isWord('asc') || this.isWord('desc')) { direction = this.peek()!.text.toLowerCase() as 'asc' | 'desc'; this.pos++; }
+        if (this.isWord('asc') || this.isWord('desc')) {
+          direction = this.peek()!.text.toLowerCase() as 'asc' | 'desc';
+          this.pos++;
+        }
         orderBy.push({ field, direction });
       } while (this.peek()?.type === 'comma');
     }
@@ -87,16 +126,25 @@ class Parser {
 
   private parseOr(): JqlNode {
     let left = this.parseAnd();
-    while (this.isWord('or')) { this.pos++; left = { kind: 'or', left, right: this.parseAnd() }; }
+    while (this.isWord('or')) {
+      this.pos++;
+      left = { kind: 'or', left, right: this.parseAnd() };
+    }
     return left;
   }
   private parseAnd(): JqlNode {
     let left = this.parseNot();
-    while (this.isWord('and')) { this.pos++; left = { kind: 'and', left, right: this.parseNot() }; }
+    while (this.isWord('and')) {
+      this.pos++;
+      left = { kind: 'and', left, right: this.parseNot() };
+    }
     return left;
   }
   private parseNot(): JqlNode {
-    if (this.isWord('not')) { this.pos++; return { kind: 'not', operand: this.parseNot() }; }
+    if (this.isWord('not')) {
+      this.pos++;
+      return { kind: 'not', operand: this.parseNot() };
+    }
     if (this.peek()?.type === 'lparen') {
       this.pos++;
       const inner = this.parseOr();
@@ -110,7 +158,10 @@ class Parser {
     const t = this.peek();
     if (!t) this.fail('Expecting a field name');
     this.pos++;
-    if (t!.type === 'property') { const [propertyKey, path] = t!.text.split('\u0000') as [string, string]; return { kind: 'property', propertyKey, path }; }
+    if (t!.type === 'property') {
+      const [propertyKey, path] = t!.text.split('\u0000') as [string, string];
+      return { kind: 'property', propertyKey, path };
+    }
     if (t!.type === 'word' || t!.type === 'string') return { kind: 'field', name: t!.text.toLowerCase() };
     return this.fail(`Expecting a field name but got '${t!.text}'`);
   }
@@ -121,10 +172,14 @@ class Parser {
     if (t.type === 'string') return { kind: 'string', value: t.text };
     const rel = /^([-+]?)(\d+)([dwmy])$/i.exec(t.text);
     if (rel) {
-      const n = Number(rel[2]) * ({ d: 1, w: 7, m: 30, y: 365 } as Record<string, number>)[rel[3]!.toLowerCase()]!;
+      const n =
+        Number(rel[2]) * ({ d: 1, w: 7, m: 30, y: 365 } as Record<string, number>)[rel[3]!.toLowerCase()]!;
       return { kind: 'relative', days: rel[1] === '-' ? -n : n };
     }
-    if (this.peek()?.type === 'lparen' && this.tokens[this.pos + 1]?.type === 'rparen') { this.pos += 2; return { kind: 'function', name: t.text.toLowerCase() }; }
+    if (this.peek()?.type === 'lparen' && this.tokens[this.pos + 1]?.type === 'rparen') {
+      this.pos += 2;
+      return { kind: 'function', name: t.text.toLowerCase() };
+    }
     if (/^-?\d+(\.\d+)?$/.test(t.text)) return { kind: 'number', value: Number(t.text) };
     return { kind: 'string', value: t.text };
   }
@@ -139,14 +194,21 @@ class Parser {
       return { kind: 'clause', field, operator: negated ? 'is not empty' : 'is empty', values: [] };
     }
     let operator: JqlOperator;
-    if (this.isWord('not') && this.isWord('in', 1)) { this.pos += 2; operator = 'not in'; }
-    else if (this.isWord('in')) { this.pos++; operator = 'in'; }
-    else if (this.peek()?.type === 'op') {
+    if (this.isWord('not') && this.isWord('in', 1)) {
+      this.pos += 2;
+      operator = 'not in';
+    } else if (this.isWord('in')) {
+      this.pos++;
+      operator = 'in';
+    } else if (this.peek()?.type === 'op') {
       const op = this.peek()!.text;
       if (op === '!~') this.fail("The operator '!~' is not supported here.");
       operator = op as JqlOperator;
       this.pos++;
-    } else return this.fail(`Expecting operator but got '${this.peek()?.text ?? 'end of query'}'. Valid operators are '=', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not'`);
+    } else
+      return this.fail(
+        `Expecting operator but got '${this.peek()?.text ?? 'end of query'}'. Valid operators are '=', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not'`,
+      );
     if (operator === 'in' || operator === 'not in') {
       if (this.peek()?.type !== 'lparen') this.fail("Expecting '(' after IN");
       this.pos++;

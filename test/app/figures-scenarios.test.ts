@@ -4,28 +4,61 @@
  */
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import { parseStoredClassification, type GadgetData, type Result } from '../../src/contract';
-import { ALICE, BOB, gadgetExtension, panelExtension, startHarness, type Harness, type HarnessOptions } from './harness';
+import {
+  ALICE,
+  BOB,
+  gadgetExtension,
+  panelExtension,
+  startHarness,
+  type Harness,
+  type HarnessOptions,
+} from './harness';
 
 const alice = { kind: 'user' as const, accountId: ALICE };
 const data = (): EmulatorData => ({
-  projects: [{ id: '43000', key: 'FIG', name: 'Figures' }], users: [DEMO_USERS.admin, DEMO_USERS.viewer], admins: [ALICE],
-  grants: { [ALICE]: { FIG: { browse: true, edit: true } }, [BOB]: { FIG: { browse: true, edit: false } } }, issues: [],
+  projects: [{ id: '43000', key: 'FIG', name: 'Figures' }],
+  users: [DEMO_USERS.admin, DEMO_USERS.viewer],
+  admins: [ALICE],
+  grants: { [ALICE]: { FIG: { browse: true, edit: true } }, [BOB]: { FIG: { browse: true, edit: false } } },
+  issues: [],
 });
-const config = { projectKey: 'FIG', period: '365d', unit: 'points', trend: 'week', targetShare: 0.3, refreshMinutes: 0 };
-const SUMMARIES = ['Pricing strategy for the enterprise tier', 'Fix the crash when saving', 'As a user I want to export a report'];
+const config = {
+  projectKey: 'FIG',
+  period: '365d',
+  unit: 'points',
+  trend: 'week',
+  targetShare: 0.3,
+  refreshMinutes: 0,
+};
+const SUMMARIES = [
+  'Pricing strategy for the enterprise tier',
+  'Fix the crash when saving',
+  'As a user I want to export a report',
+];
 
 let h: Harness;
-async function start(options: HarnessOptions = {}) { h = await startHarness({ data: data(), storageLatencyMs: { min: 10, max: 30 }, ...options }); }
+async function start(options: HarnessOptions = {}) {
+  h = await startHarness({ data: data(), storageLatencyMs: { min: 10, max: 30 }, ...options });
+}
 afterEach(async () => { await h.close(); });
 
 const gadget = async () => {
-  const r = (await h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'getGadget', payload: {}, accountId: ALICE, extension: gadgetExtension(config) })) as Result<GadgetData>;
+  const r = (await h.runtime.invokeResolver({
+    moduleKey: 'ownership-gadget',
+    functionKey: 'getGadget',
+    payload: {},
+    accountId: ALICE,
+    extension: gadgetExtension(config),
+  })) as Result<GadgetData>;
   expect(r.ok).toBe(true);
   return (r as { ok: true; data: GadgetData }).data;
 };
 /** Count and points by kind, from what Jira holds. */
 function jira() {
-  const out = { count: { strategic: 0, tactical: 0, mixed: 0 }, points: { strategic: 0, tactical: 0, mixed: 0 } };
+  const out = {
+    count: { strategic: 0, tactical: 0, mixed: 0 },
+    points: { strategic: 0, tactical: 0, mixed: 0 },
+  };
   for (const issue of h.emulator.store.issues.values()) {
     const s = parseStoredClassification(h.emulator.store.properties.get(issue.key)?.get('ownership-balance'));
     if (!s) continue;
@@ -36,12 +69,29 @@ function jira() {
 }
 async function expectGadgetEqualsJira() {
   const g = await gadget();
-  const kinds = (t: GadgetData['balance']['count']) => ({ strategic: t.strategic, tactical: t.tactical, mixed: t.mixed });
+  const kinds = (t: GadgetData['balance']['count']) => ({
+    strategic: t.strategic,
+    tactical: t.tactical,
+    mixed: t.mixed,
+  });
   expect({ count: kinds(g.balance.count), points: kinds(g.balance.points) }).toEqual(jira());
   return g;
 }
-const create = (i: number, points = 3) => h.emulator.createIssue(alice, { projectKey: 'FIG', type: 'Task', summary: SUMMARIES[i % 3]!, storyPoints: points });
-const backfill = (accountId = ALICE) => h.runtime.invokeResolver({ moduleKey: 'ownership-gadget', functionKey: 'startBackfill', payload: { projectKey: 'FIG' }, accountId, extension: {} }) as Promise<Result<unknown>>;
+const create = (i: number, points = 3) =>
+  h.emulator.createIssue(alice, {
+    projectKey: 'FIG',
+    type: 'Task',
+    summary: SUMMARIES[i % 3]!,
+    storyPoints: points,
+  });
+const backfill = (accountId = ALICE) =>
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-gadget',
+    functionKey: 'startBackfill',
+    payload: { projectKey: 'FIG' },
+    accountId,
+    extension: {},
+  }) as Promise<Result<unknown>>;
 
 it('40 issues created at once: nothing lost', async () => {
   await start();
@@ -61,9 +111,24 @@ it('every created event delivered twice at once: nothing doubled', async () => {
 
 it('a backfill racing the trigger, and two backfills started together: each issue counted once', async () => {
   await start();
-  for (let i = 0; i < 30; i++) h.emulator.store.issues.set(`FIG-${100 + i}`, { id: String(90000 + i), key: `FIG-${100 + i}`, projectKey: 'FIG', type: 'Story',
-    summary: SUMMARIES[i % 3]!, description: null, labels: [], components: [], parent: null, storyPoints: 2, created: new Date().toISOString(),
-    updated: new Date().toISOString(), status: 'To Do', assignee: null, reporter: ALICE });
+  for (let i = 0; i < 30; i++)
+    h.emulator.store.issues.set(`FIG-${100 + i}`, {
+      id: String(90000 + i),
+      key: `FIG-${100 + i}`,
+      projectKey: 'FIG',
+      type: 'Story',
+      summary: SUMMARIES[i % 3]!,
+      description: null,
+      labels: [],
+      components: [],
+      parent: null,
+      storyPoints: 2,
+      created: new Date().toISOString(),
+      updated: new Date().toISOString(),
+      status: 'To Do',
+      assignee: null,
+      reporter: ALICE,
+    });
   const [a, b] = await Promise.all([backfill(), backfill()]);
   for (let i = 0; i < 10; i++) create(i);
   expect([a.ok, b.ok]).toEqual([true, true]);
@@ -98,15 +163,37 @@ it('counts and points never contradict: a kind with points has issues', async ()
   for (let i = 0; i < 9; i++) create(i, 2);
   await h.settle();
   const g = await expectGadgetEqualsJira();
-  for (const k of ['strategic', 'tactical', 'mixed'] as const) expect([k, g.balance.points[k] > 0 && g.balance.count[k] === 0]).toEqual([k, false]);
+  for (const k of ['strategic', 'tactical', 'mixed'] as const)
+    expect([k, g.balance.points[k] > 0 && g.balance.count[k] === 0]).toEqual([k, false]);
 });
 
 it('a read never writes: opening the panel writes neither the property nor any figure', async () => {
   await start();
-  h.emulator.store.issues.set('FIG-500', { id: '95000', key: 'FIG-500', projectKey: 'FIG', type: 'Task', summary: SUMMARIES[0]!, description: null,
-    labels: [], components: [], parent: null, storyPoints: 8, created: new Date().toISOString(), updated: new Date().toISOString(), status: 'To Do', assignee: null, reporter: ALICE });
+  h.emulator.store.issues.set('FIG-500', {
+    id: '95000',
+    key: 'FIG-500',
+    projectKey: 'FIG',
+    type: 'Task',
+    summary: SUMMARIES[0]!,
+    description: null,
+    labels: [],
+    components: [],
+    parent: null,
+    storyPoints: 8,
+    created: new Date().toISOString(),
+    updated: new Date().toISOString(),
+    status: 'To Do',
+    assignee: null,
+    reporter: ALICE,
+  });
   const storage = JSON.stringify(h.runtime.storage.snapshot());
-  const r = (await h.runtime.invokeResolver({ moduleKey: 'ownership-panel', functionKey: 'getIssuePanel', payload: {}, accountId: ALICE, extension: panelExtension('FIG-500') })) as Result<{ refreshed: boolean }>;
+  const r = (await h.runtime.invokeResolver({
+    moduleKey: 'ownership-panel',
+    functionKey: 'getIssuePanel',
+    payload: {},
+    accountId: ALICE,
+    extension: panelExtension('FIG-500'),
+  })) as Result<{ refreshed: boolean }>;
   expect(r).toMatchObject({ ok: true, data: { refreshed: true } });
   expect(h.emulator.store.properties.get('FIG-500')?.get('ownership-balance')).toBeUndefined();
   expect(JSON.stringify(h.runtime.storage.snapshot())).toBe(storage);
@@ -114,8 +201,23 @@ it('a read never writes: opening the panel writes neither the property nor any f
 
 it('a user who may only browse cannot start a backfill, and nothing is written', async () => {
   await start();
-  h.emulator.store.issues.set('FIG-600', { id: '96000', key: 'FIG-600', projectKey: 'FIG', type: 'Task', summary: SUMMARIES[1]!, description: null,
-    labels: [], components: [], parent: null, storyPoints: 1, created: new Date().toISOString(), updated: new Date().toISOString(), status: 'To Do', assignee: null, reporter: ALICE });
+  h.emulator.store.issues.set('FIG-600', {
+    id: '96000',
+    key: 'FIG-600',
+    projectKey: 'FIG',
+    type: 'Task',
+    summary: SUMMARIES[1]!,
+    description: null,
+    labels: [],
+    components: [],
+    parent: null,
+    storyPoints: 1,
+    created: new Date().toISOString(),
+    updated: new Date().toISOString(),
+    status: 'To Do',
+    assignee: null,
+    reporter: ALICE,
+  });
   expect(await backfill(BOB)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   await h.settle();
   expect(h.emulator.store.properties.get('FIG-600')?.get('ownership-balance')).toBeUndefined();

@@ -2,13 +2,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Filter, FilterConditions, kvs, MetadataField, Sort, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
+import {
+  Filter,
+  FilterConditions,
+  kvs,
+  MetadataField,
+  Sort,
+  WhereConditions,
+  type ForgeKvsAPIError,
+} from '@forge/kvs';
 import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
 import * as fixtureApp from './fixtures';
 
 const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
 let runtime: ForgeRuntime;
-const start = (storage?: { kind: 'file'; path: string }) => createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: 'http://127.0.0.1:9', storage });
+const start = (storage?: { kind: 'file'; path: string }) =>
+  createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: 'http://127.0.0.1:9', storage });
 
 beforeEach(() => { runtime = start(); });
 afterEach(async () => { await runtime.close(); });
@@ -43,8 +52,14 @@ describe('keys and values', () => {
   it('honours keyPolicy FAIL_IF_EXISTS and returnValue PREVIOUS / LATEST', async () => {
     await kvs.set('k', 'first', { keyPolicy: 'FAIL_IF_EXISTS' });
     expect(await codeOf(kvs.set('k', 'second', { keyPolicy: 'FAIL_IF_EXISTS' }))).toBe('KEY_ALREADY_EXISTS');
-    expect(await kvs.set('k', 'third', { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toEqual({ key: 'k', value: 'first' });
-    expect(await kvs.set('k', 'fourth', { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toEqual({ key: 'k', value: 'fourth' });
+    expect(await kvs.set('k', 'third', { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toEqual({
+      key: 'k',
+      value: 'first',
+    });
+    expect(await kvs.set('k', 'fourth', { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toEqual({
+      key: 'k',
+      value: 'fourth',
+    });
   });
 
   it('expires a key after its TTL', async () => {
@@ -69,7 +84,9 @@ describe('keys and values', () => {
 });
 
 describe('queries', () => {
-  beforeEach(async () => { for (const k of ['a:1', 'a:2', 'a:3', 'b:1', 'c:1']) await kvs.set(k, k.toUpperCase()); });
+  beforeEach(async () => {
+    for (const k of ['a:1', 'a:2', 'a:3', 'b:1', 'c:1']) await kvs.set(k, k.toUpperCase());
+  });
 
   it.each([
     ['a:', ['a:1', 'a:2', 'a:3']],
@@ -81,7 +98,9 @@ describe('queries', () => {
   });
 
   it('refuses key conditions other than beginsWith, as Forge does', async () => {
-    const between = WhereConditions.between('a', 'b') as unknown as ReturnType<typeof WhereConditions.beginsWith>;
+    const between = WhereConditions.between('a', 'b') as unknown as ReturnType<
+      typeof WhereConditions.beginsWith
+    >;
     expect(await codeOf(kvs.query().where('key', between).getMany())).toBe('BAD_REQUEST');
   });
 
@@ -101,8 +120,14 @@ describe('queries', () => {
   });
 
   it('getOne answers the first match; a limit over 100 is refused', async () => {
-    expect(await kvs.query().where('key', WhereConditions.beginsWith('b')).getOne()).toEqual({ key: 'b:1', value: 'B:1' });
-    const withMetadata = await kvs.query({ metadataFields: [MetadataField.CREATED_AT] }).where('key', WhereConditions.beginsWith('c:')).getOne();
+    expect(await kvs.query().where('key', WhereConditions.beginsWith('b')).getOne()).toEqual({
+      key: 'b:1',
+      value: 'B:1',
+    });
+    const withMetadata = await kvs
+      .query({ metadataFields: [MetadataField.CREATED_AT] })
+      .where('key', WhereConditions.beginsWith('c:'))
+      .getOne();
     expect(withMetadata).toEqual({ key: 'c:1', value: 'C:1', createdAt: expect.any(Number) });
     expect(await codeOf(kvs.query().limit(101).getMany())).toBe('BAD_REQUEST');
   });
@@ -110,18 +135,32 @@ describe('queries', () => {
 
 describe('batches', () => {
   it('sets, gets and deletes in one call', async () => {
-    expect(await kvs.batchSet([{ key: 'x', value: 1 }, { key: 'y', value: 2 }])).toEqual({ successfulKeys: [{ key: 'x' }, { key: 'y' }], failedKeys: [] });
+    expect(
+      await kvs.batchSet([
+        { key: 'x', value: 1 },
+        { key: 'y', value: 2 },
+      ]),
+    ).toEqual({ successfulKeys: [{ key: 'x' }, { key: 'y' }], failedKeys: [] });
     const got = await kvs.batchGet([{ key: 'x' }, { key: 'nope' }]);
     expect(got.successfulKeys).toEqual([expect.objectContaining({ key: 'x', value: 1 })]);
-    expect(got.failedKeys).toEqual([{ key: 'nope', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } }]);
+    expect(got.failedKeys).toEqual([
+      { key: 'nope', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } },
+    ]);
     await kvs.batchDelete([{ key: 'x' }, { key: 'y' }]);
     expect(runtime.storage.snapshot()).toEqual({});
   });
 });
 
 describe('custom entities', () => {
-  const people = [['p1', 'Ann', 'red', 30], ['p2', 'Bo', 'red', 25], ['p3', 'Cy', 'blue', 41], ['p4', 'Di', 'red', 52]] as const;
-  beforeEach(async () => { for (const [key, name, team, age] of people) await kvs.entity('employee').set(key, { name, team, age }); });
+  const people = [
+    ['p1', 'Ann', 'red', 30],
+    ['p2', 'Bo', 'red', 25],
+    ['p3', 'Cy', 'blue', 41],
+    ['p4', 'Di', 'red', 52],
+  ] as const;
+  beforeEach(async () => {
+    for (const [key, name, team, age] of people) await kvs.entity('employee').set(key, { name, team, age });
+  });
 
   it('get, set and delete by key', async () => {
     expect(await kvs.entity('employee').get('p1')).toEqual({ name: 'Ann', team: 'red', age: 30 });
@@ -131,24 +170,45 @@ describe('custom entities', () => {
   });
 
   it('queries an index by partition and range, sorted, filtered and paged', async () => {
-    const names = async (q: { getMany(): Promise<{ results: Array<{ value: unknown }> }> }) => (await q.getMany()).results.map((r) => (r.value as { name: string }).name);
-    const red = () => kvs.entity<{ name: string }>('employee').query().index('by-team-age', { partition: ['red'] });
+    const names = async (q: { getMany(): Promise<{ results: Array<{ value: unknown }> }> }) =>
+      (await q.getMany()).results.map((r) => (r.value as { name: string }).name);
+    const red = () =>
+      kvs
+        .entity<{ name: string }>('employee')
+        .query()
+        .index('by-team-age', { partition: ['red'] });
     expect(await names(red())).toEqual(['Bo', 'Ann', 'Di']);
     expect(await names(red().sort(Sort.DESC))).toEqual(['Di', 'Ann', 'Bo']);
     expect(await names(red().where(WhereConditions.between(26, 60)))).toEqual(['Ann', 'Di']);
-    expect(await names(red().filters(new Filter<{ name: string }>().and('name', FilterConditions.beginsWith('D'))))).toEqual(['Di']);
+    expect(
+      await names(
+        red().filters(new Filter<{ name: string }>().and('name', FilterConditions.beginsWith('D'))),
+      ),
+    ).toEqual(['Di']);
     const first = await red().limit(2).getMany();
     expect(await names(red().limit(2).cursor(first.nextCursor!))).toEqual(['Di']);
-    expect(await names(kvs.entity('employee').query().index('age').where(WhereConditions.greaterThan(40)))).toEqual(['Cy', 'Di']);
+    expect(
+      await names(kvs.entity('employee').query().index('age').where(WhereConditions.greaterThan(40))),
+    ).toEqual(['Cy', 'Di']);
     expect(await codeOf(kvs.entity('employee').query().index('no-such-index').getMany())).toBe('BAD_REQUEST');
   });
 
   it('transactions apply all writes when every condition holds, and none when one fails', async () => {
-    const olderThan = (n: number) => new Filter<{ age: number }>().and('age', FilterConditions.greaterThan(n));
-    await kvs.transact().set('p5', { name: 'Ed', team: 'blue', age: 20 }, { entityName: 'employee' }).delete('p2', { entityName: 'employee', conditions: olderThan(20) }).check('p1', { entityName: 'employee', conditions: olderThan(18) }).execute();
+    const olderThan = (n: number) =>
+      new Filter<{ age: number }>().and('age', FilterConditions.greaterThan(n));
+    await kvs
+      .transact()
+      .set('p5', { name: 'Ed', team: 'blue', age: 20 }, { entityName: 'employee' })
+      .delete('p2', { entityName: 'employee', conditions: olderThan(20) })
+      .check('p1', { entityName: 'employee', conditions: olderThan(18) })
+      .execute();
     expect(await kvs.entity('employee').get('p5')).toEqual({ name: 'Ed', team: 'blue', age: 20 });
     expect(await kvs.entity('employee').get('p2')).toBeUndefined();
-    const failing = kvs.transact().set('p6', { name: 'Fi', team: 'red', age: 33 }, { entityName: 'employee' }).check('p1', { entityName: 'employee', conditions: olderThan(99) }).execute();
+    const failing = kvs
+      .transact()
+      .set('p6', { name: 'Fi', team: 'red', age: 33 }, { entityName: 'employee' })
+      .check('p1', { entityName: 'employee', conditions: olderThan(99) })
+      .execute();
     expect(await codeOf(failing)).toBe('CONDITION_FAILED');
     expect(await kvs.entity('employee').get('p6')).toBeUndefined();
   });
@@ -167,7 +227,10 @@ describe('persistence', () => {
       runtime = start({ kind: 'file', path: join(dir, 'storage.json') });
       expect(await kvs.get('kept')).toEqual({ n: 1 });
       expect(await kvs.getSecret('secret')).toBe('shh');
-      expect(runtime.storage.snapshot()).toEqual({ kept: { n: 1 }, 'entity:employee:p9': { name: 'Gus', team: 'red', age: 60 } });
+      expect(runtime.storage.snapshot()).toEqual({
+        kept: { n: 1 },
+        'entity:employee:p9': { name: 'Gus', team: 'red', age: 60 },
+      });
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

@@ -6,13 +6,22 @@ import { TeamView } from '../../static/app/src/report/team-view';
 import { makeBackfill, makeGadget, makeInsights } from './fixtures';
 
 const noop = () => undefined;
-const HREFS = { search: (jql: string) => `https://site.test/issues/?jql=${encodeURIComponent(jql)}`, issue: (key: string) => `https://site.test/browse/${key}` };
+const HREFS = {
+  search: (jql: string) => `https://site.test/issues/?jql=${encodeURIComponent(jql)}`,
+  issue: (key: string) => `https://site.test/browse/${key}`,
+};
 
 describe('ReportView', () => {
   it('shows the balance by count and by story points', () => {
     render(<ReportView data={makeGadget()} hrefs={HREFS} onOpenJql={noop} onOpenIssue={noop} />);
-    expect(screen.getByRole('img', { name: 'By issue count: strategic 10, mixed 5, tactical 60, unclassified 2' })).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'By story points: strategic 20, mixed 10, tactical 200, unclassified 0' })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: 'By issue count: strategic 10, mixed 5, tactical 60, unclassified 2' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('img', {
+        name: 'By story points: strategic 20, mixed 10, tactical 200, unclassified 0',
+      }),
+    ).toBeTruthy();
     expect(screen.getByText('Storefront')).toBeTruthy();
   });
 
@@ -21,23 +30,56 @@ describe('ReportView', () => {
     [0.02, 'muted'],
     [null, 'muted'],
   ])('drift %p shows the target message styled %s', (drift, cls) => {
-    render(<ReportView data={makeGadget({ target: { share: 0.3, drift, message: 'the drift message' } })} hrefs={HREFS} onOpenJql={noop} onOpenIssue={noop} />);
+    render(
+      <ReportView
+        data={makeGadget({ target: { share: 0.3, drift, message: 'the drift message' } })}
+        hrefs={HREFS}
+        onOpenJql={noop}
+        onOpenIssue={noop}
+      />,
+    );
     expect(screen.getByRole('status').textContent).toBe('the drift message');
     expect(screen.getByRole('status').className).toBe(cls);
   });
 
   it('says when the figures count only the issues the viewer can see, and says nothing otherwise', () => {
-    const { rerender } = render(<ReportView data={makeGadget({ scope: { source: 'your-search', message: 'Some issues are hidden from you.' } })} hrefs={HREFS} onOpenJql={noop} onOpenIssue={noop} />);
+    const { rerender } = render(
+      <ReportView
+        data={makeGadget({ scope: { source: 'your-search', message: 'Some issues are hidden from you.' } })}
+        hrefs={HREFS}
+        onOpenJql={noop}
+        onOpenIssue={noop}
+      />,
+    );
     expect(screen.getByRole('note').textContent).toBe('Some issues are hidden from you.');
-    rerender(<ReportView data={makeGadget({ scope: { source: 'project-figures', message: null } })} hrefs={HREFS} onOpenJql={noop} onOpenIssue={noop} />);
+    rerender(
+      <ReportView
+        data={makeGadget({ scope: { source: 'project-figures', message: null } })}
+        hrefs={HREFS}
+        onOpenJql={noop}
+        onOpenIssue={noop}
+      />,
+    );
     expect(screen.queryByRole('note')).toBeNull();
   });
 
-  it.each([['week', 'count', 'issue count'], ['month', 'points', 'story points']] as const)('draws the trend by %s in %s', (trend, unit, words) => {
+  it.each([
+    ['week', 'count', 'issue count'],
+    ['month', 'points', 'story points'],
+  ] as const)('draws the trend by %s in %s', (trend, unit, words) => {
     const data = makeGadget();
-    render(<ReportView data={{ ...data, config: { ...data.config, trend, unit } }} hrefs={HREFS} onOpenJql={noop} onOpenIssue={noop} />);
+    render(
+      <ReportView
+        data={{ ...data, config: { ...data.config, trend, unit } }}
+        hrefs={HREFS}
+        onOpenJql={noop}
+        onOpenIssue={noop}
+      />,
+    );
     expect(screen.getByRole('heading', { name: `Trend by ${trend} (${words})` })).toBeTruthy();
-    expect(screen.getByRole('img', { name: new RegExp(`Strategic share per ${trend}, target 30%`) })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: new RegExp(`Strategic share per ${trend}, target 30%`) }),
+    ).toBeTruthy();
   });
 
   it.each([
@@ -65,35 +107,85 @@ describe('ReportView', () => {
   });
 
   it('says "None yet." for a side with no epics', () => {
-    render(<ReportView data={makeGadget({ topEpics: { strategic: [], tactical: [] } })} hrefs={HREFS} onOpenJql={noop} onOpenIssue={noop} />);
+    render(
+      <ReportView
+        data={makeGadget({ topEpics: { strategic: [], tactical: [] } })}
+        hrefs={HREFS}
+        onOpenJql={noop}
+        onOpenIssue={noop}
+      />,
+    );
     expect(screen.getAllByText('None yet.')).toHaveLength(2);
   });
 
   it('renders epic summaries as text', () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const { container } = render(<ReportView data={makeGadget({ topEpics: { strategic: [{ key: 'SHOP-9', summary: hostile, type: 'Epic', kind: 'strategic', share: 1 }], tactical: [] } })} hrefs={HREFS} onOpenJql={noop} onOpenIssue={noop} />);
+    const { container } = render(
+      <ReportView
+        data={makeGadget({
+          topEpics: {
+            strategic: [{ key: 'SHOP-9', summary: hostile, type: 'Epic', kind: 'strategic', share: 1 }],
+            tactical: [],
+          },
+        })}
+        hrefs={HREFS}
+        onOpenJql={noop}
+        onOpenIssue={noop}
+      />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText(hostile)).toBeTruthy();
   });
 });
 
 describe('BackfillSection', () => {
-  const props = (extra: Partial<BackfillSectionProps>): BackfillSectionProps => ({ unclassified: 0, status: null, error: null, starting: false, onStart: noop, ...extra });
+  const props = (extra: Partial<BackfillSectionProps>): BackfillSectionProps => ({
+    unclassified: 0,
+    status: null,
+    error: null,
+    starting: false,
+    onStart: noop,
+    ...extra,
+  });
 
   it.each([
     ['nothing to do', props({}), null],
     ['unclassified issues', props({ unclassified: 7 }), /7 issues have no tag yet/],
     ['a run in progress', props({ status: makeBackfill() }), /40 of 100 classified/],
-    ['a failed run', props({ unclassified: 60, status: makeBackfill({ state: 'failed', errors: [{ issueKey: 'SHOP-3', message: 'Jira kept answering 429' }] }) }), /stopped after 40 of 100/],
-    ['a finished run with failures', props({ status: makeBackfill({ state: 'done', done: 100, errors: [{ issueKey: 'SHOP-3', message: 'gone' }] }) }), /SHOP-3: gone/],
-    ['a start that failed', props({ unclassified: 2, error: 'Jira is busy right now.' }), /Jira is busy right now/],
+    [
+      'a failed run',
+      props({
+        unclassified: 60,
+        status: makeBackfill({
+          state: 'failed',
+          errors: [{ issueKey: 'SHOP-3', message: 'Jira kept answering 429' }],
+        }),
+      }),
+      /stopped after 40 of 100/,
+    ],
+    [
+      'a finished run with failures',
+      props({
+        status: makeBackfill({ state: 'done', done: 100, errors: [{ issueKey: 'SHOP-3', message: 'gone' }] }),
+      }),
+      /SHOP-3: gone/,
+    ],
+    [
+      'a start that failed',
+      props({ unclassified: 2, error: 'Jira is busy right now.' }),
+      /Jira is busy right now/,
+    ],
   ])('%s', (_name, p, text) => {
     const { container } = render(<BackfillSection {...p} />);
     expect(container.textContent).toMatch(text ?? /^$/);
   });
 
   it('says when a run classified everything', () => {
-    render(<BackfillSection {...props({ unclassified: 0, status: makeBackfill({ state: 'done', done: 12, total: 12 }) })} />);
+    render(
+      <BackfillSection
+        {...props({ unclassified: 0, status: makeBackfill({ state: 'done', done: 12, total: 12 }) })}
+      />,
+    );
     expect(screen.getByRole('status').textContent).toBe('Done: 12 issues classified.');
   });
 
