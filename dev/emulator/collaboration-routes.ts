@@ -5,7 +5,7 @@
 import { SITE, splitList } from './issue-json';
 import type { EmuIssue, Principal } from './model';
 import { rightFor, type Right } from './permission-keys';
-import { commentJson, jiraError, NO_ISSUE, type Handler, type RouteDeps } from './route-kit';
+import { browsableProject, commentJson, jiraError, NO_ISSUE, type Handler, type RouteDeps } from './route-kit';
 import { STATUSES, TRANSITIONS, statusJson } from './workflow';
 
 export interface RouteHelpers {
@@ -65,11 +65,8 @@ export function collaborationRoutes(
       'GET',
       /^\/rest\/api\/3\/project\/([^/]+)\/statuses$/,
       ({ principal, params }) => {
-        const p =
-          store.projects.get(params[0]!.toUpperCase()) ??
-          [...store.projects.values()].find((x) => x.id === params[0]);
-        if (!p || !store.can(principal, p.key, 'browse'))
-          return jiraError(404, `No project could be found with key '${params[0]}'.`);
+        const p = browsableProject(store, principal, params[0]!);
+        if (!('key' in p)) return p;
         const types = ['Epic', 'Story', 'Task', 'Bug', 'Subtask'];
         return {
           status: 200,

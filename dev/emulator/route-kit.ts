@@ -2,7 +2,7 @@
 import type { EntityPropertyIndex } from './jql-evaluator';
 import { SITE } from './issue-json';
 import type { IssueWrites } from './issue-writes';
-import type { EmulatorStore, Principal } from './model';
+import type { EmulatorStore, EmuProject, Principal } from './model';
 
 export interface RouteContext {
   principal: Principal;
@@ -18,6 +18,19 @@ export const jiraError = (status: number, ...messages: string[]): RouteResult =>
   body: { errorMessages: messages, errors: {} },
 });
 export const NO_ISSUE = 'Issue does not exist or you do not have permission to see it.';
+
+/** The project named by key or id, when the principal may browse it; else Jira's 404. */
+export function browsableProject(
+  store: EmulatorStore,
+  principal: Principal,
+  keyOrId: string,
+): EmuProject | RouteResult {
+  const p =
+    store.projects.get(keyOrId.toUpperCase()) ?? [...store.projects.values()].find((x) => x.id === keyOrId);
+  if (!p || !store.can(principal, p.key, 'browse'))
+    return jiraError(404, `No project could be found with key '${keyOrId}'.`);
+  return p;
+}
 
 export interface Comment { id: string; author: string | null; body: unknown; at: string }
 export interface RouteDeps {

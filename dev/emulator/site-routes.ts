@@ -5,7 +5,7 @@
 import type { RouteHelpers } from './collaboration-routes';
 import { SITE, splitList } from './issue-json';
 import { isGlobal, rightFor } from './permission-keys';
-import { jiraError, NO_ISSUE, type Handler, type RouteDeps } from './route-kit';
+import { browsableProject, jiraError, NO_ISSUE, type Handler, type RouteDeps } from './route-kit';
 
 export function siteRoutes(
   d: RouteDeps,
@@ -139,11 +139,8 @@ export function siteRoutes(
       'GET',
       /^\/rest\/api\/3\/project\/([^/]+)$/,
       ({ principal, params }) => {
-        const p =
-          store.projects.get(params[0]!.toUpperCase()) ??
-          [...store.projects.values()].find((x) => x.id === params[0]);
-        if (!p || !store.can(principal, p.key, 'browse'))
-          return jiraError(404, `No project could be found with key '${params[0]}'.`);
+        const p = browsableProject(store, principal, params[0]!);
+        if (!('key' in p)) return p;
         return {
           status: 200,
           body: {
