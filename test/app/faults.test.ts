@@ -1,5 +1,5 @@
 import { parseStoredClassification, type Result, type IssuePanelData } from '../../src/contract';
-import { ALICE, panelExtension, startHarness, type Harness } from './harness';
+import { ALICE, startHarness, type Harness, callPanel } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -8,13 +8,7 @@ afterEach(() => h.emulator.faults.clear());
 
 const alice = { kind: 'user' as const, accountId: ALICE };
 const panel = (key: string) =>
-  h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey: 'getIssuePanel',
-    payload: {},
-    accountId: ALICE,
-    extension: panelExtension(key),
-  }) as Promise<Result<IssuePanelData>>;
+  callPanel(h, key, 'getIssuePanel', {}, ALICE) as Promise<Result<IssuePanelData>>;
 const trigger = (payload: Record<string, unknown>) => h.runtime.invokeFunction('on-issue-event', payload);
 const created = (key: string) => ({
   eventType: 'avi:jira:created:issue',
@@ -118,13 +112,7 @@ describe('the trigger under faults', () => {
         summary: `As a user I want item ${i}`,
       });
       await h.settle();
-      const override = h.runtime.invokeResolver({
-        moduleKey: 'ownership-panel',
-        functionKey: 'setOverride',
-        payload: { kind: 'strategic' },
-        accountId: ALICE,
-        extension: panelExtension(key),
-      });
+      const override = callPanel(h, key, 'setOverride', { kind: 'strategic' }, ALICE);
       h.emulator.updateIssue(alice, key, { fields: { summary: `As a user I want item ${i} now` } });
       await override;
       await h.settle();

@@ -8,11 +8,9 @@ import {
   ALICE,
   BOB,
   gadgetExtension,
-  panelExtension,
   startHarness,
   type Harness,
-  type HarnessOptions,
-} from './harness';
+  type HarnessOptions, callPanel } from './harness';
 
 const alice = { kind: 'user' as const, accountId: ALICE };
 const data = (): EmulatorData => ({
@@ -187,13 +185,7 @@ it('a read never writes: opening the panel writes neither the property nor any f
     reporter: ALICE,
   });
   const storage = JSON.stringify(h.runtime.storage.snapshot());
-  const r = (await h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey: 'getIssuePanel',
-    payload: {},
-    accountId: ALICE,
-    extension: panelExtension('FIG-500'),
-  })) as Result<{ refreshed: boolean }>;
+  const r = (await callPanel(h, 'FIG-500', 'getIssuePanel', {}, ALICE)) as Result<{ refreshed: boolean }>;
   expect(r).toMatchObject({ ok: true, data: { refreshed: true } });
   expect(h.emulator.store.properties.get('FIG-500')?.get('ownership-balance')).toBeUndefined();
   expect(JSON.stringify(h.runtime.storage.snapshot())).toBe(storage);

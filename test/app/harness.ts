@@ -92,6 +92,21 @@ export const panelExtension = (key: string) => ({
   issue: { key, id: key, type: 'Story' },
   project: { key: key.split('-')[0] },
 });
+/** Calls a panel resolver on `key`'s issue view as `accountId` (Alice unless said), as the Custom UI would. */
+export const callPanel = (
+  h: Harness,
+  key: string,
+  functionKey = 'getIssuePanel',
+  payload: unknown = {},
+  accountId = ALICE,
+) =>
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-panel',
+    functionKey,
+    payload,
+    accountId,
+    extension: panelExtension(key),
+  });
 export const gadgetExtension = (config: Record<string, unknown>) => ({
   type: 'jira:dashboardGadget',
   gadgetConfiguration: config,

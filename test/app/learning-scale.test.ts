@@ -3,7 +3,7 @@
  * override or 3,000 of them (before, each override re-read them all and 3,000 passed the 25 s limit).
  */
 import { kvs } from '@forge/kvs';
-import { ALICE, panelExtension, startHarness, type Harness } from './harness';
+import { ALICE, startHarness, type Harness, callPanel } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ storageLatencyMs: 0 }); });
@@ -19,13 +19,7 @@ async function storageCallsDuring(work: () => Promise<unknown>): Promise<number>
   return calls;
 }
 const override = (key: string, kind: string) =>
-  h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey: 'setOverride',
-    payload: { kind },
-    accountId: ALICE,
-    extension: panelExtension(key),
-  });
+  callPanel(h, key, 'setOverride', { kind }, ALICE);
 
 it('costs the same storage calls with 0 and with 3,000 earlier overrides', async () => {
   const first = await storageCallsDuring(() => override('SHOP-1', 'strategic'));

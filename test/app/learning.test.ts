@@ -4,7 +4,7 @@ import {
   type Result,
   type TeamInsights,
 } from '../../src/contract';
-import { ALICE, BOB, gadgetExtension, panelExtension, startHarness, type Harness } from './harness';
+import { ALICE, BOB, gadgetExtension, startHarness, type Harness, callPanel } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -20,13 +20,7 @@ const admin = (functionKey: string, accountId = ALICE) =>
     extension: { type: 'jira:adminPage' },
   }) as Promise<Result<Agreement>>;
 const override = (key: string, kind: string) =>
-  h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey: 'setOverride',
-    payload: { kind },
-    accountId: ALICE,
-    extension: panelExtension(key),
-  });
+  callPanel(h, key, 'setOverride', { kind }, ALICE);
 const createKeyed = async (summary: string, description: string) => {
   const { key } = h.emulator.createIssue(alice, { projectKey: 'SHOP', type: 'Task', summary, description });
   await h.settle();

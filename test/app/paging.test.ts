@@ -1,7 +1,7 @@
 /** Every list the app reads pages to its end: projects past the first 100, epic children past the first 100. */
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import type { IssuePanelData, Result } from '../../src/contract';
-import { ALICE, panelExtension, startHarness, type Harness } from './harness';
+import { ALICE, startHarness, type Harness, callPanel } from './harness';
 
 const PROJECTS = 130;
 const CHILDREN = 130;
@@ -78,13 +78,7 @@ it('lists every project the user may browse, past the first page', async () => {
 });
 
 it('rolls up every child of an epic, past the first page', async () => {
-  const r = (await h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey: 'getIssuePanel',
-    payload: {},
-    accountId: ALICE,
-    extension: panelExtension('BIG-1'),
-  })) as Result<IssuePanelData>;
+  const r = (await callPanel(h, 'BIG-1', 'getIssuePanel', {}, ALICE)) as Result<IssuePanelData>;
   expect(r).toMatchObject({ ok: true });
   const balance = (r as { ok: true; data: IssuePanelData }).data.childBalance!;
   expect(balance.count.strategic + balance.count.tactical + balance.count.mixed).toBe(CHILDREN);

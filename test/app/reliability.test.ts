@@ -7,7 +7,7 @@ import {
 } from '../../src/contract';
 import { classify } from '../../src/domain';
 import { toStored } from '../../src/services/stored-classification';
-import { ALICE, gadgetExtension, panelExtension, startHarness, type Harness } from './harness';
+import { ALICE, gadgetExtension, startHarness, type Harness, callPanel } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ invocationBudgetMs: 4000 }); });
@@ -15,13 +15,7 @@ afterAll(async () => { await h.close(); });
 afterEach(() => h.emulator.faults.clear());
 
 const panel = (key: string) =>
-  h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey: 'getIssuePanel',
-    payload: {},
-    accountId: ALICE,
-    extension: panelExtension(key),
-  }) as Promise<Result<IssuePanelData>>;
+  callPanel(h, key, 'getIssuePanel', {}, ALICE) as Promise<Result<IssuePanelData>>;
 
 describe('faults', () => {
   it('a 429 storm ends in a clear RATE_LIMITED answer within the invocation budget', async () => {

@@ -1,5 +1,5 @@
 import { RESOLVERS, type ResolverName, type Result } from '../../src/contract';
-import { ALICE, BOB, gadgetExtension, panelExtension, startHarness, type Harness } from './harness';
+import { ALICE, BOB, gadgetExtension, panelExtension, startHarness, type Harness, callPanel } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -112,31 +112,13 @@ describe('a user without Browse projects gets nothing from any resolver', () => 
 
 describe('values from the frontend are never trusted for authorization', () => {
   it('an issue key smuggled in the payload is refused; the context decides', async () => {
-    const r = (await h.runtime.invokeResolver({
-      moduleKey: 'ownership-panel',
-      functionKey: 'getIssuePanel',
-      payload: { issueKey: 'MOBILE-3' },
-      accountId: BOB,
-      extension: panelExtension('SHOP-1'),
-    })) as Result<unknown>;
+    const r = (await callPanel(h, 'SHOP-1', 'getIssuePanel', { issueKey: 'MOBILE-3' }, BOB)) as Result<unknown>;
     expect(r).toEqual({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.any(String) } });
   });
   it('an override records the invocation\'s account, whatever the payload says', async () => {
-    const r = (await h.runtime.invokeResolver({
-      moduleKey: 'ownership-panel',
-      functionKey: 'setOverride',
-      payload: { kind: 'mixed', by: 'someone-else' },
-      accountId: ALICE,
-      extension: panelExtension('SHOP-4'),
-    })) as Result<unknown>;
+    const r = (await callPanel(h, 'SHOP-4', 'setOverride', { kind: 'mixed', by: 'someone-else' }, ALICE)) as Result<unknown>;
     expect(r.ok).toBe(false);
-    const ok = (await h.runtime.invokeResolver({
-      moduleKey: 'ownership-panel',
-      functionKey: 'setOverride',
-      payload: { kind: 'mixed' },
-      accountId: ALICE,
-      extension: panelExtension('SHOP-4'),
-    })) as Result<{ classification: { override: { by: string } } }>;
+    const ok = (await callPanel(h, 'SHOP-4', 'setOverride', { kind: 'mixed' }, ALICE)) as Result<{ classification: { override: { by: string } } }>;
     expect(ok.ok && ok.data.classification.override.by).toBe(ALICE);
   });
 });
