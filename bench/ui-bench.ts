@@ -6,25 +6,14 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../dev/host/chromium';
 import { buildUi } from '../static/build';
 import { startPreview } from '../dev/start';
 
 async function firstRenderMs(): Promise<number | string> {
   if (!existsSync('/usr/bin/chromium')) return 'skipped: /usr/bin/chromium is missing';
   const preview = await startPreview(0, { quiet: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const times: number[] = [];

@@ -4,30 +4,18 @@
  * critical findings in a frame.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../dev/host/chromium';
 import { startPreview } from '../../dev/start';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, launchChromium };
+
 export const runInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM))
   console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium).');
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** The page's first Forge frame, once it is there. */
 export async function appFrame(page: Page): Promise<Frame> {
