@@ -1,5 +1,5 @@
 /** The app end to end on the local Jira and Forge, continued: the gadget, the backfill, settings and roles. */
-import { ALICE, BOB, gadgetExtension } from './harness';
+import { ALICE, BOB, gadgetExtension, callGadget } from './harness';
 import { alice, config, useAppFlow } from './flow-kit';
 import type { BackfillStatus, Result } from '../../src/contract';
 
@@ -33,24 +33,24 @@ describe('gadget', () => {
 
 describe('backfill', () => {
   it('classifies every unclassified issue of a project, in chunks, to the end', async () => {
-    const start = (await flow.h.runtime.invokeResolver({
-      moduleKey: 'ownership-gadget',
-      functionKey: 'startBackfill',
-      payload: { projectKey: 'MOBILE' },
-      accountId: ALICE,
-      extension: gadgetExtension(config),
-    })) as Result<BackfillStatus>;
+    const start = (await callGadget(
+      flow.h,
+      config,
+      'startBackfill',
+      { projectKey: 'MOBILE' },
+      ALICE,
+    )) as Result<BackfillStatus>;
     expect(start).toMatchObject({ ok: true, data: { total: expect.any(Number) } });
     expect((start as { ok: true; data: BackfillStatus }).data.total).toBeGreaterThan(200);
     await flow.h.settle();
     expect(await count('project = MOBILE AND ownershipKind IS EMPTY')).toBe(0);
-    const status = (await flow.h.runtime.invokeResolver({
-      moduleKey: 'ownership-gadget',
-      functionKey: 'getBackfillStatus',
-      payload: { projectKey: 'MOBILE' },
-      accountId: ALICE,
-      extension: gadgetExtension(config),
-    })) as Result<BackfillStatus>;
+    const status = (await callGadget(
+      flow.h,
+      config,
+      'getBackfillStatus',
+      { projectKey: 'MOBILE' },
+      ALICE,
+    )) as Result<BackfillStatus>;
     expect(status).toMatchObject({ ok: true, data: { state: 'done' } });
     const done = (status as { ok: true; data: BackfillStatus }).data;
     expect(done.done).toBe(done.total);
@@ -76,7 +76,10 @@ describe('app settings and label sync', () => {
       ok: false,
       error: { code: 'FORBIDDEN', message: expect.stringMatching(/administrators/) },
     });
-    expect(await settings(ALICE, 'getAppSettings')).toEqual({ ok: true, data: { labelSync: false, roles: {} } });
+    expect(await settings(ALICE, 'getAppSettings')).toEqual({
+      ok: true,
+      data: { labelSync: false, roles: {} },
+    });
   });
 
   it('when on, the trigger adds strategic-pm / tactical-po labels without re-triggering itself', async () => {

@@ -7,10 +7,9 @@ import { parseStoredClassification, type GadgetData, type Result } from '../../s
 import {
   ALICE,
   BOB,
-  gadgetExtension,
   startHarness,
   type Harness,
-  type HarnessOptions, callPanel } from './harness';
+  type HarnessOptions, callPanel, callGadget } from './harness';
 
 const alice = { kind: 'user' as const, accountId: ALICE };
 const data = (): EmulatorData => ({
@@ -41,13 +40,7 @@ async function start(options: HarnessOptions = {}) {
 afterEach(async () => { await h.close(); });
 
 const gadget = async () => {
-  const r = (await h.runtime.invokeResolver({
-    moduleKey: 'ownership-gadget',
-    functionKey: 'getGadget',
-    payload: {},
-    accountId: ALICE,
-    extension: gadgetExtension(config),
-  })) as Result<GadgetData>;
+  const r = (await callGadget(h, config, 'getGadget', {}, ALICE)) as Result<GadgetData>;
   expect(r.ok).toBe(true);
   return (r as { ok: true; data: GadgetData }).data;
 };

@@ -93,6 +93,18 @@ export const panelExtension = (key: string) => ({
   project: { key: key.split('-')[0] },
 });
 /** Calls a panel resolver on `key`'s issue view as `accountId` (Alice unless said), as the Custom UI would. */
+/** Calls a gadget resolver with the gadget configured as `config`, as `accountId` (Alice unless said). */
+export const callGadget = (
+  h: Harness,
+  config: Record<string, unknown>,
+  functionKey = 'getGadget',
+  payload: unknown = {},
+  accountId = ALICE,
+) =>
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-gadget', functionKey, payload, accountId, extension: gadgetExtension(config),
+  });
+
 export const callPanel = (
   h: Harness,
   key: string,

@@ -5,7 +5,7 @@
  */
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import type { GadgetData, Result } from '../../src/contract';
-import { ALICE, BOB, gadgetExtension, startHarness, type Harness } from './harness';
+import { ALICE, BOB, gadgetExtension, startHarness, type Harness, callGadget } from './harness';
 
 const data = (): EmulatorData => ({
   projects: [{ id: '42000', key: 'SEC', name: 'Secure' }],
@@ -77,13 +77,9 @@ it('someone outside it gets figures from their own search, without the hidden is
 });
 
 it('the team view counts only what the viewer can see too', async () => {
-  const r = (await h.runtime.invokeResolver({
-    moduleKey: 'ownership-gadget',
-    functionKey: 'getTeamInsights',
-    payload: {},
-    accountId: BOB,
-    extension: gadgetExtension(config),
-  })) as Result<{ people: Array<{ strategic: number; tactical: number; mixed: number }> }>;
+  const r = (await callGadget(h, config, 'getTeamInsights', {}, BOB)) as Result<{
+    people: Array<{ strategic: number; tactical: number; mixed: number }>;
+  }>;
   expect(r.ok).toBe(true);
   const people = (
     r as { ok: true; data: { people: Array<{ strategic: number; tactical: number; mixed: number }> } }

@@ -4,7 +4,7 @@ import {
   type Result,
   type TeamInsights,
 } from '../../src/contract';
-import { ALICE, BOB, gadgetExtension, startHarness, type Harness, callPanel } from './harness';
+import { ALICE, BOB, startHarness, type Harness, callPanel, callGadget } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -88,21 +88,15 @@ describe('learning from overrides, through the app', () => {
 
 describe('role balance and hierarchy health in the gadget', () => {
   it("shows each person's strategic share, flags role failures, and lists hierarchy problems with links", async () => {
-    await h.runtime.invokeResolver({
-      moduleKey: 'ownership-gadget',
-      functionKey: 'startBackfill',
-      payload: { projectKey: 'SHOP' },
-      accountId: ALICE,
-      extension: gadgetExtension({}),
-    });
+    await callGadget(h, {}, 'startBackfill', { projectKey: 'SHOP' }, ALICE);
     await h.settle();
-    await h.runtime.invokeResolver({
-      moduleKey: 'ownership-gadget',
-      functionKey: 'saveAppSettings',
-      payload: { settings: { labelSync: false, roles: { [ALICE]: 'PM' } } },
-      accountId: ALICE,
-      extension: gadgetExtension({}),
-    });
+    await callGadget(
+      h,
+      {},
+      'saveAppSettings',
+      { settings: { labelSync: false, roles: { [ALICE]: 'PM' } } },
+      ALICE,
+    );
     const config = {
       projectKey: 'SHOP',
       period: '365d',
@@ -111,13 +105,7 @@ describe('role balance and hierarchy health in the gadget', () => {
       targetShare: 0.3,
       refreshMinutes: 0,
     };
-    const r = (await h.runtime.invokeResolver({
-      moduleKey: 'ownership-gadget',
-      functionKey: 'getTeamInsights',
-      payload: {},
-      accountId: ALICE,
-      extension: gadgetExtension(config),
-    })) as Result<TeamInsights>;
+    const r = (await callGadget(h, config, 'getTeamInsights', {}, ALICE)) as Result<TeamInsights>;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const a = r.data.people.find((p) => p.accountId === ALICE)!;

@@ -11,7 +11,7 @@ import {
   type ReconcileStatus,
   type Result,
 } from '../../src/contract';
-import { ALICE, BOB, gadgetExtension, startHarness, type Harness } from './harness';
+import { ALICE, BOB, startHarness, type Harness, callGadget } from './harness';
 
 const data = (): EmulatorData => ({
   projects: [{ id: '41000', key: 'REC', name: 'Reconcile' }],
@@ -41,13 +41,7 @@ const call = <T>(functionKey: string, payload: unknown, accountId = ALICE) =>
     extension: {},
   }) as Promise<Result<T>>;
 const classifiedCount = async () => {
-  const g = (await h.runtime.invokeResolver({
-    moduleKey: 'ownership-gadget',
-    functionKey: 'getGadget',
-    payload: {},
-    accountId: ALICE,
-    extension: gadgetExtension(config),
-  })) as Result<GadgetData>;
+  const g = (await callGadget(h, config, 'getGadget', {}, ALICE)) as Result<GadgetData>;
   const c = (g as { ok: true; data: GadgetData }).data.balance.count;
   return c.strategic + c.tactical + c.mixed;
 };

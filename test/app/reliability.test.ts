@@ -7,7 +7,7 @@ import {
 } from '../../src/contract';
 import { classify } from '../../src/domain';
 import { toStored } from '../../src/services/stored-classification';
-import { ALICE, gadgetExtension, startHarness, type Harness, callPanel } from './harness';
+import { ALICE, startHarness, type Harness, callPanel, callGadget } from './harness';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ invocationBudgetMs: 4000 }); });
@@ -48,13 +48,13 @@ describe('faults', () => {
 
   it('a bulk property write that fails halfway is resumed: every issue classified exactly once', async () => {
     h.emulator.writes.failBulkAfter = 50;
-    const start = (await h.runtime.invokeResolver({
-      moduleKey: 'ownership-gadget',
-      functionKey: 'startBackfill',
-      payload: { projectKey: 'MOBILE' },
-      accountId: ALICE,
-      extension: gadgetExtension({}),
-    })) as Result<BackfillStatus>;
+    const start = (await callGadget(
+      h,
+      {},
+      'startBackfill',
+      { projectKey: 'MOBILE' },
+      ALICE,
+    )) as Result<BackfillStatus>;
     expect(start.ok).toBe(true);
     await h.settle();
     const mobile = [...h.emulator.store.issues.values()].filter((i) => i.projectKey === 'MOBILE');
@@ -66,13 +66,13 @@ describe('faults', () => {
     expect(mobile.map((i) => h.emulator.store.propertyWrites.get(`${i.key}/ownership-balance`))).toEqual(
       mobile.map(() => 1),
     );
-    const status = (await h.runtime.invokeResolver({
-      moduleKey: 'ownership-gadget',
-      functionKey: 'getBackfillStatus',
-      payload: { projectKey: 'MOBILE' },
-      accountId: ALICE,
-      extension: gadgetExtension({}),
-    })) as Result<BackfillStatus>;
+    const status = (await callGadget(
+      h,
+      {},
+      'getBackfillStatus',
+      { projectKey: 'MOBILE' },
+      ALICE,
+    )) as Result<BackfillStatus>;
     expect(status.ok && status.data.state).toBe('done');
   });
 });

@@ -1,17 +1,20 @@
 import { RESOLVERS, type ResolverName, type Result } from '../../src/contract';
-import { ALICE, BOB, gadgetExtension, panelExtension, startHarness, type Harness, callPanel } from './harness';
+import {
+  ALICE,
+  BOB,
+  gadgetExtension,
+  panelExtension,
+  startHarness,
+  type Harness,
+  callPanel,
+  callGadget,
+} from './harness';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   // Alice classifies Mobile App and starts a backfill there, so there is data that could leak.
-  await h.runtime.invokeResolver({
-    moduleKey: 'ownership-gadget',
-    functionKey: 'startBackfill',
-    payload: { projectKey: 'MOBILE' },
-    accountId: ALICE,
-    extension: gadgetExtension({}),
-  });
+  await callGadget(h, {}, 'startBackfill', { projectKey: 'MOBILE' }, ALICE);
   await h.settle();
 });
 afterAll(async () => { await h.close(); });
@@ -112,13 +115,27 @@ describe('a user without Browse projects gets nothing from any resolver', () => 
 
 describe('values from the frontend are never trusted for authorization', () => {
   it('an issue key smuggled in the payload is refused; the context decides', async () => {
-    const r = (await callPanel(h, 'SHOP-1', 'getIssuePanel', { issueKey: 'MOBILE-3' }, BOB)) as Result<unknown>;
+    const r = (await callPanel(
+      h,
+      'SHOP-1',
+      'getIssuePanel',
+      { issueKey: 'MOBILE-3' },
+      BOB,
+    )) as Result<unknown>;
     expect(r).toEqual({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.any(String) } });
   });
   it('an override records the invocation\'s account, whatever the payload says', async () => {
-    const r = (await callPanel(h, 'SHOP-4', 'setOverride', { kind: 'mixed', by: 'someone-else' }, ALICE)) as Result<unknown>;
+    const r = (await callPanel(
+      h,
+      'SHOP-4',
+      'setOverride',
+      { kind: 'mixed', by: 'someone-else' },
+      ALICE,
+    )) as Result<unknown>;
     expect(r.ok).toBe(false);
-    const ok = (await callPanel(h, 'SHOP-4', 'setOverride', { kind: 'mixed' }, ALICE)) as Result<{ classification: { override: { by: string } } }>;
+    const ok = (await callPanel(h, 'SHOP-4', 'setOverride', { kind: 'mixed' }, ALICE)) as Result<{
+      classification: { override: { by: string } };
+    }>;
     expect(ok.ok && ok.data.classification.override.by).toBe(ALICE);
   });
 });
