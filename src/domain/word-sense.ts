@@ -9,6 +9,8 @@
  * - a neighbouring word names code, a device, an OS or a UI part ("landscape mode", "activation key",
  *   "the app launches", "a view's position"), or is an identifier itself (`MoviePlayer`, `iOS7`);
  * - it stands next to a version string ("major version 2.1", "launch 5.0.0");
+ * - an acronym right beside it names a tool, product or part ("ADT End of life", "Launch KS", "VM budget"),
+ *   unless the acronym is business shorthand ("KPI target", "EMEA launch", "ARR growth");
  * - in running prose, it is capitalised inside a run of capitalised words: a product or feature name
  *   ("Appcelerator Market Place", "the Titanium Platform Services");
  * - in a summary, a scope prefix names the code it is about ("Drillbit: add support for MobileWeb
@@ -32,7 +34,7 @@ const TECHNICAL_WORDS = [
   'toolbar', 'dialog', 'popover', 'picker', 'slider', 'row', 'cell', 'column', 'table', 'header', 'footer',
   'storyboard', 'manifest', 'plist', 'entitlement', 'certificate', 'provisioning', 'issue', 'bug', 'broken',
   'fail', 'functionality', 'config', 'configuration', 'script', 'code', 'codebase', 'proxy', 'delegate',
-  'daemon', 'terminal', 'socket', 'port',
+  'daemon', 'terminal', 'socket', 'port', 'freeze', 'hang',
 ];
 const TECHNICAL = new Set(TECHNICAL_WORDS.map(stem));
 
@@ -48,6 +50,27 @@ const SENTENCE_END = /[.!?]\s|\n/;
 
 /** Business shorthand that mixes letters and digits without being code: Q4, H1, FY21, 10x, 50k, B2B. */
 const BUSINESS_SHORTHAND = /^(q[1-4]|h[12]|fy\d{2,4}|\d+(x|k|m|b|bn|st|nd|rd|th|s)|b2b|b2c|p\d|v1)$/i;
+
+/** Acronyms of the business itself, which keep a product-manager word's sense beside them. */
+const BUSINESS_ACRONYMS = new Set([
+  'kpi', 'okr', 'kr', 'arr', 'mrr', 'nps', 'gtm', 'pmf', 'mvp', 'roi', 'ltv', 'cac', 'saas', 'smb', 'ga', 'ux',
+  'ai', 'ceo', 'cto', 'cpo', 'cmo', 'vp', 'pm', 'po', 'sdr', 'ae', 'csm', 'emea', 'apac', 'latam', 'us', 'uk', 'eu',
+]);
+
+/** An all-capitals word right beside the match (only spaces or a hyphen between) that is not business shorthand. */
+function acronymBeside(text: string, tokens: Token[], i: number, j: number): boolean {
+  const beside = (t: Token | undefined, gap: string) => {
+    if (!t || !/^[\s-]{1,2}$/.test(gap)) return false;
+    const raw = text.slice(t.start, t.end);
+    return /^[A-Z]{2,6}$/.test(raw) && !BUSINESS_ACRONYMS.has(raw.toLowerCase());
+  };
+  const before = tokens[i - 1];
+  const after = tokens[j];
+  return (
+    beside(before, before ? text.slice(before.end, tokens[i]!.start) : '') ||
+    beside(after, after ? text.slice(tokens[j - 1]!.end, after.start) : '')
+  );
+}
 
 /**
  * A name from code: lower camelCase (`iOS`, `webView`, `launchURL`) or letters mixed with digits (`iOS7`,
@@ -133,7 +156,7 @@ function hasCodeScope(text: string, tokens: Token[], i: number): boolean {
 
 /** Everything these rules read, for RULES_VERSION: changing a word here changes stored results' version. */
 export const WORD_SENSE_RULES = JSON.stringify([
-  TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], NEIGHBOURS, VERSION.source,
+  TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], [...BUSINESS_ACRONYMS], NEIGHBOURS, VERSION.source,
   BUSINESS_SHORTHAND.source, SENTENCE_END.source,
 ]);
 
@@ -145,6 +168,7 @@ export function inPmSense(text: string, tokens: Token[], i: number, j: number, p
   const start = tokens[i]!.start;
   const end = tokens[j - 1]!.end;
   if (insideIdentifier(text, start, end) || isIdentifier(rawWord(text, start, end))) return false;
+  if (acronymBeside(text, tokens, i, j)) return false;
   for (const t of neighbours(text, tokens, i, j)) {
     const raw = rawWord(text, t.start, t.end);
     const version = VERSION.test(text.slice(t.start, t.end + 8).split(/[\s,;)]/)[0]!);

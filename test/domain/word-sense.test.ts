@@ -52,8 +52,21 @@ describe('engineering senses do not count', () => {
       'code',
     ],
     ['Fix it', 'Call Ti.Platform.openURL() after the launch.', 'go-to-market', 'inside an identifier'],
+    ['ADT End of life', null, 'lifecycle', "a tool's acronym beside it: Google's ADT, not our product"],
+    [
+      'Table view flickers',
+      'Steps to Reproduce: 1. Launch KS 2. Go to Base UI > Views > Table Views',
+      'go-to-market',
+      'an acronym for an app (KitchenSink) being started',
+    ],
+    [
+      'Crash when loading large images',
+      'java.lang.OutOfMemoryError: bitmap size exceeds VM budget',
+      'pricing-budget',
+      "a virtual machine's memory budget",
+    ],
   ] as Array<[string, string | null, string, string]>)(
-    '"%s" gives no %s evidence (%s)',
+    '"%s" (description: %s) gives no %s evidence: %s',
     (summary, description, signal) => {
       expect(signalsIn(summary, description)).not.toContain(signal);
     },
@@ -75,7 +88,9 @@ describe('product-manager senses still count', () => {
       'market',
     ],
     ['Q4 2026 roadmap', 'The roadmap for the coming year.', 'roadmap'],
-  ])('"%s" gives %s evidence', (summary, description, signal) => {
+    ['EMEA launch', 'Plan the EMEA launch with sales.', 'go-to-market'],
+    ['Hire at least 2 SDRs and 3 AEs (at least 1 Enterprise AE)', null, 'audience'],
+  ])('"%s" (description: %s) gives %s evidence', (summary, description, signal) => {
     expect(signalsIn(summary, description)).toContain(signal);
   });
 });
