@@ -1,4 +1,7 @@
-/** Shared by the app benchmarks: a synthetic project of any size in the emulator, with the real app on the runtime shim. */
+/**
+ * Shared by the app benchmarks: a synthetic project of any size in the emulator, with the real app on the
+ * runtime shim.
+ */
 import { resolve } from 'node:path';
 import { startJiraEmulator, DEMO_USERS, type EmulatorData } from '../dev/emulator';
 import { textToAdf } from '../dev/emulator/demo-data';

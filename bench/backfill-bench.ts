@@ -1,4 +1,7 @@
-/** Backfill: Jira requests per 100 issues, and the time to classify 10,000 issues with latency and a 429 every 50 requests. */
+/**
+ * Backfill: Jira requests per 100 issues, and the time to classify 10,000 issues with latency and a 429 every
+ * 50 requests.
+ */
 import { ALICE, startApp } from './app-harness';
 
 async function backfill(n: number, latencyMs: number, with429: boolean) {

@@ -1,4 +1,6 @@
-/** Jira requests and wall time per gadget render, 500 vs 50,000 issues, 100 ms emulated latency per request. */
+/**
+ * Jira requests and wall time per gadget render, 500 vs 50,000 issues, 100 ms emulated latency per request.
+ */
 import { ALICE, startApp } from './app-harness';
 
 const CONFIG = {

@@ -1,6 +1,7 @@
 /**
  * Fits the classification model on the labeled dev set and prints it as JSON (or writes it with
- * --write). Rerunning it reproduces src/domain/classification-model.json byte for byte; a test holds it to that.
+ * --write). Rerunning it reproduces src/domain/classification-model.json byte for byte; a test holds it to
+ * that.
  *   npm run fit-model            print
  *   npm run fit-model -- --write write src/domain/classification-model.json
  */

@@ -82,7 +82,8 @@ export async function startPreview(port: number, opts: PreviewOptions = {}): Pro
   const afterWrite = async () => { while (deliveries.size > 0) await Promise.allSettled([...deliveries]); };
 
   if (opts.classifyShop !== false) {
-    // The first project starts classified (through the app's own backfill); the second is left for the gadget's "Classify them".
+    // The first project starts classified (through the app's own backfill); the second is left for the
+    // gadget's "Classify them".
     try {
       await runtime.invokeResolver({
         moduleKey: 'ownership-gadget',

@@ -80,7 +80,8 @@ export function collaborationRoutes(
         };
       },
     ],
-    // findUsers: people whose display name (or account id) contains the query, one page (Jira matches on name prefixes too).
+    // findUsers: people whose display name (or account id) contains the query, one page (Jira matches on name
+    // prefixes too).
     [
       'GET',
       /^\/rest\/api\/3\/user\/search$/,

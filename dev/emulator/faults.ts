@@ -1,4 +1,7 @@
-/** Fault injection, switchable per test: 429 with Retry-After, 500/503, slow answers, dropped connections, malformed JSON. */
+/**
+ * Fault injection, switchable per test: 429 with Retry-After, 500/503, slow answers, dropped connections,
+ * malformed JSON.
+ */
 export type FaultKind = 'status429' | 'status500' | 'status503' | 'slow' | 'drop' | 'malformedJson';
 export interface FaultRule {
   match?: { method?: string; path?: RegExp | string; principal?: 'app' | 'user' };

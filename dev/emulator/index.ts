@@ -111,7 +111,9 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
     res.end(body);
   };
 
-  /** No route: removed by Atlassian (410), in the spec but not emulated here (501), or no such endpoint (404). */
+  /**
+   * No route: removed by Atlassian (410), in the spec but not emulated here (501), or no such endpoint (404).
+   */
   const unrouted = (method: string, path: string): RouteResult => {
     const removed = REMOVED.find(([re]) => re.test(path));
     if (removed) return jiraError(410, `${method} ${path} was ${removed[1]}.`);
@@ -143,7 +145,8 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
         try { result = await route[2]({ principal, params, query: url.searchParams, body: body.value }); } catch (e) { result = jiraError(500, `Emulator error: ${(e as Error).message}`); }
       }
       record(result.status);
-      // Requests are always checked; loud answers (501 not emulated, 410 removed) are the emulator's own, not Jira's.
+      // Requests are always checked; loud answers (501 not emulated, 410 removed) are the emulator's own, not
+      // Jira's.
       if (spec) {
         const loud = result.status === 501 || result.status === 410;
         const found = [...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value, url.searchParams, req.headers),

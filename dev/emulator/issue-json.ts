@@ -63,7 +63,9 @@ export function allFields(store: EmulatorStore, issue: EmuIssue): Record<string,
   };
 }
 
-/** `fields` as Jira reads it: absent = all navigable, `*all`, `*navigable`, `-field` exclusions, or a list. */
+/**
+ * `fields` as Jira reads it: absent = all navigable, `*all`, `*navigable`, `-field` exclusions, or a list.
+ */
 export function pickFields(
   all: Record<string, unknown>,
   fields: string[] | null,
@@ -92,7 +94,10 @@ function fieldNames(store: EmulatorStore, fields: Record<string, unknown>): Reco
   );
 }
 
-/** An issue as Jira answers it: the fields asked for, the properties asked for (`*all` for every one), `expand=names`. */
+/**
+ * An issue as Jira answers it: the fields asked for, the properties asked for (`*all` for every one),
+ * `expand=names`.
+ */
 export function issueJson(
   store: EmulatorStore,
   issue: EmuIssue,

@@ -11,7 +11,9 @@ export interface EmuIssue {
   id: string; key: string; projectKey: string; type: string; summary: string; description: AdfNode | null;
   labels: string[]; components: string[]; parent: string | null; storyPoints: number | null;
   created: string; updated: string; status: string; assignee: string | null; reporter: string | null;
-  /** The issue security level (Jira's issue security scheme): only its members, and the app, see the issue. */
+  /**
+   * The issue security level (Jira's issue security scheme): only its members, and the app, see the issue.
+   */
   security?: string | null;
 }
 /** Per user and project: may they browse it, may they edit its issues. */
@@ -82,7 +84,10 @@ export class EmulatorStore {
     return { id: String(this.nextId++), key: `${projectKey}-${n}` };
   }
 
-  /** May the principal see this issue: browse its project and, when it has a security level, be a member of it. */
+  /**
+   * May the principal see this issue: browse its project and, when it has a security level, be a member of
+   * it.
+   */
   canSee(principal: Principal, issue: EmuIssue): boolean {
     if (!this.can(principal, issue.projectKey, 'browse')) return false;
     if (!issue.security || principal.kind === 'app') return true;
@@ -96,7 +101,9 @@ export class EmulatorStore {
 
   /** How many times each issue property was written (to prove "classified exactly once"). */
   readonly propertyWrites = new Map<string, number>();
-  /** Every property write, who made it and what it wrote (a test reads what was classified, and how often). */
+  /**
+   * Every property write, who made it and what it wrote (a test reads what was classified, and how often).
+   */
   readonly propertyWriteLog: Array<{ issueKey: string; propertyKey: string; by: Principal; value: unknown }> =
     [];
   countWrite(issueKey: string, propertyKey: string, by?: Principal, value?: unknown): void {

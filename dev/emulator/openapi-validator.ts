@@ -78,7 +78,9 @@ export function createSpecValidator(specPath = DEFAULT_SPEC) {
     return errors;
   }
 
-  /** Header parameters the operation requires but the request lacks (the spec documents no response headers). */
+  /**
+   * Header parameters the operation requires but the request lacks (the spec documents no response headers).
+   */
   function headerErrors(
     method: string,
     template: string,

@@ -1,4 +1,6 @@
-/** What every route of the local Jira shares: its context and result, Jira's error shape, its dependencies. */
+/**
+ * What every route of the local Jira shares: its context and result, Jira's error shape, its dependencies.
+ */
 import type { EntityPropertyIndex } from './jql-evaluator';
 import { SITE } from './issue-json';
 import type { IssueWrites } from './issue-writes';

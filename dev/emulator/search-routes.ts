@@ -120,7 +120,8 @@ export function searchRoutes(
         if (ids.length === 0 || ids.length > 100)
           return jiraError(400, 'Provide between 1 and 100 issue ids or keys.');
         const fields = b.fields ? splitList(b.fields) : null;
-        // As the spec says: issues not found or not visible are simply left out (issueErrors is for retriable errors).
+        // As the spec says: issues not found or not visible are simply left out (issueErrors is for retriable
+        // errors).
         const issues: unknown[] = [];
         for (const id of ids) {
           const i = store.findIssue(id);

@@ -31,7 +31,9 @@ export class FrameRegistry {
 
   get(id: string): Frame | undefined { return this.frames.get(id); }
 
-  /** The iframe element for a frame: the resource's index.html with the frame id, a title for screen readers. */
+  /**
+   * The iframe element for a frame: the resource's index.html with the frame id, a title for screen readers.
+   */
   iframe(frame: Frame, title: string, className: string): string {
     const id = this.open(frame);
     return `<iframe data-forge data-module="${esc(frame.moduleKey)}" class="${esc(className)}" title="${esc(title)}" src="/__forge/resource/${encodeURIComponent(frame.resourceKey)}/index.html?frame=${id}"></iframe>`;

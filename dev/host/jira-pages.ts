@@ -91,7 +91,10 @@ export function issuePage(d: PageDeps, v: Viewer, key: string): string | null {
 <h2>Description</h2><div class="desc" id="description-text">${esc(description) || '<em>None</em>'}</div>${edit}</section><aside><h2>${esc(panel?.title ?? 'Apps')}</h2>${frame}</aside></div>`;
 }
 
-/** Jira's dashboard column widths: three columns (about 400 and 500 px wide on common screens) and one (800 px). */
+/**
+ * Jira's dashboard column widths: three columns (about 400 and 500 px wide on common screens) and one (800
+ * px).
+ */
 export const DASHBOARD_WIDTHS = [400, 500, 800] as const;
 
 export function dashboardPage(d: PageDeps, v: Viewer, edit: boolean): string {

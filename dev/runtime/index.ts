@@ -194,7 +194,9 @@ class LocalForgeRuntime implements ForgeRuntime {
 
   deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome> { return this.events.deliver(event, this.site(site).installation.cloudId); }
 
-  /** Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`. */
+  /**
+   * Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`.
+   */
   async invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}, site?: string): Promise<unknown> {
     const fn = handlerFor(this.manifest, this.files, functionKey);
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;

@@ -1,7 +1,8 @@
 /**
  * The local Forge storage service: answers every path `@forge/kvs` 1.6 sends through
  * `__forge_fetch__` (see node_modules/@forge/kvs/out/storage-api.js) with the bodies it expects.
- * Plain keys, secrets, batches, key queries (beginsWith only, as Forge) with cursor/limit, set options (ttl, keyPolicy,
+ * Plain keys, secrets, batches, key queries (beginsWith only, as Forge) with cursor/limit, set options (ttl,
+ * keyPolicy,
  * returnValue), custom entities with their manifest indexes, and transactions with conditions.
  */
 import { z } from 'zod';

@@ -44,7 +44,10 @@ export class PlatformBehaviour {
       throw new Error(`storageFaultRate must be within 0..1, not ${this.faultRate}`);
   }
 
-  /** Waits one leg of a storage round trip (half of a latency drawn from the range): call it going and coming back. */
+  /**
+   * Waits one leg of a storage round trip (half of a latency drawn from the range): call it going and coming
+   * back.
+   */
   async storageLeg(): Promise<void> {
     const { min, max } = this.latency;
     if (max === 0) return;

@@ -3,7 +3,10 @@
  * passes here that Forge refuses. Each figure cites its page on developer.atlassian.com/platform/forge.
  */
 
-/** storage-reference/handling-errors-kvs: "The provided key does not match the regex: /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/". */
+/**
+ * storage-reference/handling-errors-kvs: "The provided key does not match the regex:
+ * /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/".
+ */
 export const KVS_KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 /** Same page: KEY_TOO_LONG, "exceeded the maximum 500 characters". */
 export const KVS_MAX_KEY_LENGTH = 500;
@@ -11,7 +14,10 @@ export const KVS_MAX_KEY_LENGTH = 500;
 export const KVS_MAX_VALUE_BYTES = 240 * 1024;
 /** handling-errors-customentities: MAX_DEPTH, "the maximum object depth (32)". */
 export const KVS_MAX_DEPTH = 32;
-/** runtime-reference/storage-api-query: `.limit(10)` "Limit the result size to 10 values, up to a maximum of 20". */
+/**
+ * runtime-reference/storage-api-query: `.limit(10)` "Limit the result size to 10 values, up to a maximum of
+ * 20".
+ */
 export const KVS_MAX_QUERY_LIMIT = 20;
 
 /** limits-async-events: 50 events per request, 200 KB combined payload, retryData 4 KB, delay ≤ 900 s. */

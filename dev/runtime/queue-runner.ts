@@ -138,7 +138,10 @@ export class QueueRunner {
     return jsonResponse(201, {});
   }
 
-  /** At least once: now and then the same event also runs a second time, concurrently, outside the job's stats. */
+  /**
+   * At least once: now and then the same event also runs a second time, concurrently, outside the job's
+   * stats.
+   */
   private enqueue(consumer: ManifestModule, event: ConsumerEvent, delayMs: number, stats: JobStats): void {
     if (this.behaviour.deliverTwice()) {
       this.scheduler.schedule(`queue-duplicate:${event.jobId}:${event.eventId}`, delayMs, async () => {

@@ -40,7 +40,10 @@ export class WorkScheduler {
     return removed;
   }
 
-  /** Runs every task concurrently, and what they schedule, until none is left or running; returns how many ran. */
+  /**
+   * Runs every task concurrently, and what they schedule, until none is left or running; returns how many
+   * ran.
+   */
   async drain(): Promise<number> {
     let ran = 0;
     while (this.tasks.length > 0 || this.inFlight.size > 0) {

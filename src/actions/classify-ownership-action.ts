@@ -26,7 +26,10 @@ const InputsSchema = z.object({
     .optional(),
 });
 
-/** The outputs manifest.yml declares (kind, share, confidence, overridden, outcome), or the rule owner's errors. */
+/**
+ * The outputs manifest.yml declares (kind, share, confidence, overridden, outcome), or the rule owner's
+ * errors.
+ */
 export type ActionResult =
   | {
       issueKey: string;

@@ -54,9 +54,8 @@ export async function runAudit(
   }
   report(out, total, byType, calls);
   sample.sort((a, b) => a.i - b.i);
-  out(
-    `sample: ${sample.length} of the ${calls} strategic and mixed calls (seed ${options.seed})${options.out ? `, written to ${options.out}` : ''}`,
-  );
+  const written = options.out ? `, written to ${options.out}` : '';
+  out(`sample: ${sample.length} of the ${calls} strategic and mixed calls (seed ${options.seed})${written}`);
   const lines = sample.map((c) =>
     JSON.stringify({
       ...c.row.item,
@@ -74,9 +73,19 @@ const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(
 
 function printCall(out: (s: string) => void, c: Call): void {
   const top = c.result.evidence[0];
-  out(
-    `  ${c.row.item.key.padEnd(12)} ${c.result.kind.padEnd(9)} ${c.row.item.type.padEnd(14)} ${c.row.item.summary.slice(0, 70)}${top ? `  [${top.side} ${top.signal}: ${top.text.slice(0, 50)}]` : ''}`,
-  );
+  const item = c.row.item;
+  const why = top ? `  [${top.side} ${top.signal}: ${top.text.slice(0, 50)}]` : '';
+  const head = `${item.key.padEnd(12)} ${c.result.kind.padEnd(9)} ${item.type.padEnd(14)}`;
+  out(`  ${head} ${item.summary.slice(0, 70)}${why}`);
+}
+
+const column = (text: string) => text.padStart(16);
+
+/** One row of the per-type table: items, then each kind's count and rate. */
+function typeRow(type: string, t: Record<Kind | 'total', number>): string {
+  const cell = (k: Kind) => column(`${t[k]} (${pct(t[k], t.total)})`);
+  const cells = (['strategic', 'mixed', 'tactical'] as const).map(cell).join(' ');
+  return `${type.padEnd(16)} ${String(t.total).padStart(7)} ${cells}`;
 }
 
 function report(
@@ -86,18 +95,13 @@ function report(
   calls: number,
 ): void {
   out(`items: ${total}`);
-  out(
-    `${'type'.padEnd(16)} ${'items'.padStart(7)} ${'strategic'.padStart(16)} ${'mixed'.padStart(16)} ${'tactical'.padStart(16)}`,
-  );
+  const heads = ['strategic', 'mixed', 'tactical'].map(column).join(' ');
+  out(`${'type'.padEnd(16)} ${'items'.padStart(7)} ${heads}`);
   const all = { strategic: 0, tactical: 0, mixed: 0, total: 0 };
   for (const [type, t] of [...byType].sort(([, a], [, b]) => b.total - a.total)) {
     for (const k of ['strategic', 'tactical', 'mixed', 'total'] as const) all[k] += t[k];
-    out(
-      `${type.padEnd(16)} ${String(t.total).padStart(7)} ${`${t.strategic} (${pct(t.strategic, t.total)})`.padStart(16)} ${`${t.mixed} (${pct(t.mixed, t.total)})`.padStart(16)} ${`${t.tactical} (${pct(t.tactical, t.total)})`.padStart(16)}`,
-    );
+    out(typeRow(type, t));
   }
-  out(
-    `${'all'.padEnd(16)} ${String(all.total).padStart(7)} ${`${all.strategic} (${pct(all.strategic, all.total)})`.padStart(16)} ${`${all.mixed} (${pct(all.mixed, all.total)})`.padStart(16)} ${`${all.tactical} (${pct(all.tactical, all.total)})`.padStart(16)}`,
-  );
+  out(typeRow('all', all));
   out(`strategic and mixed calls: ${calls} (${pct(calls, total)})`);
 }

@@ -1,4 +1,7 @@
-/** Classifies the rows of a file, giving each item its parent's result as context when the parent is in the file. */
+/**
+ * Classifies the rows of a file, giving each item its parent's result as context when the parent is in the
+ * file.
+ */
 import { classify, type Classification, type HierarchyContext } from '../domain';
 import type { InputRow } from './read-work-items';
 

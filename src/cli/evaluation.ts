@@ -1,4 +1,6 @@
-/** Metrics for `ownership-balance evaluate`: accuracy, per-class P/R/F1, macro-F1, confusion, worst misses. */
+/**
+ * Metrics for `ownership-balance evaluate`: accuracy, per-class P/R/F1, macro-F1, confusion, worst misses.
+ */
 import type { Classification, Kind, WorkItem } from '../domain';
 
 export interface LabeledResult {

@@ -105,13 +105,15 @@ export function formatBySource(r: BySource): string {
   const lines = ['', `by source (${r.title})`,
     `${'source'.padEnd(34)} ${'rows'.padStart(5)}  macro-F1  strategic recall  strategic precision`];
   for (const s of [...r.sources, r.pooled]) {
-    lines.push(
-      `${s.source.padEnd(34)} ${String(s.rows).padStart(5)}  ${f(s.macroF1).padStart(8)}  ${f(s.strategicRecall).padStart(16)}  ${f(s.strategicPrecision).padStart(19)}`,
-    );
+    const figures =
+      `${f(s.macroF1).padStart(8)}  ${f(s.strategicRecall).padStart(16)}  ` +
+      f(s.strategicPrecision).padStart(19);
+    lines.push(`${s.source.padEnd(34)} ${String(s.rows).padStart(5)}  ${figures}`);
   }
   const i = r.intervals;
   lines.push(
-    `pooled 95% bootstrap interval: macro-F1 ${f(i.macroF1.low)}–${f(i.macroF1.high)}, strategic recall ${f(i.strategicRecall.low)}–${f(i.strategicRecall.high)}, ` +
+    `pooled 95% bootstrap interval: macro-F1 ${f(i.macroF1.low)}–${f(i.macroF1.high)}, ` +
+      `strategic recall ${f(i.strategicRecall.low)}–${f(i.strategicRecall.high)}, ` +
       `strategic precision ${f(i.strategicPrecision.low)}–${f(i.strategicPrecision.high)}`,
   );
   if (r.mixedInBand !== null)

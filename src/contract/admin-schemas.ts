@@ -58,7 +58,10 @@ export const AgreementSchema = z.object({
       learnedFrom: z.number().int(),
       learnedAt: z.string(),
       signals: z.array(z.object({ signal: z.string(), factor: z.number(), overrides: z.number().int() })),
-      /** The site's shift of the score learned from reviews (log-odds; negative leans tactical), when there were enough. */
+      /**
+       * The site's shift of the score learned from reviews (log-odds; negative leans tactical), when there
+       * were enough.
+       */
       calibration: z.object({ logit: z.number(), reviews: z.number().int() }).nullable(),
     })
     .nullable(),

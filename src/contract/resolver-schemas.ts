@@ -72,7 +72,10 @@ export const BackfillStatusSchema = z.object({
 });
 export type BackfillStatus = z.infer<typeof BackfillStatusSchema>;
 
-/** The reconcile job of one project: how far it got and the drift it fixed (issues added, changed, removed; weeks). */
+/**
+ * The reconcile job of one project: how far it got and the drift it fixed (issues added, changed, removed;
+ * weeks).
+ */
 export const ReconcileStatusSchema = z.object({
   projectKey: ProjectKeySchema,
   state: z.enum(['running', 'done', 'failed']),

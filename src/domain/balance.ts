@@ -88,11 +88,15 @@ export function driftFromTarget(
   if (Math.abs(drift) <= 0.05) {
     return {
       drift,
-      message: `Strategic work is on target: ${pct(actualShare)} against ${pct(targetShare)} (within 5 percentage points).`,
+      message:
+        `Strategic work is on target: ${pct(actualShare)} against ${pct(targetShare)} ` +
+        '(within 5 percentage points).',
     };
   }
   const direction = drift < 0 ? 'under' : 'over';
-  const gap = `${Math.round(Math.abs(drift) * 100)} percentage points ${direction} target (${pct(actualShare)} against ${pct(targetShare)})`;
+  const points = Math.round(Math.abs(drift) * 100);
+  const against = `${pct(actualShare)} against ${pct(targetShare)}`;
+  const gap = `${points} percentage points ${direction} target (${against})`;
   if (totalPoints && totalPoints > 0) {
     return {
       drift,

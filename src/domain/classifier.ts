@@ -25,7 +25,10 @@ function describeRules(): string {
   return JSON.stringify([SIGNALS.map(sig), SCORING, MODEL, INPUT_RULES, WORD_SENSE_RULES]);
 }
 
-/** Changes whenever a rule, a word-sense list, an input, a weight of the model or a threshold changes; stored results carry it. */
+/**
+ * Changes whenever a rule, a word-sense list, an input, a weight of the model or a threshold changes; stored
+ * results carry it.
+ */
 export const RULES_VERSION = `r2-${hashText(describeRules()).slice(0, 12)}`;
 
 /** What the classifier reads, hashed: an unchanged fingerprint means nothing to redo. */

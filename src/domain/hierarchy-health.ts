@@ -40,7 +40,9 @@ export function healthWarnings(
     ) {
       out.push({
         code: 'CHILDREN_DISAGREE',
-        message: `Most classified children (${disagree} of ${known.length}) are tagged differently from this epic.`,
+        message:
+          `Most classified children (${disagree} of ${known.length}) are tagged differently ` +
+          'from this epic.',
       });
     }
   }

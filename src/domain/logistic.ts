@@ -8,7 +8,9 @@ export interface LogisticFit { bias: number; weights: number[] }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Solves A·x = b by Gaussian elimination with partial pivoting (A is small and symmetric positive definite). */
+/**
+ * Solves A·x = b by Gaussian elimination with partial pivoting (A is small and symmetric positive definite).
+ */
 function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
   const m = a.map((row, i) => [...row, b[i]!]);

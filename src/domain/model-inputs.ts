@@ -99,7 +99,8 @@ function findHits(text: string, prose: boolean): { hits: Map<number, SignalHit>;
 /** Signals that argue direction rather than name a product-manager subject. */
 const ARGUMENT = new Set(['direction-argument', 'why-argument']);
 const MARKET = new Set([
-  'market', 'business-goals', 'pricing-budget', 'go-to-market', 'lifecycle', 'platform-lifecycle', 'stakeholders',
+  'market', 'business-goals', 'pricing-budget', 'go-to-market', 'lifecycle', 'platform-lifecycle',
+  'stakeholders',
 ]);
 const USERS = new Set(['discovery', 'audience']);
 /** Signals that name engineering subjects rather than product-owner work. */

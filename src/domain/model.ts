@@ -1,8 +1,9 @@
 /**
  * The classification model: a logistic regression over the named inputs of model-inputs.ts, fitted
- * offline on the labeled dev set by `npm run fit-model` (dev/fit-model.ts → src/domain/model-fit.ts) and
- * shipped as classification-model.json. share = σ(scale·(bias + Σ weight·input) − offset); the offset is the
- * decision threshold, chosen by leave-one-source-out so that it holds on sources the fit never saw.
+ * offline on the labeled dev set by `npm run fit-model` (dev/fit-model.ts → src/domain/model-fit.ts)
+ * and shipped as classification-model.json. share = σ(scale·(bias + Σ weight·input) − offset); the
+ * offset is the decision threshold, chosen by leave-one-source-out so that it holds on sources the fit
+ * never saw.
  */
 import { INPUTS, type InputName, type InputValues } from './model-inputs';
 

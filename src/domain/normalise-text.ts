@@ -137,7 +137,8 @@ function stripMarkup(text: string): string {
     .replace(/\b(https?|ftp|file):\/\/[^\s)\]|>]+/gi, ' ') // URLs
     .replace(/\bwww\.[^\s)\]|>]+/gi, ' ')
     .replace(/(^|\s)(\/[\w.-]+){2,}\/?/g, ' ') // file paths
-    .replace(/\b[\w-]+\.(js|ts|java|py|m|h|cpp|json|xml|yml|yaml|gradle|jar|so|dll|log):\d+(:\d+)?\b/g, ' ') // file:line
+    // file:line
+    .replace(/\b[\w-]+\.(js|ts|java|py|m|h|cpp|json|xml|yml|yaml|gradle|jar|so|dll|log):\d+(:\d+)?\b/g, ' ')
     .replace(/^h[1-6]\.\s*/gm, '') // wiki headings
     .replace(/^#{1,6}\s+/gm, '') // Markdown headings
     .replace(/^\s*\|\|?/gm, ' ')

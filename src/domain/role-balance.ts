@@ -27,13 +27,17 @@ function flagOf(
   if (role === 'PM' && share < 0.3) {
     return {
       flag: 'PM_BURIED_IN_BACKLOG',
-      flagMessage: `${name} is a product manager, but ${Math.round((1 - share) * 100)}% of their work is backlog delivery: who is setting direction?`,
+      flagMessage:
+        `${name} is a product manager, but ${Math.round((1 - share) * 100)}% of their work is backlog ` +
+        'delivery: who is setting direction?',
     };
   }
   if (role === 'PO' && share > 0.5) {
     return {
       flag: 'PO_CARRYING_STRATEGY',
-      flagMessage: `${name} is a product owner carrying strategy (${Math.round(share * 100)}% strategic): is the product manager involved?`,
+      flagMessage:
+        `${name} is a product owner carrying strategy (${Math.round(share * 100)}% strategic): ` +
+        'is the product manager involved?',
     };
   }
   return { flag: null, flagMessage: null };

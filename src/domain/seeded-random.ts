@@ -1,4 +1,6 @@
-/** mulberry32: a small, fast, seedable generator of floats in [0, 1); the same seed draws the same numbers. */
+/**
+ * mulberry32: a small, fast, seedable generator of floats in [0, 1); the same seed draws the same numbers.
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

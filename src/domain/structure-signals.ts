@@ -53,12 +53,14 @@ export const HORIZON_AND_STRUCTURE: Signal[] = [
     regex: anyOf('',
       String.raw`\b(add|adding|drop|dropping|remove|removing|deprecate|end|sunset|enter|entering|target` +
         String.raw`|targeting|new)\b[^.\n]{0,40}\bplatforms?\b` +
-        String.raw`(?![- ]?(specific|check|list|resource|dir|folder|code|api|module|name|guard|detection|flag))`,
+        String.raw`(?![- ]?(specific|check|list|resource|dir|folder|code|api|module|name|guard|` +
+        String.raw`detection|flag))`,
       String.raw`\bplatform support\b`) },
   { id: 'why-argument', side: 'PM', family: 'structure', seed: '001', weight: 1.0,
     meaning: 'Argues why: rationale, motivation for customers or the business',
     regex: anyOf('',
       String.raw`\b(rationale|why this matters|why now` +
-        String.raw`|so that (our )?(customers|users|teams|companies|people)|because (our )?(customers|users) )\b`
+        String.raw`|so that (our )?(customers|users|teams|companies|people)` +
+        String.raw`|because (our )?(customers|users) )\b`
     ) },
 ];

@@ -26,15 +26,15 @@ const TECHNICAL_WORDS = [
   'emulator', 'phone', 'tablet', 'ios', 'android', 'iphone', 'ipad', 'blackberry', 'licence', 'license',
   'serial', 'button', 'label', 'image', 'icon', 'splash', 'annotation', 'layout', 'coordinate', 'pixel',
   'scroll', 'animation', 'animate', 'file', 'folder', 'directory', 'module', 'method', 'function', 'property',
-  'callback', 'api', 'sdk', 'cli', 'url', 'webview', 'listview', 'tableview', 'textfield', 'keyboard', 'camera',
-  'player', 'audio', 'gps', 'geolocation', 'sensor', 'bluetooth', 'thread', 'server', 'html', 'css', 'xml',
-  'json', 'plugin', 'widget', 'form', 'login', 'password', 'crash', 'error', 'exception', 'log', 'console',
-  'debugger', 'debug', 'build', 'compile', 'install', 'installer', 'antivirus', 'malware', 'cursor', 'caret',
-  'pointer', 'offset', 'array', 'string', 'parameter', 'argument', 'attribute', 'element', 'tab', 'menu',
-  'toolbar', 'dialog', 'popover', 'picker', 'slider', 'row', 'cell', 'column', 'table', 'header', 'footer',
-  'storyboard', 'manifest', 'plist', 'entitlement', 'certificate', 'provisioning', 'issue', 'bug', 'broken',
-  'fail', 'functionality', 'config', 'configuration', 'script', 'code', 'codebase', 'proxy', 'delegate',
-  'daemon', 'terminal', 'socket', 'port', 'freeze', 'hang',
+  'callback', 'api', 'sdk', 'cli', 'url', 'webview', 'listview', 'tableview', 'textfield', 'keyboard',
+  'camera', 'player', 'audio', 'gps', 'geolocation', 'sensor', 'bluetooth', 'thread', 'server', 'html', 'css',
+  'xml', 'json', 'plugin', 'widget', 'form', 'login', 'password', 'crash', 'error', 'exception', 'log',
+  'console', 'debugger', 'debug', 'build', 'compile', 'install', 'installer', 'antivirus', 'malware',
+  'cursor', 'caret', 'pointer', 'offset', 'array', 'string', 'parameter', 'argument', 'attribute', 'element',
+  'tab', 'menu', 'toolbar', 'dialog', 'popover', 'picker', 'slider', 'row', 'cell', 'column', 'table',
+  'header', 'footer', 'storyboard', 'manifest', 'plist', 'entitlement', 'certificate', 'provisioning',
+  'issue', 'bug', 'broken', 'fail', 'functionality', 'config', 'configuration', 'script', 'code', 'codebase',
+  'proxy', 'delegate', 'daemon', 'terminal', 'socket', 'port', 'freeze', 'hang',
 ];
 const TECHNICAL = new Set(TECHNICAL_WORDS.map(stem));
 
@@ -53,11 +53,15 @@ const BUSINESS_SHORTHAND = /^(q[1-4]|h[12]|fy\d{2,4}|\d+(x|k|m|b|bn|st|nd|rd|th|
 
 /** Acronyms of the business itself, which keep a product-manager word's sense beside them. */
 const BUSINESS_ACRONYMS = new Set([
-  'kpi', 'okr', 'kr', 'arr', 'mrr', 'nps', 'gtm', 'pmf', 'mvp', 'roi', 'ltv', 'cac', 'saas', 'smb', 'ga', 'ux',
-  'ai', 'ceo', 'cto', 'cpo', 'cmo', 'vp', 'pm', 'po', 'sdr', 'ae', 'csm', 'emea', 'apac', 'latam', 'us', 'uk', 'eu',
+  'kpi', 'okr', 'kr', 'arr', 'mrr', 'nps', 'gtm', 'pmf', 'mvp', 'roi', 'ltv', 'cac', 'saas', 'smb', 'ga',
+  'ux', 'ai', 'ceo', 'cto', 'cpo', 'cmo', 'vp', 'pm', 'po', 'sdr', 'ae', 'csm', 'emea', 'apac', 'latam', 'us',
+  'uk', 'eu',
 ]);
 
-/** An all-capitals word right beside the match (only spaces or a hyphen between) that is not business shorthand. */
+/**
+ * An all-capitals word right beside the match (only spaces or a hyphen between) that is not business
+ * shorthand.
+ */
 function acronymBeside(text: string, tokens: Token[], i: number, j: number): boolean {
   const beside = (t: Token | undefined, gap: string) => {
     if (!t || !/^[\s-]{1,2}$/.test(gap)) return false;
@@ -118,7 +122,9 @@ function neighbours(text: string, tokens: Token[], i: number, j: number): Token[
   return out;
 }
 
-/** Where the sentence holding `pos` starts (a line start, or just after ". "), looking back 400 characters. */
+/**
+ * Where the sentence holding `pos` starts (a line start, or just after ". "), looking back 400 characters.
+ */
 function sentenceStartBefore(text: string, pos: number): number {
   const floor = Math.max(0, pos - 400);
   for (let k = pos - 1; k >= floor; k--) {
@@ -140,9 +146,9 @@ function isCapitalisedName(text: string, tokens: Token[], i: number, j: number):
 
 /** Planning words that may open a summary as a scope ("Strategy: …") without naming code. */
 const PLANNING_SCOPES = new Set([
-  'priority', 'goal', 'objective', 'initiative', 'theme', 'okr', 'kr', 'strategy', 'vision', 'roadmap', 'pillar',
-  'bet', 'outcome', 'mission', 'focus', 'product', 'market', 'marketing', 'launch', 'pricing', 'growth',
-  'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy',
+  'priority', 'goal', 'objective', 'initiative', 'theme', 'okr', 'kr', 'strategy', 'vision', 'roadmap',
+  'pillar', 'bet', 'outcome', 'mission', 'focus', 'product', 'market', 'marketing', 'launch', 'pricing',
+  'growth', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy',
 ].map(stem));
 
 /** A summary's "Component: …" prefix, when it names code rather than a planning scope. */
@@ -156,7 +162,8 @@ function hasCodeScope(text: string, tokens: Token[], i: number): boolean {
 
 /** Everything these rules read, for RULES_VERSION: changing a word here changes stored results' version. */
 export const WORD_SENSE_RULES = JSON.stringify([
-  TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], [...BUSINESS_ACRONYMS], NEIGHBOURS, VERSION.source,
+  TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], [...BUSINESS_ACRONYMS], NEIGHBOURS,
+  VERSION.source,
   BUSINESS_SHORTHAND.source, SENTENCE_END.source,
 ]);
 

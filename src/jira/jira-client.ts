@@ -18,7 +18,9 @@ export interface RequestOptions<T> {
   /** Return the response headers instead of a body. */ headers?: boolean;
 }
 
-/** True for the error Forge turns into a consent prompt: callers must rethrow it, never map it to a result. */
+/**
+ * True for the error Forge turns into a consent prompt: callers must rethrow it, never map it to a result.
+ */
 export function needsUserConsent(e: unknown): boolean { return e instanceof NeedsAuthenticationError; }
 
 /** A `.catch` that falls back to `value` for any failure but a consent request, which it rethrows. */
@@ -101,7 +103,8 @@ export async function requestJira<T = unknown>(path: Route, options: RequestOpti
       throw new JiraError(
         res.status,
         'BAD_RESPONSE',
-        `Jira's response did not have the expected shape: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+        `Jira's response did not have the expected shape: ${parsed.error.issues[0]?.path.join('.')} ` +
+          `${parsed.error.issues[0]?.message}`,
       );
     return parsed.data;
   }

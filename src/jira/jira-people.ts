@@ -54,7 +54,10 @@ const UserPageSchema = z.object({
   values: z.array(z.object({ accountId: z.string(), displayName: z.string().optional() })),
 });
 
-/** Display names by account id, looked up as `actor` (GET /user/bulk, 50 ids a call); unknown ids are left out. */
+/**
+ * Display names by account id, looked up as `actor` (GET /user/bulk, 50 ids a call); unknown ids are left
+ * out.
+ */
 export async function displayNames(actor: Actor, accountIds: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const ids = [...new Set(accountIds)];
@@ -76,7 +79,10 @@ const FoundUsersSchema = z.array(
   z.object({ accountId: z.string(), displayName: z.string().optional(), accountType: z.string().optional() }),
 );
 
-/** People whose name matches `query` (GET /user/search, "Browse users and groups" permission), at most 20, app users left out. */
+/**
+ * People whose name matches `query` (GET /user/search, "Browse users and groups" permission), at most 20, app
+ * users left out.
+ */
 export async function findUsers(
   actor: Actor,
   query: string,

@@ -1,4 +1,7 @@
-/** The backfill queue consumer: validates the event and runs one chunk; Jira outages and storage failures are retried by Forge. */
+/**
+ * The backfill queue consumer: validates the event and runs one chunk; Jira outages and storage failures are
+ * retried by Forge.
+ */
 import { z } from 'zod';
 import { ProjectKeySchema } from '../contract';
 import { backfillWorkerChunk } from '../services/backfill-service';

@@ -11,7 +11,11 @@ import { retryLater } from '../storage/retry';
 
 const EventSchema = z.object({
   body: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('project'), projectKey: ProjectKeySchema, nextPageToken: z.string().nullish() }),
+    z.object({
+      kind: z.literal('project'),
+      projectKey: ProjectKeySchema,
+      nextPageToken: z.string().nullish(),
+    }),
     z.object({ kind: z.literal('sweep'), startAt: z.number().int().nonnegative() }),
   ]),
 });

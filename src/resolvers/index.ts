@@ -44,7 +44,9 @@ function accountOf(ctx: ResolverContext): string {
     throw new InvalidInput('INVALID_PAYLOAD', 'No signed-in user: sign in to Jira to do this.');
   return ctx.accountId;
 }
-/** The project page's report: its project (from Forge's context, never the payload), the last 90 days by week. */
+/**
+ * The project page's report: its project (from Forge's context, never the payload), the last 90 days by week.
+ */
 const REPORT_DEFAULTS = {
   period: '90d',
   unit: 'count',

@@ -1,4 +1,7 @@
-/** The agreement monitor for Jira admins: how often people confirmed or overrode the automatic tag, and what was learned. */
+/**
+ * The agreement monitor for Jira admins: how often people confirmed or overrode the automatic tag, and what
+ * was learned.
+ */
 import type { Agreement } from '../contract';
 import { approximateCount } from '../jira/jira-api';
 import { weekOf as weekStart } from '../domain';

@@ -35,7 +35,10 @@ export { BACKFILL_QUEUE };
 export const CHUNK = 100;
 
 export function pendingJql(projectKey: string): string {
-  return `project = "${projectKey}" AND (ownershipRulesVersion IS EMPTY OR (ownershipRulesVersion != "${RULES_VERSION}" AND ownershipOverridden != "true")) ORDER BY key ASC`;
+  return (
+    `project = "${projectKey}" AND (ownershipRulesVersion IS EMPTY OR ` +
+    `(ownershipRulesVersion != "${RULES_VERSION}" AND ownershipOverridden != "true")) ORDER BY key ASC`
+  );
 }
 
 /**
@@ -109,7 +112,8 @@ async function classifyPage(
       await recordFigures(issue.id, item, issue.fields?.updated, stored, searchedAt);
       written.set(issue.key, { issue, item, stored });
     } catch (e) {
-      // Jira refused this issue (its parent, say): note it and go on. Anything else (storage) retries the chunk.
+      // Jira refused this issue (its parent, say): note it and go on. Anything else (storage) retries the
+      // chunk.
       if (!(e instanceof JiraError)) throw e;
       if (status.errors.length < 20) status.errors.push({ issueKey: issue.key, message: e.message });
     }

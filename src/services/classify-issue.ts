@@ -44,7 +44,9 @@ export interface IssueRead {
   readAt: number;
 }
 
-/** Reads an issue as `actor`: the work item, and its stored classification (a malformed one counts as none). */
+/**
+ * Reads an issue as `actor`: the work item, and its stored classification (a malformed one counts as none).
+ */
 export async function readWorkItem(actor: Actor, issueKey: string): Promise<IssueRead> {
   const points = await storyPointsField(actor);
   const issue = await getIssue(actor, issueKey);

@@ -60,7 +60,10 @@ function pointJql(config: GadgetConfig, start: string, from: string): string {
     ? new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1)).toISOString().slice(0, 10)
     : nextWeek(start);
   const since = start < from ? from : start;
-  return `project = "${config.projectKey}" AND created >= "${since}" AND created < "${end}" AND ownershipKind IS NOT EMPTY ORDER BY created DESC`;
+  return (
+    `project = "${config.projectKey}" AND created >= "${since}" AND created < "${end}" ` +
+    `AND ownershipKind IS NOT EMPTY ORDER BY created DESC`
+  );
 }
 
 /** The figures computed from the viewer's own search: only issues they may browse can count. */
@@ -69,7 +72,9 @@ async function viewerFigures(
   from: string,
 ): Promise<{ figures: WindowFigures; truncated: boolean }> {
   const points = await storyPointsField('user');
-  const jql = `project = "${config.projectKey}" AND created >= "${from}" AND ownershipKind IS NOT EMPTY ORDER BY created DESC`;
+  const jql =
+    `project = "${config.projectKey}" AND created >= "${from}" AND ownershipKind IS NOT EMPTY ` +
+    `ORDER BY created DESC`;
   const issues = await searchAll(
     'user',
     jql,
@@ -131,7 +136,9 @@ export async function visibleFigures(
       figures: mine.figures,
       scope: {
         source: 'your-search',
-        message: `Some issues in this project are hidden from you, so these figures count only the issues you can see${limit}.`,
+        message:
+          'Some issues in this project are hidden from you, so these figures count only the issues you ' +
+          `can see${limit}.`,
       },
     };
   }

@@ -50,7 +50,10 @@ const example = (e: OverrideEntry) => ({
   automaticShare: e.automatic.share,
 });
 
-/** An issue's override went from `before` to `after` (either null): learning follows, one issue's steps at a time. */
+/**
+ * An issue's override went from `before` to `after` (either null): learning follows, one issue's steps at a
+ * time.
+ */
 export async function learnFromOverride(
   before: OverrideEntry | null,
   after: OverrideEntry | null,

@@ -4,7 +4,8 @@
  * issue's figures from what Jira holds — idempotent, so a repeated chunk changes nothing. The last
  * chunk checks the contributions still stored for issues the search no longer finds (deleted, moved):
  * they are read again and recorded or forgotten, and the week sums are recomputed from the
- * contributions (a sum changed by anything else is put right). Started on demand by a Jira admin, and daily for
+ * contributions (a sum changed by anything else is put right). Started on demand by a Jira admin, and daily
+ * for
  * every project with figures (a sweep over the site's projects, a page at a time).
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification } from '../contract';
@@ -37,7 +38,10 @@ export async function startReconcile(projectKey: string, now = new Date()): Prom
   return status;
 }
 
-/** One chunk: a page of the project's issues, recorded from Jira; the last chunk sweeps what Jira no longer has. */
+/**
+ * One chunk: a page of the project's issues, recorded from Jira; the last chunk sweeps what Jira no longer
+ * has.
+ */
 export async function reconcileChunk(
   event: Extract<ReconcileEvent, { kind: 'project' }>,
   now = new Date(),
@@ -83,7 +87,10 @@ export async function reconcileChunk(
   await saveReconcile({ ...status, state: 'done', finishedAt: new Date().toISOString() });
 }
 
-/** Stored contributions whose issue Jira no longer has in this project: read again, then recorded or forgotten. */
+/**
+ * Stored contributions whose issue Jira no longer has in this project: read again, then recorded or
+ * forgotten.
+ */
 async function sweepVanished(projectKey: string, points: string | null): Promise<number> {
   const stored = await listContributions(projectKey);
   const ids = [...stored.keys()];

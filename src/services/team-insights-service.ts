@@ -21,8 +21,10 @@ import { visibleFigures, windowStart } from './gadget-service';
 /** The issues behind a person's figures: classified, in the window, theirs (assignee, else reporter). */
 function personJql(config: GadgetConfig, accountId: string): string {
   return (
-    `project = "${config.projectKey}" AND created >= "${windowStart(config, new Date())}" AND ownershipKind IS NOT EMPTY ` +
-    `AND (assignee = "${accountId}" OR (assignee IS EMPTY AND reporter = "${accountId}")) ORDER BY created DESC`
+    `project = "${config.projectKey}" AND created >= "${windowStart(config, new Date())}" ` +
+    'AND ownershipKind IS NOT EMPTY ' +
+    `AND (assignee = "${accountId}" OR (assignee IS EMPTY AND reporter = "${accountId}")) ` +
+    'ORDER BY created DESC'
   );
 }
 
@@ -44,7 +46,8 @@ export async function teamInsights(config: GadgetConfig): Promise<TeamInsights> 
   );
   const epics = await searchJql(
     'user',
-    `project = "${config.projectKey}" AND issuetype = Epic AND ownershipKind IS NOT EMPTY ORDER BY created DESC`,
+    `project = "${config.projectKey}" AND issuetype = Epic AND ownershipKind IS NOT EMPTY ` +
+      'ORDER BY created DESC',
     { fields: ['summary'], properties: [ISSUE_PROPERTY_KEY], maxResults: 50 },
   );
   // Every child of these epics, classified or not (an unclassified child is unknown, not missing).
@@ -72,7 +75,8 @@ export async function teamInsights(config: GadgetConfig): Promise<TeamInsights> 
     if (warnings.includes('VISION_WITHOUT_EXECUTION')) vision.push(ref(e.key, e.fields?.summary ?? '', s));
     if (warnings.includes('CHILDREN_DISAGREE')) disagree.push(ref(e.key, e.fields?.summary ?? '', s));
   }
-  const orphanJql = `project = "${config.projectKey}" AND ownershipKind = tactical AND parent IS EMPTY AND issuetype != Epic`;
+  const orphanJql =
+    `project = "${config.projectKey}" AND ownershipKind = tactical AND parent IS EMPTY AND issuetype != Epic`;
   return {
     people: roleBalance(people, settings.roles).map((p) => ({ ...p, jql: personJql(config, p.accountId) })),
     hierarchy: {

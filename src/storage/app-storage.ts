@@ -120,7 +120,10 @@ export async function readOverrideEntries(issueKeys: string[]): Promise<Map<stri
 export async function readOverrideEntry(issueKey: string): Promise<OverrideEntry | null> {
   return parseOverrideEntry(await kvs.get(`override:${issueKey}`));
 }
-/** Saves (or, with null, deletes) an override record; a storage hiccup (5xx) is tried again, the write being idempotent. */
+/**
+ * Saves (or, with null, deletes) an override record; a storage hiccup (5xx) is tried again, the write being
+ * idempotent.
+ */
 export async function saveOverrideEntry(issueKey: string, entry: OverrideEntry | null): Promise<void> {
   await retryingStorage(async () => {
     if (entry) await kvs.set(`override:${issueKey}`, OverrideEntrySchema.parse(entry));

@@ -22,7 +22,9 @@ export const StoredContributionSchema = z.object({
   person: z.string(),
   version: z.number(),
   stamp: z.number(),
-  /** A deleted issue's tombstone: it adds nothing, and no record read before the deletion can bring it back. */
+  /**
+   * A deleted issue's tombstone: it adds nothing, and no record read before the deletion can bring it back.
+   */
   gone: z.boolean().optional(),
   /** An issue read as not classified: it adds nothing, but keeps its place in the order of reads. */
   absent: z.boolean().optional(),
@@ -75,7 +77,9 @@ function isRetryable(e: unknown): boolean {
   return status === 409 || status >= 500 || /CONDITION|CONFLICT/.test(String(err?.code ?? ''));
 }
 
-/** Runs `once` until it succeeds, again after a retryable failure (up to 12 tries, a growing random pause). */
+/**
+ * Runs `once` until it succeeds, again after a retryable failure (up to 12 tries, a growing random pause).
+ */
 export async function withRetries<T>(once: () => Promise<T>, pauseMs: number): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {

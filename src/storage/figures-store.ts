@@ -1,6 +1,7 @@
 /**
  * How the project figures are written (their records: figures-records.ts). Why transactions with
- * conditions, and not a queue serialised per project: the writer that changes an issue (trigger, override, action, backfill) applies its own change at once, in one
+ * conditions, and not a queue serialised per project: the writer that changes an issue (trigger, override,
+ * action, backfill) applies its own change at once, in one
  * atomic transaction that replaces the issue's contribution and moves the affected weeks' sums, on
  * condition that nobody changed them since they were read. A concurrent writer therefore fails and
  * retries on fresh values: no update is lost, and because the delta is taken against the issue's

@@ -1,4 +1,6 @@
-/** The app end to end on the local Jira and Forge, continued: the gadget, the backfill, settings and roles. */
+/**
+ * The app end to end on the local Jira and Forge, continued: the gadget, the backfill, settings and roles.
+ */
 import { ALICE, BOB, gadgetExtension, callGadget } from './harness';
 import { alice, config, useAppFlow } from './flow-kit';
 import type { BackfillStatus, Result } from '../../src/contract';

@@ -92,7 +92,9 @@ export const panelExtension = (key: string) => ({
   issue: { key, id: key, type: 'Story' },
   project: { key: key.split('-')[0] },
 });
-/** Calls a panel resolver on `key`'s issue view as `accountId` (Alice unless said), as the Custom UI would. */
+/**
+ * Calls a panel resolver on `key`'s issue view as `accountId` (Alice unless said), as the Custom UI would.
+ */
 /** Calls a gadget resolver with the gadget configured as `config`, as `accountId` (Alice unless said). */
 export const callGadget = (
   h: Harness,

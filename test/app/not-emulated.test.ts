@@ -1,4 +1,6 @@
-/** A test run fails on any 501 it did not expect: what the local Jira does not emulate is never passed over. */
+/**
+ * A test run fails on any 501 it did not expect: what the local Jira does not emulate is never passed over.
+ */
 import { startHarness } from './harness';
 
 it('closing the harness fails, naming the call, after a request the local Jira does not emulate', async () => {

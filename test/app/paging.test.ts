@@ -1,4 +1,6 @@
-/** Every list the app reads pages to its end: projects past the first 100, epic children past the first 100. */
+/**
+ * Every list the app reads pages to its end: projects past the first 100, epic children past the first 100.
+ */
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import type { IssuePanelData, Result } from '../../src/contract';
 import { ALICE, startHarness, type Harness, callPanel } from './harness';

@@ -1,4 +1,7 @@
-/** `ownership-balance audit`: the per-type table, every strategic and mixed call, a reproducible sample; gzip or not. */
+/**
+ * `ownership-balance audit`: the per-type table, every strategic and mixed call, a reproducible sample; gzip
+ * or not.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -40,7 +40,9 @@ export interface PreviewInBrowser {
 }
 type Preview = Awaited<ReturnType<typeof startPreview>>;
 
-/** `npm start`'s preview and a Chromium page on it for a describe block: started before it, closed after it. */
+/**
+ * `npm start`'s preview and a Chromium page on it for a describe block: started before it, closed after it.
+ */
 export function previewInBrowser(
   viewport: { width: number; height: number },
   onPage?: (page: Page) => void,

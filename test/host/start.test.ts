@@ -1,4 +1,7 @@
-/** `npm start`: port selection, a clear message when the port is taken or a part is missing, and a working preview. */
+/**
+ * `npm start`: port selection, a clear message when the port is taken or a part is missing, and a working
+ * preview.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { need, portFrom, startPreview, type Preview } from '../../dev/start';

@@ -116,7 +116,8 @@ describe('@forge/lint, client-side, with the local OpenAPI specs', () => {
         error: () => undefined,
         debug: () => undefined,
       };
-      // Paths relative to the app root, as the Forge CLI passes them (it matches them against tsconfig's include globs).
+      // Paths relative to the app root, as the Forge CLI passes them (it matches them against tsconfig's
+      // include globs).
       const results = await lint!(
         SRC.map((f) => relative(ROOT, f)),
         manifestObject.typedContent,

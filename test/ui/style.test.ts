@@ -1,4 +1,7 @@
-/** The app's stylesheet speaks Atlassian's design tokens: every colour is a --ds-* token (its literal only a fallback). */
+/**
+ * The app's stylesheet speaks Atlassian's design tokens: every colour is a --ds-* token (its literal only a
+ * fallback).
+ */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 

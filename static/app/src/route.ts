@@ -1,4 +1,6 @@
-/** Which screen a Forge context asks for: routed on the module key, the extension type and the entry point. */
+/**
+ * Which screen a Forge context asks for: routed on the module key, the extension type and the entry point.
+ */
 import { z } from 'zod';
 
 export const MODULE_KEYS = {

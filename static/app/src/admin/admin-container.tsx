@@ -1,4 +1,6 @@
-/** The Jira admin page container: agreement monitor, learning reset, recomputing figures, and app settings. */
+/**
+ * The Jira admin page container: agreement monitor, learning reset, recomputing figures, and app settings.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type {
   Agreement,

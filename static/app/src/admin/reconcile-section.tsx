@@ -23,7 +23,11 @@ export function reclassifySummary(s: BackfillStatus): string {
   if (s.state === 'running') return `Re-classifying ${s.projectKey}: ${s.done} of ${s.total} issues so far.`;
   if (s.state === 'failed')
     return `Re-classifying ${s.projectKey} stopped after ${s.done} of ${s.total} issues. Try again.`;
-  return `${s.projectKey}: ${s.total === 0 ? 'every tag is already from the current rules' : `${s.done} issues re-classified with the current rules`}.`;
+  const outcome =
+    s.total === 0
+      ? 'every tag is already from the current rules'
+      : `${s.done} issues re-classified with the current rules`;
+  return `${s.projectKey}: ${outcome}.`;
 }
 
 export function reconcileSummary(s: ReconcileStatus): string {
@@ -34,7 +38,8 @@ export function reconcileSummary(s: ReconcileStatus): string {
   const issues =
     fixed === 0
       ? 'no issue needed fixing'
-      : `${fixed} issues fixed (${s.fixed.added} added, ${s.fixed.changed} changed, ${s.fixed.removed} removed)`;
+      : `${fixed} issues fixed (${s.fixed.added} added, ${s.fixed.changed} changed, ` +
+        `${s.fixed.removed} removed)`;
   return `${s.projectKey}: ${s.checked} issues checked, ${issues}, ${s.fixed.weeks} weeks corrected.`;
 }
 

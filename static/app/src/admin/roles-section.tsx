@@ -38,8 +38,8 @@ export function RolesSection({ roles, people, busy, onSave, onSearch }: RolesSec
   return (
     <Section title="People’s roles">
       <p className="muted">
-        The team balance compares each person’s work with their role. Without a role set here, it is inferred
-        from the work they own.
+        The team balance compares each person’s work with their role. Without a role set here, it is
+        inferred from the work they own.
       </p>
       {ids.length === 0 ? (
         <p className="muted">No roles set yet.</p>

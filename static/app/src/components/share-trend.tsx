@@ -47,11 +47,10 @@ export function ShareTrend({ trend, unit, granularity, targetShare }: ShareTrend
   const labelled = [0, Math.floor((periods.length - 1) / 2), periods.length - 1].filter(
     (v, i, a) => a.indexOf(v) === i,
   );
+  const said = (p: (typeof periods)[number]) =>
+    `${percent(p.share ?? 0)} strategic of ${p.total} ${volumeWord}`;
   const description = periods
-    .map(
-      (p) =>
-        `${shortDate(p.start, granularity)}: ${p.share === null ? 'no work' : `${percent(p.share)} strategic of ${p.total} ${volumeWord}`}`,
-    )
+    .map((p) => `${shortDate(p.start, granularity)}: ${p.share === null ? 'no work' : said(p)}`)
     .join('; ');
   return (
     <figure className="trend">
@@ -75,7 +74,7 @@ export function ShareTrend({ trend, unit, granularity, targetShare }: ShareTrend
         {periods.map((p, i) =>
           p.share === null ? null : (
             <circle key={p.start} className="share-dot" cx={x(i)} cy={y(p.share)} r={2.5}>
-              <title>{`${shortDate(p.start, granularity)}: ${percent(p.share)} strategic of ${p.total} ${volumeWord}`}</title>
+              <title>{`${shortDate(p.start, granularity)}: ${said(p)}`}</title>
             </circle>
           ),
         )}

@@ -1,4 +1,7 @@
-/** Between the edit form's strings and a GadgetConfig: checked with the contract's schema, errors per field in words. */
+/**
+ * Between the edit form's strings and a GadgetConfig: checked with the contract's schema, errors per field in
+ * words.
+ */
 import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig } from '../../../../src/contract';
 import type { DraftField, GadgetDraft } from './gadget-edit-form';
 

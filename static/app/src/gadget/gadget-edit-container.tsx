@@ -1,4 +1,7 @@
-/** The gadget's edit view container: projects to pick from, the draft, validation (schema, then resolver), view.submit. */
+/**
+ * The gadget's edit view container: projects to pick from, the draft, validation (schema, then resolver),
+ * view.submit.
+ */
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
 import { ResolverCallError } from '../api/invoke-client';

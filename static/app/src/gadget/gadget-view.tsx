@@ -28,7 +28,8 @@ function gapSentence(share: number | null, target: number): string {
   if (share === null) return `target ${percent(target)}`;
   const points = Math.round(Math.abs(share - target) * 100);
   if (points === 0) return `target ${percent(target)} · on target`;
-  return `target ${percent(target)} · ${points} percentage point${points === 1 ? '' : 's'} ${share < target ? 'below' : 'above'}`;
+  const unit = points === 1 ? 'percentage point' : 'percentage points';
+  return `target ${percent(target)} · ${points} ${unit} ${share < target ? 'below' : 'above'}`;
 }
 
 function MeasureBar({
@@ -91,7 +92,8 @@ function flagsOf(data: GadgetData): string[] {
   const flags: Array<string | null> = [
     data.scope?.message ?? null,
     unclassified > 0
-      ? `${unclassified} issue${unclassified === 1 ? ' has' : 's have'} no tag yet: open the full report to classify them.`
+      ? `${unclassified} issue${unclassified === 1 ? ' has' : 's have'} no tag yet: ` +
+        'open the full report to classify them.'
       : null,
     data.balance.count.mixed > 0
       ? `${data.balance.count.mixed} issues mix strategic and tactical work.`

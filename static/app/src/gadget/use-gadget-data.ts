@@ -1,4 +1,7 @@
-/** Loads the balance (and, when asked, the team insights) for the gadget and the report, refreshing per configuration. */
+/**
+ * Loads the balance (and, when asked, the team insights) for the gadget and the report, refreshing per
+ * configuration.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { GadgetData, TeamInsights } from '../../../../src/contract';
 import { errorCode, errorText } from '../api/invoke-client';

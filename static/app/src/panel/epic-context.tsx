@@ -39,7 +39,8 @@ function agreementSentence(data: IssuePanelData): string | null {
   const own = data.classification.kind;
   return own === childrenLean
     ? `Its children agree: ${percent(share)} strategic by count.`
-    : `The epic reads ${own}, its children ${childrenLean} (${percent(share)} strategic by count): the text and the work differ.`;
+    : `The epic reads ${own}, its children ${childrenLean} (${percent(share)} strategic by count): ` +
+      'the text and the work differ.';
 }
 
 export function EpicContext({ data }: { data: IssuePanelData }) {

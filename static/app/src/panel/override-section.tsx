@@ -74,7 +74,8 @@ export function OverrideSection({ data, busy, actionError, onOverride, onClear }
     <div className="override">
       {c.override && (
         <p className="muted">
-          {c.override.kind === c.automatic.kind ? 'Confirmed' : `Set to ${KIND_LABEL[c.override.kind]}`} by{' '}
+          {c.override.kind === c.automatic.kind ? 'Confirmed' : `Set to ${KIND_LABEL[c.override.kind]}`}
+          {' by '}
           {data.overrideByName ?? 'a person'}{' '}
           <time dateTime={c.override.at} title={new Date(c.override.at).toLocaleString()}>
             {relativeTime(c.override.at)}

@@ -42,7 +42,8 @@ export function PanelView({ data, busy, actionError, onOverride, onClear }: Pane
         <span className="muted">
           {c.overridden
             ? 'Set by a person'
-            : `${hedged ? `${hedged} · ` : ''}${percent(c.share)} strategic · ${confidenceWord(c.confidence)} confidence`}
+            : `${hedged ? `${hedged} · ` : ''}${percent(c.share)} strategic · ` +
+              `${confidenceWord(c.confidence)} confidence`}
           {data.refreshed ? ' · just classified' : ''}
         </span>
       </div>

@@ -43,13 +43,17 @@ const subjectsOf = (evidence: StoredEvidence[], side: 'PM' | 'PO') => [...new Se
 
 const joinAnd = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs[0]} and ${xs[1]}`);
 
-/** One plain sentence saying why: the kind in words, hedged when confidence is low, and its two main subjects. */
+/**
+ * One plain sentence saying why: the kind in words, hedged when confidence is low, and its two main subjects.
+ */
 export function whySentence(kind: Kind, confidence: number, evidence: StoredEvidence[]): string {
   const hedge = confidence < 0.4 ? 'Probably' : 'Looks like';
   const pm = subjectsOf(evidence, 'PM');
   const po = subjectsOf(evidence, 'PO');
-  if (kind === 'mixed')
-    return `Mixes product-manager and product-owner work${pm.length && po.length ? `: ${pm[0]} beside ${po[0]}` : ''}.`;
+  if (kind === 'mixed') {
+    const both = pm.length && po.length ? `: ${pm[0]} beside ${po[0]}` : '';
+    return `Mixes product-manager and product-owner work${both}.`;
+  }
   const subjects = kind === 'strategic' ? pm : po;
   const who = kind === 'strategic' ? 'product-manager' : 'product-owner';
   if (subjects.length === 0)

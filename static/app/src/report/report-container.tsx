@@ -1,4 +1,7 @@
-/** The project page's full report: both measures, the trend, team balance, hierarchy health, the largest epics. */
+/**
+ * The project page's full report: both measures, the trend, team balance, hierarchy health, the largest
+ * epics.
+ */
 import { ErrorState, Loading, Section } from '../components/states';
 import { BackfillSection } from '../gadget/backfill-section';
 import { issuePath, jqlSearchPath, openInNewTab, useSiteUrl } from '../gadget/links';

@@ -41,7 +41,9 @@ export function TeamView({
                   <td>{p.displayName}</td>
                   <td>{p.role ? `${p.role}${p.roleSource === 'inferred' ? ' (inferred)' : ''}` : '—'}</td>
                   <td>{p.strategicShare === null ? '—' : `${Math.round(p.strategicShare * 100)}%`}</td>
-                  <td>{p.strategicShare === null ? '—' : `${100 - Math.round(p.strategicShare * 100)}%`}</td>
+                  <td>
+                    {p.strategicShare === null ? '—' : `${100 - Math.round(p.strategicShare * 100)}%`}
+                  </td>
                 </tr>
               ))}
             </tbody>
