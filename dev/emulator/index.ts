@@ -21,19 +21,36 @@ import type { EntityPropertyIndex } from './jql-evaluator';
 import { EmulatorStore, type EmulatorData, type Principal } from './model';
 import { createSpecValidator } from './openapi-validator';
 
-export { DEMO_USERS, loadDemoData, type EmulatorData, type Principal, type JiraIssueEvent, type EntityPropertyIndex, EmulatorStore };
+export {
+  DEMO_USERS,
+  loadDemoData,
+  type EmulatorData,
+  type Principal,
+  type JiraIssueEvent,
+  type EntityPropertyIndex,
+  EmulatorStore,
+};
 export type { FaultRule } from './faults';
 
 export interface RequestRecord { method: string; path: string; principal: string; status: number; ms: number }
 
 export class RequestLog {
   readonly entries: RequestRecord[] = [];
-  count(filter?: (r: RequestRecord) => boolean): number { return filter ? this.entries.filter(filter).length : this.entries.length; }
-  clear(): void { this.entries.length = 0; }
+  count(filter?: (r: RequestRecord) => boolean): number {
+    return filter ? this.entries.filter(filter).length : this.entries.length;
+  }
+  clear(): void {
+    this.entries.length = 0;
+  }
 }
 
 export interface JiraEmulatorOptions {
-  port?: number; data?: EmulatorData; entityProperties?: EntityPropertyIndex[]; manifestPath?: string; latencyMs?: number; now?: () => Date;
+  port?: number;
+  data?: EmulatorData;
+  entityProperties?: EntityPropertyIndex[];
+  manifestPath?: string;
+  latencyMs?: number;
+  now?: () => Date;
   /** Check every request and response against the OpenAPI spec (default on); see `specViolations`. */
   validateAgainstSpec?: boolean;
   /** Called with each violation as it happens (npm start prints them). */
@@ -41,14 +58,23 @@ export interface JiraEmulatorOptions {
 }
 
 export interface JiraEmulator {
-  url: string; port: number; store: EmulatorStore; faults: FaultInjector; requests: RequestLog; writes: IssueWrites;
+  url: string;
+  port: number;
+  store: EmulatorStore;
+  faults: FaultInjector;
+  requests: RequestLog;
+  writes: IssueWrites;
   /** Requests and responses that broke the OpenAPI spec (with `validateAgainstSpec`). */
   specViolations: string[];
   /** Emulated latency per request, changeable at run time. */
   latencyMs: number;
   onEvent(listener: (event: JiraIssueEvent) => void | Promise<void>): () => void;
   createIssue(as: Principal, fields: NewIssueFields): { id: string; key: string };
-  updateIssue(as: Principal, key: string, body: { fields?: Record<string, unknown>; update?: Record<string, unknown> }): void;
+  updateIssue(
+    as: Principal,
+    key: string,
+    body: { fields?: Record<string, unknown>; update?: Record<string, unknown> },
+  ): void;
   deleteIssue(key: string, as?: Principal): void;
   close(): Promise<void>;
 }
@@ -59,8 +85,14 @@ const DEFAULT_MANIFEST = resolve(__dirname, '../../manifest.yml');
 export function loadEntityPropertiesFromManifest(path = DEFAULT_MANIFEST): EntityPropertyIndex[] {
   if (!existsSync(path)) return [];
   const manifest = parseYaml(readFileSync(path, 'utf8')) as { modules?: Record<string, unknown[]> };
-  const modules = (manifest.modules?.['jira:entityProperty'] ?? []) as Array<{ propertyKey: string; entityType?: string; values: EntityPropertyIndex['values'] }>;
-  return modules.filter((m) => (m.entityType ?? 'issue') === 'issue').map((m) => ({ propertyKey: m.propertyKey, values: m.values }));
+  const modules = (manifest.modules?.['jira:entityProperty'] ?? []) as Array<{
+    propertyKey: string;
+    entityType?: string;
+    values: EntityPropertyIndex['values'];
+  }>;
+  return modules
+    .filter((m) => (m.entityType ?? 'issue') === 'issue')
+    .map((m) => ({ propertyKey: m.propertyKey, values: m.values }));
 }
 
 function principalOf(req: IncomingMessage, store: EmulatorStore): Principal | null {
@@ -77,7 +109,10 @@ function principalOf(req: IncomingMessage, store: EmulatorStore): Principal | nu
 
 /** Endpoints Atlassian removed: a client still calling them gets 410 and where to go instead. */
 const REMOVED: Array<[RegExp, string]> = [
-  [/^\/rest\/api\/[23]\/search$/, 'removed by Atlassian (CHANGE-2046): use /rest/api/3/search/jql (nextPageToken) or /rest/api/3/search/approximate-count'],
+  [
+    /^\/rest\/api\/[23]\/search$/,
+    'removed by Atlassian (CHANGE-2046): use /rest/api/3/search/jql (nextPageToken) or /rest/api/3/search/approximate-count',
+  ],
 ];
 
 async function readBody(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
@@ -96,7 +131,15 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   const faults = new FaultInjector();
   const requests = new RequestLog();
   const entityProperties = options.entityProperties ?? loadEntityPropertiesFromManifest(options.manifestPath);
-  const routes = buildRoutes({ store, writes, entityProperties: () => entityProperties, now, tasks, taskOwners: new Map(), comments: new Map() });
+  const routes = buildRoutes({
+    store,
+    writes,
+    entityProperties: () => entityProperties,
+    now,
+    tasks,
+    taskOwners: new Map(),
+    comments: new Map(),
+  });
   const emulator = { latencyMs: options.latencyMs ?? 0 } as JiraEmulator;
   const specOperations = createSpecValidator();
   const spec = options.validateAgainstSpec === false ? null : specOperations;
@@ -106,7 +149,9 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   const send = (res: ServerResponse, r: RouteResult, host?: string) => {
     const base = `http://${host ?? '127.0.0.1'}`;
     const body = r.body === undefined || r.body === null ? '' : JSON.stringify(r.body).split(SITE).join(base);
-    const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k, String(v).split(SITE).join(base)]));
+    const headers = Object.fromEntries(
+      Object.entries(r.headers ?? {}).map(([k, v]) => [k, String(v).split(SITE).join(base)]),
+    );
     res.writeHead(r.status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
     res.end(body);
   };
@@ -118,7 +163,8 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
     const removed = REMOVED.find(([re]) => re.test(path));
     if (removed) return jiraError(410, `${method} ${path} was ${removed[1]}.`);
     const template = specOperations.templateOf(path);
-    if (template && specOperations.hasOperation(method, template)) return jiraError(501, `not emulated in the local Jira: ${method} ${template}`);
+    if (template && specOperations.hasOperation(method, template))
+      return jiraError(501, `not emulated in the local Jira: ${method} ${template}`);
     return jiraError(404, `No endpoint ${method} ${path} in Jira's REST API.`);
   };
 
@@ -127,14 +173,38 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
       const started = Date.now();
       const url = new URL(req.url ?? '/', 'http://localhost');
       const principal = principalOf(req, store);
-      const record = (status: number) => requests.entries.push({ method: req.method ?? 'GET', path: url.pathname, principal: principal?.kind === 'user' ? principal.accountId : principal?.kind ?? 'none', status, ms: Date.now() - started });
+      const record = (status: number) =>
+        requests.entries.push({
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          principal: principal?.kind === 'user' ? principal.accountId : (principal?.kind ?? 'none'),
+          status,
+          ms: Date.now() - started,
+        });
       if (emulator.latencyMs > 0) await new Promise((r) => setTimeout(r, emulator.latencyMs));
       const fault = faults.pick(req.method ?? 'GET', url.pathname, principal?.kind ?? 'user');
       if (fault?.kind === 'drop') { record(0); req.socket.destroy(); return; }
-      if (fault?.kind === 'slow' || fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
-      if (fault?.kind === 'status429') { record(429); return send(res, { ...jiraError(429, 'Rate limit exceeded.'), headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) } }); }
-      if (fault?.kind === 'status500' || fault?.kind === 'status503') { const s = fault.kind === 'status500' ? 500 : 503; record(s); return send(res, jiraError(s, 'Internal server error.')); }
-      if (!principal) { record(401); return send(res, jiraError(401, 'You are not authenticated. Authentication required to perform this operation.')); }
+      if (fault?.kind === 'slow' || fault?.delayMs)
+        await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+      if (fault?.kind === 'status429') {
+        record(429);
+        return send(res, {
+          ...jiraError(429, 'Rate limit exceeded.'),
+          headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
+        });
+      }
+      if (fault?.kind === 'status500' || fault?.kind === 'status503') {
+        const s = fault.kind === 'status500' ? 500 : 503;
+        record(s);
+        return send(res, jiraError(s, 'Internal server error.'));
+      }
+      if (!principal) {
+        record(401);
+        return send(
+          res,
+          jiraError(401, 'You are not authenticated. Authentication required to perform this operation.'),
+        );
+      }
       const body = await readBody(req);
       if (!body.ok) { record(400); return send(res, jiraError(400, 'The request body is not valid JSON.')); }
       const route = routes.find(([m, re]) => m === req.method && re.test(url.pathname));
@@ -142,30 +212,68 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
       if (!route) result = unrouted(req.method ?? 'GET', url.pathname);
       else {
         const params = route[1].exec(url.pathname)!.slice(1);
-        try { result = await route[2]({ principal, params, query: url.searchParams, body: body.value }); } catch (e) { result = jiraError(500, `Emulator error: ${(e as Error).message}`); }
+        try {
+          result = await route[2]({ principal, params, query: url.searchParams, body: body.value });
+        } catch (e) {
+          result = jiraError(500, `Emulator error: ${(e as Error).message}`);
+        }
       }
       record(result.status);
       // Requests are always checked; loud answers (501 not emulated, 410 removed) are the emulator's own, not
       // Jira's.
       if (spec) {
         const loud = result.status === 501 || result.status === 410;
-        const found = [...spec.validateRequest(req.method ?? 'GET', url.pathname, body.value, url.searchParams, req.headers),
-          ...(loud ? [] : spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body))];
+        const found = [
+          ...spec.validateRequest(
+            req.method ?? 'GET',
+            url.pathname,
+            body.value,
+            url.searchParams,
+            req.headers,
+          ),
+          ...(loud
+            ? []
+            : spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body)),
+        ];
         specViolations.push(...found);
         for (const v of found) options.onSpecViolation?.(v);
       }
-      if (fault?.kind === 'malformedJson' && result.status < 300) { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(result.body ?? {}).slice(0, 7)); return; }
+      if (fault?.kind === 'malformedJson' && result.status < 300) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(result.body ?? {}).slice(0, 7));
+        return;
+      }
       send(res, result, req.headers.host);
     })();
   });
-  await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(options.port ?? 0, '127.0.0.1', () => ok()); });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
   const port = (server.address() as AddressInfo).port;
   return Object.assign(emulator, {
-    url: `http://127.0.0.1:${port}`, port, store, faults, requests, writes, specViolations,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    faults,
+    requests,
+    writes,
+    specViolations,
     onEvent: (l: (e: JiraIssueEvent) => void | Promise<void>) => writes.onEvent(l),
     createIssue: (as: Principal, f: NewIssueFields) => writes.create(as, f),
-    updateIssue: (as: Principal, key: string, body: { fields?: Record<string, unknown>; update?: Record<string, unknown> }) => { const e = writes.update(as, key, body); if (e) throw new Error(e); },
+    updateIssue: (
+      as: Principal,
+      key: string,
+      body: { fields?: Record<string, unknown>; update?: Record<string, unknown> },
+    ) => {
+      const e = writes.update(as, key, body);
+      if (e) throw new Error(e);
+    },
     deleteIssue: (key: string, as?: Principal) => writes.remove(key, as),
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   });
 }

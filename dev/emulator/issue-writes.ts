@@ -6,6 +6,8 @@
 import { ISSUE_TYPES, type EmuIssue, type EmulatorStore, type Principal } from './model';
 import type { AdfNode } from '../../src/domain/types';
 import { textToAdf } from './demo-data';
+import { applyIssueEdits } from './issue-edits';
+import { runPropertyTask } from './property-task';
 
 export interface JiraIssueEvent {
   /** The payload Forge hands the trigger. */
@@ -15,7 +17,15 @@ export interface JiraIssueEvent {
 }
 type Listener = (event: JiraIssueEvent) => void | Promise<void>;
 
-export interface NewIssueFields { projectKey: string; type: string; summary: string; description?: string | AdfNode | null; labels?: string[]; parent?: string | null; storyPoints?: number | null }
+export interface NewIssueFields {
+  projectKey: string;
+  type: string;
+  summary: string;
+  description?: string | AdfNode | null;
+  labels?: string[];
+  parent?: string | null;
+  storyPoints?: number | null;
+}
 
 export class IssueWrites {
   private readonly listeners = new Set<Listener>();
@@ -23,7 +33,11 @@ export class IssueWrites {
   /** Fails the next bulk property task after this many issues (fault injection, fires once). */
   failBulkAfter: number | null = null;
 
-  constructor(private readonly store: EmulatorStore, private readonly tasks: Map<string, Record<string, unknown>>, private readonly now: () => Date) {}
+  constructor(
+    private readonly store: EmulatorStore,
+    private readonly tasks: Map<string, Record<string, unknown>>,
+    private readonly now: () => Date,
+  ) {}
 
   onEvent(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -31,84 +45,105 @@ export class IssueWrites {
   }
 
   private emit(eventType: string, issue: EmuIssue, causedBy: Principal, changelog?: unknown): void {
-    const fields = { summary: issue.summary, issuetype: { id: ISSUE_TYPES[issue.type]?.id ?? '10002', name: issue.type, hierarchyLevel: ISSUE_TYPES[issue.type]?.hierarchyLevel ?? 0 },
-      project: { id: this.store.projects.get(issue.projectKey)!.id, key: issue.projectKey, name: this.store.projects.get(issue.projectKey)!.name },
-      labels: [...issue.labels], status: { name: issue.status }, created: issue.created, updated: issue.updated,
-      ...(issue.parent ? { parent: { key: issue.parent, id: this.store.issues.get(issue.parent)?.id } } : {}) };
+    const fields = {
+      summary: issue.summary,
+      issuetype: {
+        id: ISSUE_TYPES[issue.type]?.id ?? '10002',
+        name: issue.type,
+        hierarchyLevel: ISSUE_TYPES[issue.type]?.hierarchyLevel ?? 0,
+      },
+      project: {
+        id: this.store.projects.get(issue.projectKey)!.id,
+        key: issue.projectKey,
+        name: this.store.projects.get(issue.projectKey)!.name,
+      },
+      labels: [...issue.labels],
+      status: { name: issue.status },
+      created: issue.created,
+      updated: issue.updated,
+      ...(issue.parent ? { parent: { key: issue.parent, id: this.store.issues.get(issue.parent)?.id } } : {}),
+    };
     const atlassianId = causedBy.kind === 'user' ? causedBy.accountId : undefined;
-    const event: JiraIssueEvent = { causedBy, payload: { eventType, issue: { id: issue.id, key: issue.key, fields }, atlassianId, associatedUsers: atlassianId ? [{ accountId: atlassianId }] : [], ...(changelog ? { changelog } : {}) } };
-    for (const l of this.listeners) void Promise.resolve().then(() => l(event)).catch(() => undefined);
+    const event: JiraIssueEvent = {
+      causedBy,
+      payload: {
+        eventType,
+        issue: { id: issue.id, key: issue.key, fields },
+        atlassianId,
+        associatedUsers: atlassianId ? [{ accountId: atlassianId }] : [],
+        ...(changelog ? { changelog } : {}),
+      },
+    };
+    for (const l of this.listeners)
+      void Promise.resolve()
+        .then(() => l(event))
+        .catch(() => undefined);
   }
 
   create(by: Principal, f: NewIssueFields): { id: string; key: string } {
     const { id, key } = this.store.allocate(f.projectKey);
     const at = this.now().toISOString();
-    const description = typeof f.description === 'string' ? textToAdf(f.description) : f.description ?? null;
-    const issue: EmuIssue = { id, key, projectKey: f.projectKey, type: f.type, summary: f.summary, description, labels: f.labels ?? [], components: [], parent: f.parent ?? null,
-      storyPoints: f.storyPoints ?? null, created: at, updated: at, status: 'To Do', assignee: null, reporter: by.kind === 'user' ? by.accountId : null };
+    const description =
+      typeof f.description === 'string' ? textToAdf(f.description) : (f.description ?? null);
+    const issue: EmuIssue = {
+      id,
+      key,
+      projectKey: f.projectKey,
+      type: f.type,
+      summary: f.summary,
+      description,
+      labels: f.labels ?? [],
+      components: [],
+      parent: f.parent ?? null,
+      storyPoints: f.storyPoints ?? null,
+      created: at,
+      updated: at,
+      status: 'To Do',
+      assignee: null,
+      reporter: by.kind === 'user' ? by.accountId : null,
+    };
     this.store.issues.set(key, issue);
     this.emit('avi:jira:created:issue', issue, by);
     return { id, key };
   }
 
-  createFromRest(by: Principal, body: Record<string, unknown>): { id: string; key: string } | { status: number; error: string } {
+  createFromRest(
+    by: Principal,
+    body: Record<string, unknown>,
+  ): { id: string; key: string } | { status: number; error: string } {
     const f = (body.fields ?? {}) as Record<string, unknown>;
     const project = f.project as { key?: string; id?: string } | undefined;
-    const projectKey = project?.key?.toUpperCase() ?? [...this.store.projects.values()].find((p) => p.id === project?.id)?.key;
-    if (!projectKey || !this.store.projects.has(projectKey)) return { status: 400, error: 'Specify a valid project ID or key' };
-    if (!this.store.can(by, projectKey, 'edit')) return { status: 403, error: 'You do not have permission to create issues in this project.' };
+    const projectKey =
+      project?.key?.toUpperCase() ?? [...this.store.projects.values()].find((p) => p.id === project?.id)?.key;
+    if (!projectKey || !this.store.projects.has(projectKey))
+      return { status: 400, error: 'Specify a valid project ID or key' };
+    if (!this.store.can(by, projectKey, 'edit'))
+      return { status: 403, error: 'You do not have permission to create issues in this project.' };
     const type = (f.issuetype as { name?: string } | undefined)?.name;
     if (!type || !ISSUE_TYPES[type]) return { status: 400, error: 'Specify an issue type' };
-    if (typeof f.summary !== 'string' || !f.summary.trim()) return { status: 400, error: 'You must specify a summary of the issue.' };
+    if (typeof f.summary !== 'string' || !f.summary.trim())
+      return { status: 400, error: 'You must specify a summary of the issue.' };
     const parent = (f.parent as { key?: string } | undefined)?.key ?? null;
-    if (parent && !this.store.issues.has(parent)) return { status: 400, error: `Parent issue ${parent} does not exist.` };
+    if (parent && !this.store.issues.has(parent))
+      return { status: 400, error: `Parent issue ${parent} does not exist.` };
     const points = f[this.store.storyPointsField];
-    return this.create(by, { projectKey, type, summary: f.summary, description: (f.description as AdfNode | string | null) ?? null, labels: Array.isArray(f.labels) ? f.labels.map(String) : [], parent, storyPoints: typeof points === 'number' ? points : null });
+    return this.create(by, {
+      projectKey,
+      type,
+      summary: f.summary,
+      description: (f.description as AdfNode | string | null) ?? null,
+      labels: Array.isArray(f.labels) ? f.labels.map(String) : [],
+      parent,
+      storyPoints: typeof points === 'number' ? points : null,
+    });
   }
 
   /** Applies `fields` and `update.labels` edits; returns an error message or null. */
   update(by: Principal, key: string, body: Record<string, unknown>): string | null {
     const issue = this.store.issues.get(key);
     if (!issue) return 'Issue does not exist.';
-    const fields = (body.fields ?? {}) as Record<string, unknown>;
-    const items: Array<Record<string, unknown>> = [];
-    const change = (field: string, fieldId: string, from: string | null, to: string | null) => items.push({ field, fieldtype: 'jira', fieldId, from: null, fromString: from, to: null, toString: to });
-    if (typeof fields.summary === 'string' && fields.summary !== issue.summary) { change('summary', 'summary', issue.summary, fields.summary); issue.summary = fields.summary; }
-    if ('description' in fields) {
-      const d = fields.description;
-      const next = typeof d === 'string' ? textToAdf(d) : (d as AdfNode | null) ?? null;
-      change('description', 'description', null, null);
-      issue.description = next;
-    }
-    if (fields.issuetype && typeof (fields.issuetype as { name?: string }).name === 'string') {
-      const name = (fields.issuetype as { name: string }).name;
-      if (!ISSUE_TYPES[name]) return `The issue type '${name}' does not exist.`;
-      if (name !== issue.type) { change('issuetype', 'issuetype', issue.type, name); issue.type = name; }
-    }
-    if ('parent' in fields) {
-      const next = (fields.parent as { key?: string } | null)?.key ?? null;
-      if (next && !this.store.issues.has(next)) return `Parent issue ${next} does not exist.`;
-      if (next !== issue.parent) { change('IssueParentAssociation', 'parent', issue.parent, next); issue.parent = next; }
-    }
-    const pointsField = this.store.storyPointsField;
-    if (pointsField in fields) {
-      const next = typeof fields[pointsField] === 'number' ? (fields[pointsField] as number) : null;
-      if (next !== issue.storyPoints) { change('Story point estimate', pointsField, String(issue.storyPoints ?? ''), String(next ?? '')); issue.storyPoints = next; }
-    }
-    if ('assignee' in fields) {
-      const next = (fields.assignee as { accountId?: string } | null)?.accountId ?? null;
-      if (next && !this.store.users.has(next)) return `The user ${next} does not exist.`;
-      if (next !== issue.assignee) { change('assignee', 'assignee', issue.assignee, next); issue.assignee = next; }
-    }
-    const before = issue.labels.join(' ');
-    if (Array.isArray(fields.labels)) issue.labels = fields.labels.map(String);
-    const ops = ((body.update ?? {}) as Record<string, unknown>).labels;
-    if (Array.isArray(ops)) for (const op of ops as Array<Record<string, unknown>>) {
-      if (typeof op.add === 'string' && !issue.labels.includes(op.add)) issue.labels.push(op.add);
-      if (typeof op.remove === 'string') issue.labels = issue.labels.filter((l) => l !== op.remove);
-      if (Array.isArray(op.set)) issue.labels = op.set.map(String);
-    }
-    if (issue.labels.join(' ') !== before) change('labels', 'labels', before, issue.labels.join(' '));
+    const { error, items } = applyIssueEdits(this.store, issue, body);
+    if (error) return error;
     if (items.length > 0) {
       issue.updated = this.now().toISOString();
       this.emit('avi:jira:updated:issue', issue, by, { id: String(Date.now()), items });
@@ -120,7 +155,8 @@ export class IssueWrites {
   transition(by: Principal, key: string, to: string): void {
     const issue = this.store.issues.get(key);
     if (!issue || issue.status === to) return;
-    const items = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: null, fromString: issue.status, to: null, toString: to }];
+    const item = { field: 'status', fieldtype: 'jira', fieldId: 'status', from: null, to: null };
+    const items = [{ ...item, fromString: issue.status, toString: to }];
     issue.status = to;
     issue.updated = this.now().toISOString();
     this.emit('avi:jira:updated:issue', issue, by, { id: String(Date.now()), items });
@@ -139,25 +175,22 @@ export class IssueWrites {
   startPropertyTask(by: Principal, issues: unknown[]): string {
     const id = String(this.nextTask++);
     const submitted = this.now().getTime();
-    const task: Record<string, unknown> = { self: `https://emulator.atlassian.net/rest/api/3/task/${id}`, id, description: 'Bulk set issue properties', status: 'ENQUEUED', message: '', progress: 0, submitted, submittedBy: 0, elapsedRuntime: 0, lastUpdate: submitted };
+    const task: Record<string, unknown> = {
+      self: `https://emulator.atlassian.net/rest/api/3/task/${id}`,
+      id,
+      description: 'Bulk set issue properties',
+      status: 'ENQUEUED',
+      message: '',
+      progress: 0,
+      submitted,
+      submittedBy: 0,
+      elapsedRuntime: 0,
+      lastUpdate: submitted,
+    };
     this.tasks.set(id, task);
-    setImmediate(() => {
-      let done = 0;
-      const failAt = this.failBulkAfter;
-      this.failBulkAfter = null;
-      for (const entry of issues as Array<{ issueID?: number; properties?: Record<string, unknown> }>) {
-        if (failAt !== null && done >= failAt) {
-          Object.assign(task, { status: 'FAILED', message: `Failed after ${done} of ${issues.length} issues.`, progress: Math.round((done / issues.length) * 100), finished: this.now().getTime(), lastUpdate: this.now().getTime() });
-          return;
-        }
-        const issue = this.store.findIssue(String(entry.issueID ?? ''));
-        if (issue && (by.kind === 'app' || this.store.can(by, issue.projectKey, 'edit'))) {
-          for (const [k, v] of Object.entries(entry.properties ?? {})) { this.store.propertiesOf(issue.key).set(k, v); this.store.countWrite(issue.key, k, by, v); }
-        }
-        done++;
-      }
-      Object.assign(task, { status: 'COMPLETE', progress: 100, result: '', started: submitted, finished: this.now().getTime(), elapsedRuntime: 1, lastUpdate: this.now().getTime() });
-    });
+    const failAt = this.failBulkAfter;
+    this.failBulkAfter = null;
+    setImmediate(() => runPropertyTask(this.store, task, by, issues, failAt, this.now));
     return id;
   }
 }
