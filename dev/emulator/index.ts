@@ -7,7 +7,7 @@
  * use the request's own host. Every request and response is checked against the OpenAPI spec unless
  * `validateAgainstSpec: false`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,10 +16,12 @@ import { DEMO_USERS, loadDemoData } from './demo-data';
 import { FaultInjector } from './faults';
 import { IssueWrites, type JiraIssueEvent, type NewIssueFields } from './issue-writes';
 import { buildRoutes, jiraError, type RouteResult } from './jira-routes';
-import { SITE } from './issue-json';
 import type { EntityPropertyIndex } from './jql-evaluator';
 import { EmulatorStore, type EmulatorData, type Principal } from './model';
 import { createSpecValidator } from './openapi-validator';
+import {
+  faultAnswer, NOT_AUTHENTICATED, principalOf, readBody, RequestLog, send, unrouted,
+} from './request-kit';
 
 export {
   DEMO_USERS,
@@ -31,18 +33,7 @@ export {
   EmulatorStore,
 };
 export type { FaultRule } from './faults';
-
-export interface RequestRecord { method: string; path: string; principal: string; status: number; ms: number }
-
-export class RequestLog {
-  readonly entries: RequestRecord[] = [];
-  count(filter?: (r: RequestRecord) => boolean): number {
-    return filter ? this.entries.filter(filter).length : this.entries.length;
-  }
-  clear(): void {
-    this.entries.length = 0;
-  }
-}
+export { RequestLog, type RequestRecord } from './request-kit';
 
 export interface JiraEmulatorOptions {
   port?: number;
@@ -95,34 +86,6 @@ export function loadEntityPropertiesFromManifest(path = DEFAULT_MANIFEST): Entit
     .map((m) => ({ propertyKey: m.propertyKey, values: m.values }));
 }
 
-function principalOf(req: IncomingMessage, store: EmulatorStore): Principal | null {
-  const header = req.headers['x-forge-principal'];
-  const h = Array.isArray(header) ? header[0] : header;
-  if (h === 'app') return { kind: 'app' };
-  if (h?.startsWith('user:') && store.users.has(h.slice(5))) return { kind: 'user', accountId: h.slice(5) };
-  const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (!basic) return null;
-  const [email, token] = Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s);
-  const user = [...store.users.values()].find((u) => u.email && u.email === email && u.apiToken === token);
-  return user ? { kind: 'user', accountId: user.accountId } : null;
-}
-
-/** Endpoints Atlassian removed: a client still calling them gets 410 and where to go instead. */
-const REMOVED: Array<[RegExp, string]> = [
-  [
-    /^\/rest\/api\/[23]\/search$/,
-    'removed by Atlassian (CHANGE-2046): use /rest/api/3/search/jql (nextPageToken) or /rest/api/3/search/approximate-count',
-  ],
-];
-
-async function readBody(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return { ok: true, value: undefined };
-  try { return { ok: true, value: JSON.parse(text) }; } catch { return { ok: false }; }
-}
-
 export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Promise<JiraEmulator> {
   const now = options.now ?? (() => new Date());
   const store = new EmulatorStore(options.data ?? loadDemoData(now()));
@@ -145,29 +108,6 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   const spec = options.validateAgainstSpec === false ? null : specOperations;
   const specViolations: string[] = [];
 
-  /** Links point at this server as the client reached it (a real client follows them). */
-  const send = (res: ServerResponse, r: RouteResult, host?: string) => {
-    const base = `http://${host ?? '127.0.0.1'}`;
-    const body = r.body === undefined || r.body === null ? '' : JSON.stringify(r.body).split(SITE).join(base);
-    const headers = Object.fromEntries(
-      Object.entries(r.headers ?? {}).map(([k, v]) => [k, String(v).split(SITE).join(base)]),
-    );
-    res.writeHead(r.status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
-    res.end(body);
-  };
-
-  /**
-   * No route: removed by Atlassian (410), in the spec but not emulated here (501), or no such endpoint (404).
-   */
-  const unrouted = (method: string, path: string): RouteResult => {
-    const removed = REMOVED.find(([re]) => re.test(path));
-    if (removed) return jiraError(410, `${method} ${path} was ${removed[1]}.`);
-    const template = specOperations.templateOf(path);
-    if (template && specOperations.hasOperation(method, template))
-      return jiraError(501, `not emulated in the local Jira: ${method} ${template}`);
-    return jiraError(404, `No endpoint ${method} ${path} in Jira's REST API.`);
-  };
-
   const server = createServer((req, res) => {
     void (async () => {
       const started = Date.now();
@@ -186,30 +126,17 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
       if (fault?.kind === 'drop') { record(0); req.socket.destroy(); return; }
       if (fault?.kind === 'slow' || fault?.delayMs)
         await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
-      if (fault?.kind === 'status429') {
-        record(429);
-        return send(res, {
-          ...jiraError(429, 'Rate limit exceeded.'),
-          headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
-        });
-      }
-      if (fault?.kind === 'status500' || fault?.kind === 'status503') {
-        const s = fault.kind === 'status500' ? 500 : 503;
-        record(s);
-        return send(res, jiraError(s, 'Internal server error.'));
-      }
-      if (!principal) {
-        record(401);
-        return send(
-          res,
-          jiraError(401, 'You are not authenticated. Authentication required to perform this operation.'),
-        );
+      const refused = faultAnswer(fault);
+      if (refused || !principal) {
+        const answer = refused ?? NOT_AUTHENTICATED;
+        record(answer.status);
+        return send(res, answer);
       }
       const body = await readBody(req);
       if (!body.ok) { record(400); return send(res, jiraError(400, 'The request body is not valid JSON.')); }
       const route = routes.find(([m, re]) => m === req.method && re.test(url.pathname));
       let result: RouteResult;
-      if (!route) result = unrouted(req.method ?? 'GET', url.pathname);
+      if (!route) result = unrouted(specOperations, req.method ?? 'GET', url.pathname);
       else {
         const params = route[1].exec(url.pathname)!.slice(1);
         try {
@@ -223,17 +150,10 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
       // Jira's.
       if (spec) {
         const loud = result.status === 501 || result.status === 410;
+        const method = req.method ?? 'GET';
         const found = [
-          ...spec.validateRequest(
-            req.method ?? 'GET',
-            url.pathname,
-            body.value,
-            url.searchParams,
-            req.headers,
-          ),
-          ...(loud
-            ? []
-            : spec.validateResponse(req.method ?? 'GET', url.pathname, result.status, result.body)),
+          ...spec.validateRequest(method, url.pathname, body.value, url.searchParams, req.headers),
+          ...(loud ? [] : spec.validateResponse(method, url.pathname, result.status, result.body)),
         ];
         specViolations.push(...found);
         for (const v of found) options.onSpecViolation?.(v);
