@@ -9,12 +9,7 @@
  * is the one the packages talk to.
  */
 import { EventDelivery, type DeliveryOutcome } from './event-delivery';
-import {
-  InvocationContext,
-  type Installation,
-  type InvocationStart,
-  type MetricRecord,
-} from './invocation-context';
+import { InvocationContext, type Installation, type InvocationStart, type MetricRecord } from './invocation-context';
 import { invocationLimitMs } from './invocation-limits';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
@@ -52,11 +47,7 @@ export interface ForgeRuntimeOptions extends PlatformBehaviourOptions {
 }
 
 export interface ResolverCall {
-  moduleKey: string;
-  functionKey: string;
-  payload: unknown;
-  accountId: string;
-  extension: Record<string, unknown>;
+  moduleKey: string; functionKey: string; payload: unknown; accountId: string; extension: Record<string, unknown>;
   /** The installation (cloud id) the call comes from; the first one by default. */
   site?: string;
 }
@@ -67,12 +58,7 @@ export interface ForgeRuntime {
   readonly platform: PlatformBehaviour;
   invokeResolver(call: ResolverCall): Promise<unknown>;
   deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome>;
-  invokeFunction(
-    functionKey: string,
-    payload: unknown,
-    context?: Record<string, unknown>,
-    site?: string,
-  ): Promise<unknown>;
+  invokeFunction(functionKey: string, payload: unknown, context?: Record<string, unknown>, site?: string): Promise<unknown>;
   drainQueues(): Promise<number>;
   /** The first installation's storage, or the one of `site`. */
   storage: { snapshot(site?: string): Record<string, unknown>; clear(): void };
@@ -92,9 +78,7 @@ class LocalForgeRuntime implements ForgeRuntime {
   readonly errors: Array<{ label: string; error: unknown }> = [];
   private readonly context = new InvocationContext();
   private readonly behaviour: PlatformBehaviour;
-  get platform(): PlatformBehaviour {
-    return this.behaviour;
-  }
+  get platform(): PlatformBehaviour { return this.behaviour; }
   private readonly scheduler: WorkScheduler;
   private readonly events: EventDelivery;
   private readonly sites = new Map<string, Site>();
@@ -106,21 +90,11 @@ class LocalForgeRuntime implements ForgeRuntime {
   constructor(private readonly opts: ForgeRuntimeOptions) {
     this.manifest = readManifest(opts.manifestPath);
     this.behaviour = new PlatformBehaviour(opts);
-    this.scheduler = new WorkScheduler(opts.autoRunQueues ?? false, (label, error) =>
-      this.backgroundError(label, error),
-    );
-    this.events = new EventDelivery(
-      this.manifest,
-      this.scheduler,
-      (trigger, payload, site) => this.runTrigger(trigger, payload, site),
-      this.behaviour,
-    );
-    const all = [
-      { cloudId: LOCAL_CLOUD_ID, jiraBaseUrl: opts.jiraBaseUrl, siteUrl: LOCAL_SITE_URL },
-      ...(opts.sites ?? []),
-    ];
-    for (const [i, s] of all.entries())
-      this.addSite(s, i === 0 && opts.storage?.kind === 'file' ? opts.storage.path : undefined);
+    this.scheduler = new WorkScheduler(opts.autoRunQueues ?? false, (label, error) => this.backgroundError(label, error));
+    this.events = new EventDelivery(this.manifest, this.scheduler,
+      (trigger, payload, site) => this.runTrigger(trigger, payload, site), this.behaviour);
+    const all = [{ cloudId: LOCAL_CLOUD_ID, jiraBaseUrl: opts.jiraBaseUrl, siteUrl: LOCAL_SITE_URL }, ...(opts.sites ?? [])];
+    for (const [i, s] of all.entries()) this.addSite(s, i === 0 && opts.storage?.kind === 'file' ? opts.storage.path : undefined);
     this.firstSite = LOCAL_CLOUD_ID;
     const g = globalThis as Record<string, unknown>;
     this.previousGlobals = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
@@ -132,26 +106,16 @@ class LocalForgeRuntime implements ForgeRuntime {
     });
     const appId = (opts.appId ?? this.manifest.appId).replace(/^ari:cloud:ecosystem::app\//, '');
     g.__forge_runtime__ = this.installedRuntime = this.context.runtimeGlobal(
-      { appId, environmentId: 'local-development', scopes: this.manifest.scopes },
-      this.site().installation,
-    );
+      { appId, environmentId: 'local-development', scopes: this.manifest.scopes }, this.site().installation);
   }
 
   private addSite(s: SiteOptions, storageFile: string | undefined): void {
     if (this.sites.has(s.cloudId)) throw new Error(`Two installations with the cloud id ${s.cloudId}`);
-    const installation = {
-      cloudId: s.cloudId,
-      installationId: `installation-${s.cloudId}`,
-      siteUrl: s.siteUrl ?? `https://${s.cloudId}.atlassian.net`,
-    };
+    const installation = { cloudId: s.cloudId, installationId: `installation-${s.cloudId}`, siteUrl: s.siteUrl ?? `https://${s.cloudId}.atlassian.net` };
     const store = new KvsStore(storageFile);
     const kvs = new KvsService(store, this.manifest.entities);
-    const queues = new QueueRunner(
-      this.manifest,
-      this.scheduler,
-      (consumer, event) => this.runConsumer(consumer, event, s.cloudId),
-      this.behaviour,
-    );
+    const queues = new QueueRunner(this.manifest, this.scheduler,
+      (consumer, event) => this.runConsumer(consumer, event, s.cloudId), this.behaviour);
     const services: SiteServices = {
       jiraBaseUrl: s.jiraBaseUrl.replace(/\/+$/, ''),
       kvs: (path, body) => kvs.handle(path, body),
@@ -170,36 +134,25 @@ class LocalForgeRuntime implements ForgeRuntime {
     this.errors.push({ label, error });
     if (this.errors.length > 200) this.errors.shift();
     if (this.opts.onBackgroundError) this.opts.onBackgroundError(label, error);
-    else if (this.opts.autoRunQueues)
-      process.stderr.write(`[forge runtime] ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    else if (this.opts.autoRunQueues) process.stderr.write(`[forge runtime] ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
   }
 
-  get metrics(): MetricRecord[] {
-    return this.context.metrics;
-  }
+  get metrics(): MetricRecord[] { return this.context.metrics; }
 
-  private get files(): Record<string, Record<string, unknown>> {
-    return { ...this.opts.files, index: this.opts.app };
-  }
+  private get files(): Record<string, Record<string, unknown>> { return { ...this.opts.files, index: this.opts.app }; }
 
   private handler(functionKey: string | undefined, mod: ManifestModule) {
     if (!functionKey) throw new Error(`manifest.yml module "${mod.key}" names no function`);
     return handlerFor(this.manifest, this.files, functionKey);
   }
 
-  private run<T>(
-    start: Omit<InvocationStart, 'limitMs' | 'installation'>,
-    site: string | undefined,
-    fn: () => Promise<T>,
-  ): Promise<T> {
+  private run<T>(start: Omit<InvocationStart, 'limitMs' | 'installation'>, site: string | undefined, fn: () => Promise<T>): Promise<T> {
     const forge = invocationLimitMs(this.manifest, start.moduleType, start.functionKey);
     const limitMs = Math.min(forge, this.opts.invocationBudgetMs ?? forge);
     return this.context.run({ ...start, limitMs, installation: this.site(site).installation }, fn);
   }
 
-  private installContext(site: string | undefined): string {
-    return `ari:cloud:jira::site/${this.site(site).installation.cloudId}`;
-  }
+  private installContext(site: string | undefined): string { return `ari:cloud:jira::site/${this.site(site).installation.cloudId}`; }
 
   /**
    * The second argument every Forge function gets (function-reference/arguments): installContext,
@@ -211,123 +164,63 @@ class LocalForgeRuntime implements ForgeRuntime {
     return {
       installContext,
       ...(accountId ? { principal: { accountId } } : {}),
-      license: {
-        isActive: true,
-        isEvaluation: false,
-        billingPeriod: null,
-        type: null,
-        trialEndDate: null,
-        subscriptionEndDate: null,
-      },
-      installation: {
-        ari: {
-          installationId: installation.installationId,
-          toString: () => `ari:cloud:ecosystem::installation/${installation.installationId}`,
-        },
-        contexts: [installContext],
-      },
+      license: { isActive: true, isEvaluation: false, billingPeriod: null, type: null, trialEndDate: null, subscriptionEndDate: null },
+      installation: { ari: { installationId: installation.installationId, toString: () => `ari:cloud:ecosystem::installation/${installation.installationId}` }, contexts: [installContext] },
       workspaceId: installation.cloudId,
     };
   }
 
-  private runTrigger(
-    trigger: ManifestModule,
-    payload: Record<string, unknown>,
-    site: string,
-  ): Promise<unknown> {
+  private runTrigger(trigger: ManifestModule, payload: Record<string, unknown>, site: string): Promise<unknown> {
     const fn = this.handler(trigger.function, trigger);
-    return this.run(
-      { moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' },
-      site,
-      async () => fn(payload, this.functionContext(site)),
-    );
+    return this.run({ moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' }, site,
+      async () => fn(payload, this.functionContext(site)));
   }
 
   /** A Custom UI resolver call, through @forge/resolver's definitions, with the context Forge gives. */
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const mod = this.manifest.modules.find((m) => m.key === call.moduleKey);
-    if (!mod?.resolver?.function)
-      throw new Error(`manifest.yml has no module "${call.moduleKey}" with a resolver`);
+    if (!mod?.resolver?.function) throw new Error(`manifest.yml has no module "${call.moduleKey}" with a resolver`);
     const definitions = this.handler(mod.resolver.function, mod);
     const { installation } = this.site(call.site);
     const context = {
-      moduleKey: call.moduleKey,
-      extension: call.extension,
-      cloudId: installation.cloudId,
-      localId: `${call.moduleKey}-${installation.cloudId}`,
-      environmentType: 'DEVELOPMENT',
-      environmentId: 'local-development',
-      siteUrl: installation.siteUrl,
-      locale: 'en-US',
-      timezone: 'UTC',
+      moduleKey: call.moduleKey, extension: call.extension, cloudId: installation.cloudId,
+      localId: `${call.moduleKey}-${installation.cloudId}`, environmentType: 'DEVELOPMENT', environmentId: 'local-development',
+      siteUrl: installation.siteUrl, locale: 'en-US', timezone: 'UTC',
     };
     const platform = this.functionContext(call.site, call.accountId);
-    return this.run(
-      {
-        moduleKey: call.moduleKey,
-        moduleType: mod.type,
-        functionKey: mod.resolver.function,
-        accountId: call.accountId,
-      },
-      call.site,
-      async () =>
-        definitions({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform),
-    );
+    return this.run({ moduleKey: call.moduleKey, moduleType: mod.type, functionKey: mod.resolver.function, accountId: call.accountId },
+      call.site, async () => definitions({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform));
   }
 
-  deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome> {
-    return this.events.deliver(event, this.site(site).installation.cloudId);
-  }
+  deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome> { return this.events.deliver(event, this.site(site).installation.cloudId); }
 
   /**
    * Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`.
    */
-  async invokeFunction(
-    functionKey: string,
-    payload: unknown,
-    context: Record<string, unknown> = {},
-    site?: string,
-  ): Promise<unknown> {
+  async invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}, site?: string): Promise<unknown> {
     const fn = handlerFor(this.manifest, this.files, functionKey);
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
     const mod = this.manifest.modules.find((m) => m.function === functionKey);
-    return this.run(
-      { moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey, accountId },
-      site,
-      async () => fn(payload, { ...this.functionContext(site, accountId), ...context }),
-    );
+    return this.run({ moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey, accountId }, site,
+      async () => fn(payload, { ...this.functionContext(site, accountId), ...context }));
   }
 
   private runConsumer(consumer: ManifestModule, event: ConsumerEvent, site: string): Promise<unknown> {
     const functionKey = consumer.resolver?.function ?? consumer.function;
     const fn = this.handler(functionKey, consumer);
     const context = this.functionContext(site);
-    return this.run(
-      { moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' },
-      site,
-      async () =>
-        consumer.resolver?.method
-          ? fn(
-              {
-                call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId },
-                context: { moduleKey: consumer.key, cloudId: site },
-              },
-              context,
-            )
-          : fn(event, { ...context, moduleKey: consumer.key }),
-    );
+    return this.run({ moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' }, site, async () => (consumer.resolver?.method
+      ? fn({ call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId },
+        context: { moduleKey: consumer.key, cloudId: site } }, context)
+      : fn(event, { ...context, moduleKey: consumer.key })));
   }
 
-  drainQueues(): Promise<number> {
-    return this.scheduler.drain();
-  }
+  drainQueues(): Promise<number> { return this.scheduler.drain(); }
 
   get storage() {
     return {
       snapshot: (site?: string) => this.site(site).store.snapshot(),
-      clear: () => {
-        for (const s of this.sites.values()) s.store.clear();
-      },
+      clear: () => { for (const s of this.sites.values()) s.store.clear(); },
     };
   }
 
