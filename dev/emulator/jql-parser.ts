@@ -73,10 +73,13 @@ function tokenize(jql: string): Token[] {
       continue;
     }
     const word = /^[\w.\-[\]:]+/.exec(jql.slice(i));
-    if (!word)
+    if (!word) {
+      const escape = `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
       throw new JqlError(
-        `Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead. (line 1, character ${i + 1})`,
+        `Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it ` +
+          `in a string or use the escape '${escape}' instead. (line 1, character ${i + 1})`,
       );
+    }
     tokens.push({ type: 'word', text: word[0], at: i });
     i += word[0].length;
   }
@@ -207,7 +210,8 @@ class Parser {
       this.pos++;
     } else
       return this.fail(
-        `Expecting operator but got '${this.peek()?.text ?? 'end of query'}'. Valid operators are '=', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not'`,
+        `Expecting operator but got '${this.peek()?.text ?? 'end of query'}'. ` +
+          "Valid operators are '=', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not'",
       );
     if (operator === 'in' || operator === 'not in') {
       if (this.peek()?.type !== 'lparen') this.fail("Expecting '(' after IN");
