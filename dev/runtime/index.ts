@@ -9,7 +9,8 @@
  * is the one the packages talk to.
  */
 import { EventDelivery, type DeliveryOutcome } from './event-delivery';
-import { InvocationContext, type Installation, type InvocationStart, type MetricRecord } from './invocation-context';
+import { InvocationContext, type Installation } from './invocation-context';
+import type { InvocationStart, MetricRecord } from './invocation-context';
 import { invocationLimitMs } from './invocation-limits';
 import { KvsService } from './kvs-service';
 import { KvsStore } from './kvs-store';
@@ -18,55 +19,13 @@ import { PlatformBehaviour, type PlatformBehaviourOptions } from './platform-beh
 import { createPlatformFetch, type SiteServices } from './platform-fetch';
 import { QueueRunner, type ConsumerEvent } from './queue-runner';
 import { WorkScheduler } from './work-scheduler';
+import { functionContextOf, resolverContextOf } from './function-context';
+import type { ForgeRuntime, ForgeRuntimeOptions, ResolverCall, SiteOptions } from './runtime-types';
 
 export { InvocationTimeoutError } from './invocation-context';
 export { moduleOfType, readManifest, type ManifestModule, type ParsedManifest } from './manifest-modules';
 export type { DeliveryOutcome, ProductEvent, TriggerDelivery } from './event-delivery';
-
-/** A further installation served by the same module instance. */
-export interface SiteOptions { cloudId: string; jiraBaseUrl: string; siteUrl?: string }
-
-export interface ForgeRuntimeOptions extends PlatformBehaviourOptions {
-  manifestPath: string;
-  /** The exports of the app's `index` file (the Forge bundle's index.cjs, or src/index.ts in the preview). */
-  app: Record<string, unknown>;
-  /** Exports of further files that manifest handlers name (`file.export`), by file. */
-  files?: Record<string, Record<string, unknown>>;
-  /** The first installation's Jira; its cloud id is LOCAL_CLOUD_ID. */
-  jiraBaseUrl: string;
-  /** More installations (Jira sites) that the same warm module serves. */
-  sites?: SiteOptions[];
-  storage?: { kind: 'memory' } | { kind: 'file'; path: string };
-  /** Run queue events and trigger retries in the background when due (the preview); else on drainQueues(). */
-  autoRunQueues?: boolean;
-  appId?: string;
-  /** Cuts every invocation's limit to at most this (a test of timeouts); never raises Forge's limits. */
-  invocationBudgetMs?: number;
-  /** Where background failures go (default: kept in `errors`, and printed when autoRunQueues). */
-  onBackgroundError?: (label: string, error: unknown) => void;
-}
-
-export interface ResolverCall {
-  moduleKey: string; functionKey: string; payload: unknown; accountId: string; extension: Record<string, unknown>;
-  /** The installation (cloud id) the call comes from; the first one by default. */
-  site?: string;
-}
-
-export interface ForgeRuntime {
-  readonly manifest: ParsedManifest;
-  /** Latency, duplicates and storage faults, as configured (the fault rate can be changed). */
-  readonly platform: PlatformBehaviour;
-  invokeResolver(call: ResolverCall): Promise<unknown>;
-  deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome>;
-  invokeFunction(functionKey: string, payload: unknown, context?: Record<string, unknown>, site?: string): Promise<unknown>;
-  drainQueues(): Promise<number>;
-  /** The first installation's storage, or the one of `site`. */
-  storage: { snapshot(site?: string): Record<string, unknown>; clear(): void };
-  /** Background failures (queue consumers, trigger retries), newest last. */
-  readonly errors: Array<{ label: string; error: unknown }>;
-  readonly metrics: MetricRecord[];
-  close(): Promise<void>;
-}
+export type { ForgeRuntime, ForgeRuntimeOptions, ResolverCall, SiteOptions } from './runtime-types';
 
 export const LOCAL_CLOUD_ID = 'local-emulator-cloud';
 export const LOCAL_SITE_URL = 'https://local-emulator.atlassian.net';
@@ -90,11 +49,14 @@ class LocalForgeRuntime implements ForgeRuntime {
   constructor(private readonly opts: ForgeRuntimeOptions) {
     this.manifest = readManifest(opts.manifestPath);
     this.behaviour = new PlatformBehaviour(opts);
-    this.scheduler = new WorkScheduler(opts.autoRunQueues ?? false, (label, error) => this.backgroundError(label, error));
+    const onError = (label: string, e: unknown) => this.backgroundError(label, e);
+    this.scheduler = new WorkScheduler(opts.autoRunQueues ?? false, onError);
     this.events = new EventDelivery(this.manifest, this.scheduler,
       (trigger, payload, site) => this.runTrigger(trigger, payload, site), this.behaviour);
-    const all = [{ cloudId: LOCAL_CLOUD_ID, jiraBaseUrl: opts.jiraBaseUrl, siteUrl: LOCAL_SITE_URL }, ...(opts.sites ?? [])];
-    for (const [i, s] of all.entries()) this.addSite(s, i === 0 && opts.storage?.kind === 'file' ? opts.storage.path : undefined);
+    const first = { cloudId: LOCAL_CLOUD_ID, jiraBaseUrl: opts.jiraBaseUrl, siteUrl: LOCAL_SITE_URL };
+    const file = opts.storage?.kind === 'file' ? opts.storage.path : undefined;
+    const sites = [first, ...(opts.sites ?? [])];
+    for (const [i, s] of sites.entries()) this.addSite(s, i === 0 ? file : undefined);
     this.firstSite = LOCAL_CLOUD_ID;
     const g = globalThis as Record<string, unknown>;
     this.previousGlobals = { fetch: g.__forge_fetch__, runtime: g.__forge_runtime__ };
@@ -111,7 +73,11 @@ class LocalForgeRuntime implements ForgeRuntime {
 
   private addSite(s: SiteOptions, storageFile: string | undefined): void {
     if (this.sites.has(s.cloudId)) throw new Error(`Two installations with the cloud id ${s.cloudId}`);
-    const installation = { cloudId: s.cloudId, installationId: `installation-${s.cloudId}`, siteUrl: s.siteUrl ?? `https://${s.cloudId}.atlassian.net` };
+    const installation = {
+      cloudId: s.cloudId,
+      installationId: `installation-${s.cloudId}`,
+      siteUrl: s.siteUrl ?? `https://${s.cloudId}.atlassian.net`,
+    };
     const store = new KvsStore(storageFile);
     const kvs = new KvsService(store, this.manifest.entities);
     const queues = new QueueRunner(this.manifest, this.scheduler,
@@ -134,85 +100,89 @@ class LocalForgeRuntime implements ForgeRuntime {
     this.errors.push({ label, error });
     if (this.errors.length > 200) this.errors.shift();
     if (this.opts.onBackgroundError) this.opts.onBackgroundError(label, error);
-    else if (this.opts.autoRunQueues) process.stderr.write(`[forge runtime] ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    else if (this.opts.autoRunQueues)
+      process.stderr.write(`[forge runtime] ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
   }
 
   get metrics(): MetricRecord[] { return this.context.metrics; }
 
-  private get files(): Record<string, Record<string, unknown>> { return { ...this.opts.files, index: this.opts.app }; }
+  private get files(): Record<string, Record<string, unknown>> {
+    return { ...this.opts.files, index: this.opts.app };
+  }
 
   private handler(functionKey: string | undefined, mod: ManifestModule) {
     if (!functionKey) throw new Error(`manifest.yml module "${mod.key}" names no function`);
     return handlerFor(this.manifest, this.files, functionKey);
   }
 
-  private run<T>(start: Omit<InvocationStart, 'limitMs' | 'installation'>, site: string | undefined, fn: () => Promise<T>): Promise<T> {
+  private run<T>(
+    start: Omit<InvocationStart, 'limitMs' | 'installation'>,
+    site: string | undefined,
+    fn: () => Promise<T>,
+  ): Promise<T> {
     const forge = invocationLimitMs(this.manifest, start.moduleType, start.functionKey);
     const limitMs = Math.min(forge, this.opts.invocationBudgetMs ?? forge);
     return this.context.run({ ...start, limitMs, installation: this.site(site).installation }, fn);
   }
 
-  private installContext(site: string | undefined): string { return `ari:cloud:jira::site/${this.site(site).installation.cloudId}`; }
-
-  /**
-   * The second argument every Forge function gets (function-reference/arguments): installContext,
-   * principal when a person acts, license, installation (its ARI and contexts) and workspaceId.
-   */
   private functionContext(site: string | undefined, accountId?: string): Record<string, unknown> {
-    const { installation } = this.site(site);
-    const installContext = this.installContext(site);
-    return {
-      installContext,
-      ...(accountId ? { principal: { accountId } } : {}),
-      license: { isActive: true, isEvaluation: false, billingPeriod: null, type: null, trialEndDate: null, subscriptionEndDate: null },
-      installation: { ari: { installationId: installation.installationId, toString: () => `ari:cloud:ecosystem::installation/${installation.installationId}` }, contexts: [installContext] },
-      workspaceId: installation.cloudId,
-    };
+    return functionContextOf(this.site(site).installation, accountId);
   }
 
-  private runTrigger(trigger: ManifestModule, payload: Record<string, unknown>, site: string): Promise<unknown> {
+  private runTrigger(trigger: ManifestModule, payload: Record<string, unknown>, site: string) {
     const fn = this.handler(trigger.function, trigger);
-    return this.run({ moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' }, site,
-      async () => fn(payload, this.functionContext(site)));
+    const start = { moduleKey: trigger.key, moduleType: 'trigger', functionKey: trigger.function ?? '' };
+    return this.run(start, site, async () => fn(payload, this.functionContext(site)));
   }
 
   /** A Custom UI resolver call, through @forge/resolver's definitions, with the context Forge gives. */
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const mod = this.manifest.modules.find((m) => m.key === call.moduleKey);
-    if (!mod?.resolver?.function) throw new Error(`manifest.yml has no module "${call.moduleKey}" with a resolver`);
+    if (!mod?.resolver?.function)
+      throw new Error(`manifest.yml has no module "${call.moduleKey}" with a resolver`);
     const definitions = this.handler(mod.resolver.function, mod);
     const { installation } = this.site(call.site);
-    const context = {
-      moduleKey: call.moduleKey, extension: call.extension, cloudId: installation.cloudId,
-      localId: `${call.moduleKey}-${installation.cloudId}`, environmentType: 'DEVELOPMENT', environmentId: 'local-development',
-      siteUrl: installation.siteUrl, locale: 'en-US', timezone: 'UTC',
-    };
+    const context = resolverContextOf(call.moduleKey, call.extension, installation);
     const platform = this.functionContext(call.site, call.accountId);
-    return this.run({ moduleKey: call.moduleKey, moduleType: mod.type, functionKey: mod.resolver.function, accountId: call.accountId },
-      call.site, async () => definitions({ call: { functionKey: call.functionKey, payload: call.payload }, context }, platform));
+    const start = { moduleKey: call.moduleKey, moduleType: mod.type, functionKey: mod.resolver.function };
+    const request = { call: { functionKey: call.functionKey, payload: call.payload }, context };
+    const invoke = async () => definitions(request, platform);
+    return this.run({ ...start, accountId: call.accountId }, call.site, invoke);
   }
 
-  deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome> { return this.events.deliver(event, this.site(site).installation.cloudId); }
+  deliverEvent(event: unknown, site?: string): Promise<DeliveryOutcome> {
+    return this.events.deliver(event, this.site(site).installation.cloudId);
+  }
 
   /**
    * Any manifest function called directly (e.g. an Automation action), as the app or as `context.accountId`.
    */
-  async invokeFunction(functionKey: string, payload: unknown, context: Record<string, unknown> = {}, site?: string): Promise<unknown> {
+  async invokeFunction(
+    functionKey: string,
+    payload: unknown,
+    context: Record<string, unknown> = {},
+    site?: string,
+  ): Promise<unknown> {
     const fn = handlerFor(this.manifest, this.files, functionKey);
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
     const mod = this.manifest.modules.find((m) => m.function === functionKey);
-    return this.run({ moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey, accountId }, site,
-      async () => fn(payload, { ...this.functionContext(site, accountId), ...context }));
+    const start = { moduleKey: mod?.key ?? functionKey, moduleType: mod?.type ?? 'function', functionKey };
+    const fullContext = { ...this.functionContext(site, accountId), ...context };
+    return this.run({ ...start, accountId }, site, async () => fn(payload, fullContext));
   }
 
   private runConsumer(consumer: ManifestModule, event: ConsumerEvent, site: string): Promise<unknown> {
     const functionKey = consumer.resolver?.function ?? consumer.function;
     const fn = this.handler(functionKey, consumer);
     const context = this.functionContext(site);
-    return this.run({ moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' }, site, async () => (consumer.resolver?.method
-      ? fn({ call: { functionKey: consumer.resolver.method, payload: event.body, jobId: event.jobId },
-        context: { moduleKey: consumer.key, cloudId: site } }, context)
-      : fn(event, { ...context, moduleKey: consumer.key })));
+    const start = { moduleKey: consumer.key, moduleType: 'consumer', functionKey: functionKey ?? '' };
+    const method = consumer.resolver?.method;
+    // A consumer through @forge/resolver gets a resolver call; a plain function gets the event itself.
+    const call = { functionKey: method ?? '', payload: event.body, jobId: event.jobId };
+    return this.run(start, site, async () =>
+      method
+        ? fn({ call, context: { moduleKey: consumer.key, cloudId: site } }, context)
+        : fn(event, { ...context, moduleKey: consumer.key }));
   }
 
   drainQueues(): Promise<number> { return this.scheduler.drain(); }
