@@ -9,8 +9,7 @@ import type { Viewer } from './html';
 export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
+  '.png': 'image/png', '.woff2': 'font/woff2',
 };
 const BRIDGE_DIR = resolve(__dirname, '../bridge');
 const ASSETS_DIR = resolve(__dirname, 'assets');
