@@ -18,9 +18,8 @@ import { handleCreate, handleIssueEdit, readBody, runSearch } from './host-write
 import {
   customUiCsp, HOST_CSP, ICON, send, sendJson, STATIC, TYPES, viewerOf, withBridgeScript,
 } from './host-http';
-import {
-  adminPage, projectPage, createPage, dashboardPage, homePage, issuePage, searchPage, type PageDeps,
-} from './jira-pages';
+import { adminPage, projectPage, dashboardPage, homePage, issuePage, type PageDeps } from './jira-pages';
+import { createPage, searchPage } from './jira-forms';
 
 export { customUiCsp };
 

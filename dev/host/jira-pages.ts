@@ -36,7 +36,8 @@ export function adfToText(node: unknown): string {
 }
 
 const missing = (what: string) =>
-  `<p role="alert">The app's manifest.yml declares no ${esc(what)} module, so there is nothing to show here.</p>`;
+  `<p role="alert">The app's manifest.yml declares no ${esc(what)} module, ` +
+  'so there is nothing to show here.</p>';
 
 export function homePage(d: PageDeps, v: Viewer): string {
   const q = viewerQuery(v);
@@ -48,11 +49,23 @@ export function homePage(d: PageDeps, v: Viewer): string {
       const own = issues.filter((i) => i.projectKey === p.key);
       const first = own[0];
       const jql = encodeURIComponent(`project = ${p.key} ORDER BY key ASC`);
-      return `<li><strong>${esc(p.name)}</strong> (${esc(p.key)}) · ${own.length} issues${d.emulator.store.can(me, p.key, 'edit') ? '' : ' · you may browse, not edit'} — ${first ? `<a href="/browse/${esc(first.key)}?${q}">open ${esc(first.key)}</a> · ` : ''}<a href="/issues?jql=${jql}&${q}">all issues</a></li>`;
+      const rights = d.emulator.store.can(me, p.key, 'edit') ? '' : ' · you may browse, not edit';
+      const open = first ? `<a href="/browse/${esc(first.key)}?${q}">open ${esc(first.key)}</a> · ` : '';
+      return [
+        `<li><strong>${esc(p.name)}</strong> (${esc(p.key)}) · ${own.length} issues${rights} — `,
+        `${open}<a href="/issues?jql=${jql}&${q}">all issues</a></li>`,
+      ].join('');
     })
     .join('');
-  return `<h1>Projects</h1><p>Acting as ${esc(v.displayName)}.</p><ul class="projects">${rows || '<li>No project you may browse.</li>'}</ul>
-<h2>The app</h2><ul><li><a href="/dashboard?${q}">Dashboard with the gadget</a> (<a href="/dashboard?edit=1&${q}">edit the gadget</a>)</li><li><a href="/create?${q}">Create an issue</a> (fires the app's trigger)</li><li><a href="/admin?${q}">Admin page</a></li></ul>`;
+  return [
+    `<h1>Projects</h1><p>Acting as ${esc(v.displayName)}.</p>`,
+    `<ul class="projects">${rows || '<li>No project you may browse.</li>'}</ul>\n`,
+    '<h2>The app</h2><ul>',
+    `<li><a href="/dashboard?${q}">Dashboard with the gadget</a> `,
+    `(<a href="/dashboard?edit=1&${q}">edit the gadget</a>)</li>`,
+    `<li><a href="/create?${q}">Create an issue</a> (fires the app's trigger)</li>`,
+    `<li><a href="/admin?${q}">Admin page</a></li></ul>`,
+  ].join('');
 }
 
 export function issuePage(d: PageDeps, v: Viewer, key: string): string | null {
@@ -84,17 +97,35 @@ export function issuePage(d: PageDeps, v: Viewer, key: string): string | null {
     : missing('jira:issuePanel');
   const field = (label: string, value: string) => `<dt>${label}</dt><dd>${value}</dd>`;
   const edit = canEdit
-    ? `<h2>Edit</h2><form id="edit-issue" class="stack" method="post" action="/browse/${esc(issue.key)}?${q}" data-issue-id="${esc(issue.id)}" data-project-id="${esc(project.id)}"><label>Summary <input name="summary" value="${esc(issue.summary)}" required></label><label>Description <textarea name="description" rows="5">${esc(description)}</textarea></label><button type="submit">Save</button> <span id="edit-status" role="status"></span></form>`
+    ? [
+        '<h2>Edit</h2><form id="edit-issue" class="stack" method="post" ',
+        `action="/browse/${esc(issue.key)}?${q}" `,
+        `data-issue-id="${esc(issue.id)}" data-project-id="${esc(project.id)}">`,
+        `<label>Summary <input name="summary" value="${esc(issue.summary)}" required></label>`,
+        `<label>Description <textarea name="description" rows="5">${esc(description)}</textarea></label>`,
+        '<button type="submit">Save</button> <span id="edit-status" role="status"></span></form>',
+      ].join('')
     : `<p>You may not edit issues in ${esc(project.name)}.</p>`;
-  return `<p class="crumbs"><a href="/?${q}">Projects</a> / ${esc(project.name)} / ${esc(issue.key)}</p><div class="issue"><section>
-<h1 id="summary-text">${esc(issue.summary)}</h1><dl class="fields">${field('Type', esc(issue.type))}${field('Status', esc(issue.status))}${field('Parent', issue.parent ? `<a href="/browse/${esc(issue.parent)}?${q}">${esc(issue.parent)}</a>` : 'None')}${field('Story points', esc(issue.storyPoints ?? '—'))}${field('Labels', esc(issue.labels.join(', ') || 'None'))}</dl>
-<h2>Description</h2><div class="desc" id="description-text">${esc(description) || '<em>None</em>'}</div>${edit}</section><aside><h2>${esc(panel?.title ?? 'Apps')}</h2>${frame}</aside></div>`;
+  const parentKey = issue.parent ? esc(issue.parent) : null;
+  const parent = parentKey ? `<a href="/browse/${parentKey}?${q}">${parentKey}</a>` : 'None';
+  const fields = [
+    field('Type', esc(issue.type)),
+    field('Status', esc(issue.status)),
+    field('Parent', parent),
+    field('Story points', esc(issue.storyPoints ?? '—')),
+    field('Labels', esc(issue.labels.join(', ') || 'None')),
+  ].join('');
+  return [
+    `<p class="crumbs"><a href="/?${q}">Projects</a> / ${esc(project.name)} / ${esc(issue.key)}</p>`,
+    '<div class="issue"><section>\n',
+    `<h1 id="summary-text">${esc(issue.summary)}</h1><dl class="fields">${fields}</dl>\n`,
+    '<h2>Description</h2>',
+    `<div class="desc" id="description-text">${esc(description) || '<em>None</em>'}</div>`,
+    `${edit}</section><aside><h2>${esc(panel?.title ?? 'Apps')}</h2>${frame}</aside></div>`,
+  ].join('');
 }
 
-/**
- * Jira's dashboard column widths: three columns (about 400 and 500 px wide on common screens) and one (800
- * px).
- */
+/** Jira's dashboard column widths: three columns (about 400 and 500 px on common screens), one (800 px). */
 export const DASHBOARD_WIDTHS = [400, 500, 800] as const;
 
 export function dashboardPage(d: PageDeps, v: Viewer, edit: boolean): string {
@@ -133,7 +164,8 @@ export function dashboardPage(d: PageDeps, v: Viewer, edit: boolean): string {
   const columns = DASHBOARD_WIDTHS.map(
     (w) =>
       `<section class="gadget" data-width="${w}">` +
-      `<p class="muted">${w === 800 ? 'One-column dashboard' : 'Three-column dashboard'} · ${w} px</p>${header}${frameAt()}</section>`,
+      `<p class="muted">${w === 800 ? 'One-column dashboard' : 'Three-column dashboard'} · ${w} px</p>` +
+        `${header}${frameAt()}</section>`,
   );
   return `<h1>Dashboard</h1><div class="dashboard-widths">${columns.join('')}</div>`;
 }
@@ -176,35 +208,4 @@ export function adminPage(d: PageDeps, v: Viewer): string {
     'gadget-frame',
   );
   return `<h1>Jira settings · Apps · ${esc(admin.title ?? admin.key)}</h1>${frame}`;
-}
-
-export function createPage(d: PageDeps, v: Viewer, error?: string): string {
-  const me = { kind: 'user' as const, accountId: v.accountId };
-  const projects = [...d.emulator.store.projects.values()]
-    .filter((p) => d.emulator.store.can(me, p.key, 'browse'))
-    .map((p) => `<option value="${esc(p.key)}">${esc(p.name)}</option>`)
-    .join('');
-  const types = ['Story', 'Task', 'Bug', 'Epic'].map((t) => `<option>${t}</option>`).join('');
-  return `<h1>Create issue</h1>${error ? `<p role="alert">${esc(error)}</p>` : ''}<form class="stack" method="post" action="/create?${viewerQuery(v)}"><label>Project <select name="project">${projects}</select></label><label>Issue type <select name="type">${types}</select></label><label>Summary <input name="summary" required maxlength="255"></label><label>Description <textarea name="description" rows="5"></textarea></label><label>Parent key (optional) <input name="parent"></label><button type="submit">Create</button></form>`;
-}
-
-export function searchPage(
-  v: Viewer,
-  jql: string,
-  result: {
-    issues?: Array<{ key: string; fields: { summary?: string; issuetype?: { name?: string } } }>;
-    errorMessages?: string[];
-  },
-): string {
-  const q = viewerQuery(v);
-  const rows = (result.issues ?? [])
-    .map(
-      (i) =>
-        `<tr><td><a href="/browse/${esc(i.key)}?${q}">${esc(i.key)}</a></td><td>${esc(i.fields.issuetype?.name)}</td><td>${esc(i.fields.summary)}</td></tr>`,
-    )
-    .join('');
-  const body = result.errorMessages?.length
-    ? `<p role="alert">${esc(result.errorMessages.join(' '))}</p>`
-    : `<table><thead><tr><th>Key</th><th>Type</th><th>Summary</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return `<h1>Search</h1><p><code>${esc(jql)}</code></p>${body}`;
 }
