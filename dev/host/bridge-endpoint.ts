@@ -64,8 +64,10 @@ export function targetUrl(raw: unknown): string {
     case 'dashboard':
       return '/dashboard';
     case 'module':
-      if (location.moduleKey && location.projectKey)
-        return `/projects/${encodeURIComponent(location.projectKey)}/apps/${encodeURIComponent(location.moduleKey)}`;
+      if (location.moduleKey && location.projectKey) {
+        const { projectKey, moduleKey } = location;
+        return `/projects/${encodeURIComponent(projectKey)}/apps/${encodeURIComponent(moduleKey)}`;
+      }
       throw new BridgeCallError(
         'The local preview opens module targets of project pages only (moduleKey and projectKey)',
       );

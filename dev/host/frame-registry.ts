@@ -36,6 +36,8 @@ export class FrameRegistry {
    */
   iframe(frame: Frame, title: string, className: string): string {
     const id = this.open(frame);
-    return `<iframe data-forge data-module="${esc(frame.moduleKey)}" class="${esc(className)}" title="${esc(title)}" src="/__forge/resource/${encodeURIComponent(frame.resourceKey)}/index.html?frame=${id}"></iframe>`;
+    const src = `/__forge/resource/${encodeURIComponent(frame.resourceKey)}/index.html?frame=${id}`;
+    const about = `class="${esc(className)}" title="${esc(title)}"`;
+    return `<iframe data-forge data-module="${esc(frame.moduleKey)}" ${about} src="${src}"></iframe>`;
   }
 }

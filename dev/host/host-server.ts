@@ -13,7 +13,7 @@ import { LOCAL_SITE_URL, moduleOfType, type ForgeRuntime } from '../runtime';
 import { answerBridgeCall, type BridgeDeps } from './bridge-endpoint';
 import { DashboardStore } from './dashboard-store';
 import { FrameRegistry } from './frame-registry';
-import { esc, page, type Viewer } from './html';
+import { esc, page, viewerQuery, type Viewer } from './html';
 import { handleCreate, handleIssueEdit, readBody, runSearch } from './host-writes';
 import {
   customUiCsp, HOST_CSP, ICON, send, sendJson, STATIC, TYPES, viewerOf, withBridgeScript,
@@ -126,8 +126,7 @@ export function createHostServer(o: HostOptions): Server {
       if (method !== 'POST') return html(res, 200, 'Create', createPage(pages, v), v, url);
       const outcome = await handleCreate(req, { emulator, viewer: v, afterWrite: o.afterWrite });
       if ('key' in outcome) {
-        const as = `as=${encodeURIComponent(v.name)}&theme=${v.theme}`;
-        res.writeHead(303, { location: `/browse/${encodeURIComponent(outcome.key)}?${as}` });
+        res.writeHead(303, { location: `/browse/${encodeURIComponent(outcome.key)}?${viewerQuery(v)}` });
         res.end();
         return;
       }

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { JiraEmulator } from '../emulator';
-import type { Viewer } from './html';
+import { viewerQuery, type Viewer } from './html';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -66,9 +66,7 @@ export async function handleIssueEdit(
       res.end(JSON.stringify(body));
       return;
     }
-    res.writeHead(303, {
-      location: `/browse/${encodeURIComponent(o.key)}?as=${encodeURIComponent(o.viewer.name)}&theme=${o.viewer.theme}`,
-    });
+    res.writeHead(303, { location: `/browse/${encodeURIComponent(o.key)}?${viewerQuery(o.viewer)}` });
     res.end();
   };
   const parsed = EditBody.safeParse(await readBody(req));

@@ -22,22 +22,29 @@ export const viewerQuery = (v: Viewer): string => `as=${encodeURIComponent(v.nam
 export function page(title: string, body: string, chrome: PageChrome): string {
   const v = chrome.viewer;
   const q = viewerQuery(v);
+  const selected = (on: boolean) => (on ? ' selected' : '');
   const switcher = chrome.users
-    .map(
-      (u) =>
-        `<option value="${esc(u.name)}"${u.name === v.name ? ' selected' : ''}>${esc(u.displayName)}</option>`,
-    )
+    .map((u) => `<option value="${esc(u.name)}"${selected(u.name === v.name)}>${esc(u.displayName)}</option>`)
     .join('');
   const hidden = Object.entries(chrome.keep)
     .map(([k, val]) => `<input type="hidden" name="${esc(k)}" value="${esc(val)}">`)
     .join('');
   const themeOption = (t: string, label: string) =>
-    `<option value="${t}"${v.theme === t ? ' selected' : ''}>${label}</option>`;
-  return `<!doctype html><html lang="en" data-color-mode="${v.theme}"><head><meta charset="utf-8"><title>${esc(title)} · Jira (local preview)</title>
-<link rel="stylesheet" href="/__forge/tokens.css"><link rel="stylesheet" href="/__host/host.css"><script src="/__host/host.js" defer></script></head>
-<body><header class="top"><nav aria-label="Jira"><a href="/?${q}"><strong>Jira</strong> · local preview</a> <a href="/dashboard?${q}">Dashboard</a> <a href="/create?${q}">Create</a> <a href="/admin?${q}">Apps</a></nav>
-<form class="switch" method="get" action="${esc(chrome.path)}">${hidden}<label>Acting as <select name="as" data-autosubmit>${switcher}</select></label>
-<label>Theme <select name="theme" data-autosubmit>${themeOption('light', 'Light')}${themeOption('dark', 'Dark')}</select></label><noscript><button type="submit">Switch</button></noscript></form></header>
-<div id="flags" role="status" aria-live="polite"></div>
-<main>${body}</main></body></html>`;
+    `<option value="${t}"${selected(v.theme === t)}>${label}</option>`;
+  const themes = `${themeOption('light', 'Light')}${themeOption('dark', 'Dark')}`;
+  return [
+    `<!doctype html><html lang="en" data-color-mode="${v.theme}"><head><meta charset="utf-8">`,
+    `<title>${esc(title)} · Jira (local preview)</title>\n`,
+    '<link rel="stylesheet" href="/__forge/tokens.css"><link rel="stylesheet" href="/__host/host.css">',
+    '<script src="/__host/host.js" defer></script></head>\n',
+    '<body><header class="top"><nav aria-label="Jira">',
+    `<a href="/?${q}"><strong>Jira</strong> · local preview</a> <a href="/dashboard?${q}">Dashboard</a> `,
+    `<a href="/create?${q}">Create</a> <a href="/admin?${q}">Apps</a></nav>\n`,
+    `<form class="switch" method="get" action="${esc(chrome.path)}">${hidden}`,
+    `<label>Acting as <select name="as" data-autosubmit>${switcher}</select></label>\n`,
+    `<label>Theme <select name="theme" data-autosubmit>${themes}</select></label>`,
+    '<noscript><button type="submit">Switch</button></noscript></form></header>\n',
+    '<div id="flags" role="status" aria-live="polite"></div>\n',
+    `<main>${body}</main></body></html>`,
+  ].join('');
 }
