@@ -39,6 +39,7 @@ const NOT_LEARNED = new Set([
   'children-rollup',
   'document-shape',
   'site-calibration',
+  'no-direction',
 ]);
 
 /** The signals a result rests on: each evidence item's own and those folded into its quote. */

@@ -171,6 +171,11 @@ export const SCORING = {
   /** The guide's bands: a share ≥ 0.6 is strategic, ≤ 0.4 tactical, mixed between. */
   strategicAt: 0.6,
   tacticalAt: 0.4,
+  /**
+   * "Issue type is a hint, never the answer" (labeling guide, seed 000): without a product-manager word in
+   * its own text, an item's type, place and shape can make it mixed at most, never strategic.
+   */
+  shareWithoutPmEvidence: 0.59,
   childrenBlend: 0.4,
   maxAnalysedChars: 20000,
 };

@@ -6,9 +6,9 @@
  * nothing it reports was fitted on the source it is scored on.
  */
 import { kindFromShare } from './balance';
-import { fitLogistic, sigmoid } from './logistic';
-import { INPUT_NAMES, scoreOf, type ClassificationModel } from './model';
-import { readItem, withParentShare, type ItemReading } from './model-inputs';
+import { fitLogistic } from './logistic';
+import { INPUT_NAMES, scoreOf, shareOf, type ClassificationModel } from './model';
+import { hasPmEvidence, readItem, withParentShare, type ItemReading } from './model-inputs';
 import type { Kind, WorkItem } from './types';
 
 export interface LabeledItem { item: WorkItem; source: string; gold: Kind; goldShare: number }
@@ -37,7 +37,8 @@ export class Readings {
     const parentKey = item.parent;
     if (!model || !parentKey || parentKey === item.key || !this.items.has(parentKey))
       return withParentShare(own, null);
-    return withParentShare(own, sigmoid(scoreOf(model, this.own(parentKey).values)));
+    const parent = this.own(parentKey);
+    return withParentShare(own, shareOf(scoreOf(model, parent.values), hasPmEvidence(parent)));
   }
 }
 
@@ -105,7 +106,8 @@ export function scoreItems(
   readings: Readings,
 ): ScoredItem[] {
   return rows.map((r) => {
-    const share = sigmoid(scoreOf(model, readings.withParent(r.item, model).values));
+    const reading = readings.withParent(r.item, model);
+    const share = shareOf(scoreOf(model, reading.values), hasPmEvidence(reading));
     return { ...r, share, kind: kindFromShare(round(share, 3)) };
   });
 }
@@ -132,18 +134,21 @@ function decisionObjective(rows: Array<{ gold: Kind; share: number }>): number {
   return mixed.length === 0 || inBand >= FIT_SETTINGS.mixedInBand ? 1 + f1 : f1;
 }
 
+/** A held-out item's raw score, and whether its text has product-manager evidence (shareOf). */
+interface HeldOutScore { gold: Kind; z: number; pm: boolean }
+
 /**
  * The scale and offset that score best on held-out scores (decisionObjective; ties: the smallest scale, then
  * the lowest offset).
  */
-function chooseDecision(scores: Array<{ gold: Kind; z: number }>): { scale: number; offset: number } {
+function chooseDecision(scores: HeldOutScore[]): { scale: number; offset: number } {
   const { from, to, step } = FIT_SETTINGS.offsets;
   let best = { scale: 1, offset: 0, f1: -1 };
   for (const scale of FIT_SETTINGS.scales) {
     for (let k = 0; from + k * step <= to + 1e-9; k++) {
       const offset = round(from + k * step, 2);
       const f1 = decisionObjective(
-        scores.map((s) => ({ gold: s.gold, share: round(sigmoid(scale * s.z - offset), 3) })),
+        scores.map((s) => ({ gold: s.gold, share: round(shareOf(scale * s.z - offset, s.pm), 3) })),
       );
       if (f1 > best.f1 + 1e-12) best = { scale, offset, f1 };
     }
@@ -158,11 +163,12 @@ export function fitModel(rows: LabeledItem[], readings: Readings): Classificatio
   const model = fitWeights(rows, readings);
   const sources = sourcesOf(rows);
   if (sources.length < 2) return model;
-  const held: Array<{ gold: Kind; z: number }> = [];
+  const held: HeldOutScore[] = [];
   for (const source of sources) {
     const fold = fitWeights(rows.filter((r) => r.source !== source), readings);
     for (const r of rows.filter((x) => x.source === source)) {
-      held.push({ gold: r.gold, z: scoreOf(fold, readings.withParent(r.item, fold).values) });
+      const reading = readings.withParent(r.item, fold);
+      held.push({ gold: r.gold, z: scoreOf(fold, reading.values), pm: hasPmEvidence(reading) });
     }
   }
   return { ...model, ...chooseDecision(held) };

@@ -120,6 +120,10 @@ export function inputOf(signal: Signal, place: SignalAmount['place']): InputName
   return ENGINEERING.has(signal.id) ? 'po-engineering' : 'po-description';
 }
 
+/** Whether the item's own text has any product-manager evidence (the strategic kind needs some). */
+export const hasPmEvidence = (reading: ItemReading): boolean =>
+  reading.amounts.some((a) => a.signal.side === 'PM' && a.amount > 0);
+
 /** Reads an item into the model's inputs; the context's parent result, when known, is one of them. */
 export function readItem(item: WorkItem, context?: HierarchyContext, adaptation?: Adaptation): ItemReading {
   const description = normaliseText(item.description);

@@ -5,6 +5,8 @@
  * offset is the decision threshold, chosen by leave-one-source-out so that it holds on sources the fit
  * never saw.
  */
+import { SCORING } from './catalogue';
+import { sigmoid } from './logistic';
 import { INPUTS, type InputName, type InputValues } from './model-inputs';
 
 export interface ClassificationModel {
@@ -46,4 +48,16 @@ export function checkModel(model: ClassificationModel): ClassificationModel {
     );
   }
   return model;
+}
+
+const CEILING = Math.log(SCORING.shareWithoutPmEvidence / (1 - SCORING.shareWithoutPmEvidence));
+
+/** The model's score, held inside the mixed band when the item's text has no product-manager word. */
+export function heldScore(z: number, pmEvidence: boolean): number {
+  return pmEvidence ? z : Math.min(z, CEILING);
+}
+
+/** The share the model's score gives (heldScore); `siteShift` is the site's calibration, learned from people. */
+export function shareOf(z: number, pmEvidence: boolean, siteShift = 0): number {
+  return sigmoid(heldScore(z, pmEvidence) + siteShift);
 }

@@ -63,6 +63,8 @@ describe('labels', () => {
       'parent-epic',
       'children-rollup',
       'document-shape',
+      'site-calibration',
+      'no-direction',
     ]);
     expect(ids.filter((id) => !(id in SIGNAL_MEANING))).toEqual([]);
   });

@@ -67,6 +67,7 @@ export const SIGNAL_MEANING: Record<string, string> = {
   'children-rollup': 'Its child issues lean this way',
   'document-shape': 'How it is written: length, lists, a summary alone',
   'site-calibration': 'How people on this site tag similar work',
+  'no-direction': 'No product-manager words: its type alone does not make it strategic',
 };
 
 export const signalText = (id: string): string => SIGNAL_MEANING[id] ?? id.replace(/-/g, ' ');
