@@ -9,6 +9,7 @@
  * measured on a held-out part of the overrides.
  */
 import { classify } from './classifier';
+import { CONTEXT_SIGNALS } from './evidence';
 import { hashText } from './fingerprint';
 import { calibrationFrom, calibrationKey, isCalibrationKey } from './site-calibration';
 import type { Adaptation, Kind, Side, WorkItem } from './types';
@@ -32,15 +33,8 @@ function towards(automatic: Kind, human: Kind): Side | 'neither' | null {
   return 'neither'; // mixed: weaken whichever side dominated
 }
 
-/** Evidence that is not a catalogue signal: the model's fitted inputs, which overrides do not move. */
-const NOT_LEARNED = new Set([
-  'type-prior',
-  'parent-epic',
-  'children-rollup',
-  'document-shape',
-  'site-calibration',
-  'no-direction',
-]);
+/** Evidence that is not a catalogue signal, which overrides do not move. */
+const NOT_LEARNED = new Set<string>(CONTEXT_SIGNALS);
 
 /** The signals a result rests on: each evidence item's own and those folded into its quote. */
 export function signalsOf(

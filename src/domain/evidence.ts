@@ -7,6 +7,11 @@ import type { rollUpChildren } from './balance';
 import { INPUTS, inputOf, type InputName, type ItemReading } from './model-inputs';
 import type { Adaptation, Evidence, HierarchyContext, SeedId, WorkItem } from './types';
 
+/** Evidence that is not a catalogue signal: the model's other inputs and what is applied after the model. */
+export const CONTEXT_SIGNALS = [
+  'type-prior', 'parent-epic', 'children-rollup', 'document-shape', 'site-calibration', 'no-direction',
+] as const;
+
 const SEED_OF = Object.fromEntries(INPUTS.map((i) => [i.name, i.seed])) as Record<InputName, SeedId>;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const sideOf = (weight: number) => (weight >= 0 ? 'PM' : 'PO');

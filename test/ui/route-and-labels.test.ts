@@ -1,4 +1,5 @@
 import { SIGNALS } from '../../src/domain/catalogue';
+import { CONTEXT_SIGNALS } from '../../src/domain/evidence';
 import { routeFor } from '../../static/app/src/route';
 import { SEED_TITLE, SIGNAL_MEANING } from '../../static/app/src/labels';
 
@@ -58,14 +59,7 @@ describe('routeFor', () => {
 
 describe('labels', () => {
   it('words every distinction the classifier can cite', () => {
-    const ids = SIGNALS.map((s) => s.id).concat([
-      'type-prior',
-      'parent-epic',
-      'children-rollup',
-      'document-shape',
-      'site-calibration',
-      'no-direction',
-    ]);
+    const ids = [...SIGNALS.map((s) => s.id), ...CONTEXT_SIGNALS];
     expect(ids.filter((id) => !(id in SIGNAL_MEANING))).toEqual([]);
   });
   it('names every seed', () => {
