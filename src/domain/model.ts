@@ -3,7 +3,8 @@
  * offline on the labeled dev set by `npm run fit-model` (dev/fit-model.ts → src/domain/model-fit.ts)
  * and shipped as classification-model.json. share = σ(scale·(bias + Σ weight·input) − offset); the
  * offset is the decision threshold, chosen by leave-one-source-out so that it holds on sources the fit
- * never saw.
+ * never saw. An item without a product-manager word in its text has its score held inside the mixed
+ * band (heldScore), in the fit's decision as in the shipped classifier.
  */
 import { SCORING } from './catalogue';
 import { sigmoid } from './logistic';
