@@ -58,7 +58,7 @@ export function heldScore(z: number, pmEvidence: boolean): number {
   return pmEvidence ? z : Math.min(z, CEILING);
 }
 
-/** The share the model's score gives (heldScore); `siteShift` is the site's calibration, learned from people. */
+/** The share the model's score gives (heldScore); `siteShift` is the site's calibration from people. */
 export function shareOf(z: number, pmEvidence: boolean, siteShift = 0): number {
   return sigmoid(heldScore(z, pmEvidence) + siteShift);
 }
