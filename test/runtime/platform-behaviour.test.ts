@@ -8,6 +8,7 @@ import { kvs } from '@forge/kvs';
 import { createForgeRuntime, LOCAL_CLOUD_ID, type ForgeRuntime } from '../../dev/runtime';
 import { startFakeJira, type FakeJira } from './fake-jira';
 import * as fixtureApp from './fixtures';
+import { callFixturePanel } from './fixture-calls';
 
 const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
 let jira: FakeJira;
@@ -26,14 +27,7 @@ const start = (options: Partial<Parameters<typeof createForgeRuntime>[0]> = {}) 
     ...options,
   }));
 const call = (r: ForgeRuntime, functionKey: string, payload: unknown = {}, site?: string) =>
-  r.invokeResolver({
-    moduleKey: 'fixture-panel',
-    functionKey,
-    payload,
-    accountId: 'acc-alice',
-    extension: {},
-    site,
-  });
+  callFixturePanel(r, functionKey, payload, { site });
 const assigned = (key: string) => ({
   payload: { eventType: 'avi:jira:assigned:issue', issue: { key } },
   causedBy: { kind: 'user', accountId: 'acc-alice' },

@@ -9,6 +9,7 @@ import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
 import { jsonDepth } from '../../dev/runtime/platform-limits';
 import { startFakeJira, type FakeJira } from './fake-jira';
 import * as fixtureApp from './fixtures';
+import { callFixturePanel } from './fixture-calls';
 
 const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
 let jira: FakeJira;
@@ -23,13 +24,7 @@ afterEach(async () => { await runtime.close(); });
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: ForgeKvsAPIError) => e.code);
 const call = (functionKey: string, payload: unknown = {}) =>
-  runtime.invokeResolver({
-    moduleKey: 'fixture-panel',
-    functionKey,
-    payload,
-    accountId: 'acc-alice',
-    extension: {},
-  });
+  callFixturePanel(runtime, functionKey, payload);
 const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : { d: nested(depth - 1) });
 const publish = (payload: unknown[]) =>
   (

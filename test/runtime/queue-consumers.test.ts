@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { kvs } from '@forge/kvs';
 import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
 import * as fixtureApp from './fixtures';
+import { callFixturePanel } from './fixture-calls';
 
 const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
 let runtime: ForgeRuntime;
@@ -15,13 +16,7 @@ const start = (autoRunQueues: boolean) =>
     onBackgroundError: () => undefined,
   });
 const call = (functionKey: string, payload: unknown) =>
-  runtime.invokeResolver({
-    moduleKey: 'fixture-panel',
-    functionKey,
-    payload,
-    accountId: 'acc-alice',
-    extension: {},
-  });
+  callFixturePanel(runtime, functionKey, payload);
 const push = async (...bodies: Array<Record<string, unknown>>) =>
   ((await call('enqueue', { bodies })) as { jobId: string }).jobId;
 const stats = (jobId: string) => call('jobStats', { jobId });

@@ -8,6 +8,7 @@ import api, { NeedsAuthenticationError, ProxyRequestError, route } from '@forge/
 import { createForgeRuntime, InvocationTimeoutError, type ForgeRuntime } from '../../dev/runtime';
 import { startFakeJira, type FakeJira } from './fake-jira';
 import * as fixtureApp from './fixtures';
+import { callFixturePanel } from './fixture-calls';
 
 const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
 const PANEL = {
@@ -33,7 +34,7 @@ beforeEach(() => {
 afterEach(async () => { await runtime.close(); });
 
 const call = (functionKey: string, payload: unknown = {}, accountId = 'acc-alice') =>
-  runtime.invokeResolver({ moduleKey: 'fixture-panel', functionKey, payload, accountId, extension: PANEL });
+  callFixturePanel(runtime, functionKey, payload, { accountId, extension: PANEL });
 
 describe('resolvers', () => {
   it('get the context Forge vouches for, through @forge/resolver, and act as the calling user', async () => {
