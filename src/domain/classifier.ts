@@ -14,6 +14,7 @@ import {
   calibrationEvidence, childrenEvidence, contextEvidence, foldRepeatedQuotes, noDirectionEvidence,
   signalEvidence,
 } from './evidence';
+import { ENGINEERING_SENSE_RULES } from './engineering-sense';
 import { WORD_SENSE_RULES } from './word-sense';
 import { normaliseText } from './normalise-text';
 import type { Adaptation, Classification, Evidence, HierarchyContext, WorkItem } from './types';
@@ -24,7 +25,8 @@ const MAX_EVIDENCE = 6;
 function describeRules(): string {
   const sig = (s: Signal) =>
     [s.id, s.side, s.seed, s.weight, s.phrases?.join('|') ?? '', s.regex?.source ?? ''].join('~');
-  return JSON.stringify([SIGNALS.map(sig), SCORING, MODEL, INPUT_RULES, WORD_SENSE_RULES]);
+  const senses = [WORD_SENSE_RULES, ENGINEERING_SENSE_RULES];
+  return JSON.stringify([SIGNALS.map(sig), SCORING, MODEL, INPUT_RULES, ...senses]);
 }
 
 /**

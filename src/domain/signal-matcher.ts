@@ -5,6 +5,7 @@
  */
 import { NEGATORS, SCORING, type Signal } from './catalogue';
 import { stem, tokenize, type Token } from './tokenize';
+import { inEngineeringSense } from './engineering-sense';
 import { inPmSense, spanInPmSense } from './word-sense';
 
 export interface SignalHit {
@@ -104,7 +105,9 @@ export function matchPhrases(
           break;
         }
       if (!ok) continue;
-      const pmSense = index.signals[entry.signal]!.side !== 'PM' || inPmSense(text, tokens, i, i + n, prose);
+      const pmSense = index.signals[entry.signal]!.side === 'PM'
+        ? inPmSense(text, tokens, i, i + n, prose)
+        : inEngineeringSense(text, tokens, i, i + n);
       if (!isNegated(tokens, i) && pmSense)
         record(hits, index.signals, entry.signal, text, tokens[i]!.start, tokens[i + n - 1]!.end);
       i += n - 1;

@@ -3,6 +3,7 @@ import { fittedModelJson, MODEL_FILE } from '../../dev/fit-model';
 import { MODEL, MODEL_INPUTS, classify } from '../../src/domain';
 import { INPUT_RULES } from '../../src/domain/model-inputs';
 import { WORD_SENSE_RULES } from '../../src/domain/word-sense';
+import { ENGINEERING_SENSE_RULES } from '../../src/domain/engineering-sense';
 import { makeWorkItem } from '../factories/work-item';
 
 describe('the fitted model', () => {
@@ -41,10 +42,12 @@ describe('the fitted model', () => {
 describe('RULES_VERSION', () => {
   it('covers the word-sense lists and the inputs, not only the catalogue and the weights', () => {
     const source = readFileSync(require.resolve('../../src/domain/classifier'), 'utf8');
+    expect(source).toMatch(/const senses = \[WORD_SENSE_RULES, ENGINEERING_SENSE_RULES\];/);
     expect(source).toMatch(
-      /JSON\.stringify\(\[SIGNALS\.map\(sig\), SCORING, MODEL, INPUT_RULES, WORD_SENSE_RULES\]\)/,
+      /JSON\.stringify\(\[SIGNALS\.map\(sig\), SCORING, MODEL, INPUT_RULES, \.\.\.senses\]\)/,
     );
     expect(WORD_SENSE_RULES).toContain('"proxy"');
+    expect(ENGINEERING_SENSE_RULES).toContain('"performance"');
     expect(INPUT_RULES).toContain('"pm-argument"');
   });
 });
