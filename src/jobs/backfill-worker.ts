@@ -7,13 +7,16 @@ import { ProjectKeySchema } from '../contract';
 import { backfillWorkerChunk } from '../services/backfill-service';
 import { retryLater } from '../storage/retry';
 
-const EventSchema = z.object({ body: z.object({ projectKey: ProjectKeySchema }) });
+/** A refresh (refresh-service) is a backfill of the stale tags only; events before it had no scope. */
+const EventSchema = z.object({
+  body: z.object({ projectKey: ProjectKeySchema, scope: z.enum(['pending', 'stale']).default('pending') }),
+});
 
 export async function backfillWorker(event: unknown): Promise<unknown> {
   const parsed = EventSchema.safeParse(event);
   if (!parsed.success) return { outcome: 'invalid-event' };
   try {
-    await backfillWorkerChunk(parsed.data.body.projectKey);
+    await backfillWorkerChunk(parsed.data.body.projectKey, parsed.data.body.scope);
     return { outcome: 'chunk-done' };
   } catch (e) {
     return retryLater(e);

@@ -10,7 +10,7 @@ import { needsUserConsent } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { readBackfill, readReconcile, readSettings, saveSettings } from '../storage/app-storage';
 import { startReconcile } from '../services/reconcile-service';
-import { startBackfill } from '../services/backfill-service';
+import { startBackfill } from '../services/backfill-start';
 import { gadgetData } from '../services/gadget-service';
 import { issuePanel } from '../services/issue-panel-service';
 import { setOverride } from '../services/override-service';

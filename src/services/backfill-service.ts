@@ -1,6 +1,6 @@
 /**
- * Backfill: classifies a project's unclassified or stale issues in queued chunks of 100 — one search
- * page and one bulk property write each. Each chunk searches again for what is still unclassified or
+ * Backfill: classifies a project's unclassified or stale issues (a refresh: its stale tags only; both are
+ * started in backfill-start.ts) in queued chunks of 100 — one search page and one bulk property write each. Each chunk searches again for what is still unclassified or
  * stale, so a stopped backfill resumes where it was and a repeated chunk is harmless. A chunk records
  * its issues' figures before it writes their properties: if it stops in between, the issues are
  * still pending, and the next attempt records the same figures again (which adds nothing).
@@ -11,9 +11,8 @@ import {
   type BackfillStatus,
   type StoredClassification,
 } from '../contract';
-import { RULES_VERSION, type WorkItem } from '../domain';
-import { approximateCount, BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
-import { canEditProject, getProject, isJiraAdmin } from '../jira/jira-people';
+import type { WorkItem } from '../domain';
+import { BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
 import { bulkSetProperties, setIssueProperty } from '../jira/jira-properties';
 import { JiraError } from '../jira/jira-error';
 import type { JiraIssue } from '../jira/jira-schemas';
@@ -23,65 +22,16 @@ import {
   releaseBackfillLock,
   releaseLock,
   saveBackfill,
-  takeBackfillLock,
   takeLock,
 } from '../storage/app-storage';
 import { withOverride } from './stored-classification';
 import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
 import { CLAIM_SECONDS, claimOf, classifyAndStore, classifyItem, workItemOf } from './classify-issue';
+import { jqlOf, runningStatus, type BackfillScope } from './backfill-start';
 import { recordFigures } from './figures-service';
 
 export { BACKFILL_QUEUE };
 export const CHUNK = 100;
-
-export function pendingJql(projectKey: string): string {
-  return (
-    `project = "${projectKey}" AND (ownershipRulesVersion IS EMPTY OR ` +
-    `(ownershipRulesVersion != "${RULES_VERSION}" AND ownershipOverridden != "true")) ORDER BY key ASC`
-  );
-}
-
-/**
- * Starts (or reports) a backfill. It writes every pending issue of the project, so the person who
- * asks must hold Edit issues there, or be a Jira admin; a viewer is refused before anything is written.
- */
-export async function startBackfill(projectKey: string, now = new Date()): Promise<BackfillStatus> {
-  await getProject('user', projectKey);
-  if (!(await canEditProject('user', projectKey)) && !(await isJiraAdmin('user'))) {
-    throw new JiraError(
-      403,
-      'FORBIDDEN',
-      'Classifying a whole project needs the Edit issues permission in it (or Jira admin).',
-    );
-  }
-  const existing = await readBackfill(projectKey);
-  if (existing?.state === 'running') return existing;
-  if (!(await takeBackfillLock(projectKey))) return (await readBackfill(projectKey)) ?? idle(projectKey, now);
-  const total = await approximateCount('user', pendingJql(projectKey).replace(/ ORDER BY .*$/, ''));
-  const status: BackfillStatus = {
-    projectKey,
-    state: total === 0 ? 'done' : 'running',
-    done: 0,
-    total,
-    errors: [],
-    startedAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-  await saveBackfill(status);
-  if (total > 0) await pushJob(BACKFILL_QUEUE, { projectKey });
-  else await releaseBackfillLock(projectKey);
-  return status;
-}
-
-const idle = (projectKey: string, now: Date): BackfillStatus => ({
-  projectKey,
-  state: 'running',
-  done: 0,
-  total: 0,
-  errors: [],
-  startedAt: now.toISOString(),
-  updatedAt: now.toISOString(),
-});
 
 interface Written { issue: JiraIssue; item: WorkItem; stored: StoredClassification }
 
@@ -121,12 +71,19 @@ async function classifyPage(
   return written;
 }
 
-/** One chunk, run by the queue consumer as the app. Returns true when more remain. */
-export async function runBackfillChunk(projectKey: string, now = new Date()): Promise<boolean> {
-  const status = (await readBackfill(projectKey)) ?? idle(projectKey, now);
+/**
+ * One chunk, run by the queue consumer as the app, of every pending issue or (a refresh) only the stale
+ * tags. Returns true when more remain.
+ */
+export async function runBackfillChunk(
+  projectKey: string,
+  now = new Date(),
+  scope: BackfillScope = 'pending',
+): Promise<boolean> {
+  const status = (await readBackfill(projectKey)) ?? runningStatus(projectKey, 0, now);
   const points = await storyPointsField('app');
   const searchedAt = Date.now();
-  const page = await searchJql('app', pendingJql(projectKey), {
+  const page = await searchJql('app', jqlOf(scope, projectKey), {
     fields: [...BASE_FIELDS.filter((f) => f !== 'status'), ...(points ? [points] : [])],
     properties: [ISSUE_PROPERTY_KEY],
     maxResults: CHUNK,
@@ -185,9 +142,10 @@ async function settleWritten(written: Map<string, { issue: JiraIssue }>): Promis
 }
 
 /** One chunk and the push of the next. Jira outages and storage failures are thrown, for Forge to retry. */
-export async function backfillWorkerChunk(projectKey: string): Promise<void> {
+export async function backfillWorkerChunk(projectKey: string, scope: BackfillScope): Promise<void> {
   try {
-    if (await runBackfillChunk(projectKey)) await pushJob(BACKFILL_QUEUE, { projectKey });
+    const more = await runBackfillChunk(projectKey, new Date(), scope);
+    if (more) await pushJob(BACKFILL_QUEUE, { projectKey, scope });
   } catch (e) {
     if (!(e instanceof JiraError) || e.retryable) throw e;
     const status = await readBackfill(projectKey);

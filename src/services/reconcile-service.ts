@@ -18,6 +18,7 @@ import { pushJob, RECONCILE_QUEUE } from '../storage/jobs';
 import { readReconcile, saveReconcile } from '../storage/app-storage';
 import { workItemOf } from './classify-issue';
 import { forgetFigures, recordFigures } from './figures-service';
+import { startRefresh } from './backfill-start';
 
 export type ReconcileEvent =
   | { kind: 'project'; projectKey: string; nextPageToken?: string | null }
@@ -116,10 +117,17 @@ async function sweepVanished(projectKey: string, points: string | null): Promise
   return removed;
 }
 
-/** The daily sweep: a page of the site's projects; each with figures gets a reconcile; then the next page. */
+/**
+ * The daily sweep: a page of the site's projects; each with figures gets a reconcile and, when tags stored
+ * under older rules remain, a refresh of them (refresh-service); then the next page.
+ */
 export async function sweepProjects(startAt = 0, now = new Date()): Promise<void> {
   const page = await listProjectsPage('app', startAt);
-  for (const p of page.values) if (await hasFigures(p.key)) await startReconcile(p.key, now);
+  for (const p of page.values) {
+    if (!(await hasFigures(p.key))) continue;
+    await startReconcile(p.key, now);
+    await startRefresh(p.key, now);
+  }
   if (page.isLast === false && page.values.length > 0)
     await pushJob(RECONCILE_QUEUE, { kind: 'sweep', startAt: startAt + page.values.length });
 }

@@ -1,7 +1,7 @@
 /**
  * "Recompute figures and tags" for a Jira admin: recomputes a project's figures from Jira (the same job
- * that runs daily) and says what drift it fixed; re-classifies the issues whose tags older rules made
- * (the backfill: after an upgrade, stored tags are refreshed only as issues change otherwise).
+ * that runs daily) and says what drift it fixed; re-classifies the project now (the backfill: its untagged
+ * issues and the tags older rules made — the daily run refreshes only the latter, after an upgrade).
  * Presentational; the container does the calls.
  */
 import { useState } from 'react';
@@ -57,9 +57,9 @@ export function ReconcileSection({
   return (
     <Section title="Recompute figures and tags">
       <p className="muted">
-        The figures are kept as issues change and checked against Jira every day. Recompute a project now if
-        they look wrong; re-classify it after an upgrade, so tags made by older rules are refreshed (tags set
-        by people are kept).
+        The figures are kept as issues change and checked against Jira every day, when tags made by older
+        rules are also refreshed after an upgrade (tags set by people are kept). Recompute a project now if
+        the figures look wrong; re-classify it to tag its untagged issues and refresh older tags right away.
       </p>
       <div className="row">
         <label htmlFor="ob-reconcile-project">Project</label>

@@ -1,0 +1,119 @@
+/**
+ * After an app update changes the classifier's rules, the daily sweep refreshes the tags the app stored
+ * under older rules (src/services/backfill-start.ts): only those — never an override, never an issue the
+ * app has not tagged — and the figures still match Jira's tags afterwards. Run on the bundle Forge would
+ * deploy, with storage latency.
+ */
+import { kvs } from '@forge/kvs';
+import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
+import {
+  parseStoredClassification,
+  type BackfillStatus,
+  type GadgetData,
+  type Result,
+  type StoredClassification,
+} from '../../src/contract';
+import { RULES_VERSION } from '../../src/domain';
+import { ALICE, callGadget, startHarness, type Harness } from './harness';
+
+const data = (): EmulatorData => ({
+  projects: [{ id: '42000', key: 'RUL', name: 'Rules' }],
+  users: [DEMO_USERS.admin],
+  grants: { [ALICE]: { RUL: { browse: true, edit: true } } },
+  admins: [ALICE],
+  issues: [],
+});
+const config = {
+  projectKey: 'RUL',
+  period: '365d',
+  unit: 'count',
+  trend: 'week',
+  targetShare: 0.3,
+  refreshMinutes: 0,
+};
+const OLD = 'r1-older-rules';
+const expireClaims = async () => {
+  const claims = Object.keys(h.runtime.storage.snapshot()).filter((k) => k.startsWith('lock:classify:'));
+  expect(claims.length).toBeGreaterThan(0);
+  for (const key of claims) await kvs.delete(key);
+};
+let h: Harness;
+/** The issue whose tag is removed: no refresh may tag it. */
+let untagged = '';
+beforeAll(async () => { h = await startHarness({ data: data(), storageLatencyMs: { min: 2, max: 6 } }); });
+afterAll(async () => { await h.close(); });
+
+const tagOf = (key: string) =>
+  parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
+const retag = (key: string, change: Partial<StoredClassification>) =>
+  h.emulator.store.properties.get(key)!.set('ownership-balance', { ...tagOf(key)!, ...change });
+/** What Jira's tags add up to, per kind. */
+const jiraTally = () => {
+  const tally = { strategic: 0, tactical: 0, mixed: 0 };
+  for (const issue of h.emulator.store.issues.values()) {
+    const tag = tagOf(issue.key);
+    if (tag) tally[tag.kind] += 1;
+  }
+  return tally;
+};
+const gadgetTally = async () => {
+  const g = (await callGadget(h, config, 'getGadget', {}, ALICE)) as Result<GadgetData>;
+  const { strategic, tactical, mixed } = (g as { ok: true; data: GadgetData }).data.balance.count;
+  return { strategic, tactical, mixed };
+};
+const backfillStatus = async () => {
+  const payload = { projectKey: 'RUL' };
+  const r = (await callGadget(h, config, 'getBackfillStatus', payload, ALICE)) as Result<BackfillStatus>;
+  expect(r.ok).toBe(true);
+  return (r as { ok: true; data: BackfillStatus }).data;
+};
+
+it('re-tags what older rules tagged, leaves overrides and untagged issues alone; figures match', async () => {
+  const alice = { kind: 'user' as const, accountId: ALICE };
+  const [pricing, login, story, notes, untaggedKey] = [
+    'Pricing strategy for next year',
+    'Fix the login bug',
+    'As a user I want dark mode',
+    'Write release notes',
+    'Clean up the build scripts',
+  ].map((summary) => h.emulator.createIssue(alice, { projectKey: 'RUL', type: 'Task', summary }).key);
+  await h.settle();
+  expect(tagOf(login!)?.kind).toBe('tactical');
+  untagged = untaggedKey!;
+
+  // Tags as older rules left them: one called differently, one unchanged, one a person overrode.
+  retag(login!, { rulesVersion: OLD, kind: 'strategic', share: 0.9 });
+  retag(story!, { rulesVersion: OLD });
+  retag(notes!, { rulesVersion: OLD, kind: 'strategic', share: 0.8, overridden: true });
+  h.emulator.store.properties.get(untagged)!.delete('ownership-balance');
+  const overridden = tagOf(notes!);
+
+  // The update ships days later: the writers' short claims on these versions (25 s) have expired.
+  await expireClaims();
+
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+
+  expect(tagOf(login!)).toMatchObject({ rulesVersion: RULES_VERSION, kind: 'tactical' });
+  expect(tagOf(story!)).toMatchObject({ rulesVersion: RULES_VERSION });
+  expect(tagOf(pricing!)?.rulesVersion).toBe(RULES_VERSION);
+  expect(tagOf(notes!)).toEqual(overridden);
+  expect(tagOf(untagged)).toBeNull();
+  expect(await gadgetTally()).toEqual(jiraTally());
+  expect(await backfillStatus()).toMatchObject({ state: 'done', total: 2, done: 2 });
+});
+
+it('starts nothing when no tag is stale', async () => {
+  const before = await backfillStatus();
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+  expect(await backfillStatus()).toEqual(before);
+});
+
+it('runs a backfill event queued before refreshes existed (no scope: every pending issue)', async () => {
+  const outcome = await h.runtime.invokeFunction('backfill-worker', { body: { projectKey: 'RUL' } });
+  await h.settle();
+  expect(outcome).toEqual({ outcome: 'chunk-done' });
+  expect(tagOf(untagged)?.rulesVersion).toBe(RULES_VERSION);
+  expect(await gadgetTally()).toEqual(jiraTally());
+});
