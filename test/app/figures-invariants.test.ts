@@ -1,8 +1,9 @@
 /**
  * Every gadget figure equals the truth recomputed from Jira, whatever happens first: a seeded random
- * mix of creations, edits (text, type, parent, story points, assignee), deletions, overrides and
- * backfills, run in concurrent bursts, with storage answering in 10–30 ms, events delivered twice,
- * and injected storage and Jira faults. CI runs the seeds below; `SEED=1-200 npm test -- figures` more.
+ * mix of creations, edits (text, type, parent, story points, assignee), deletions, overrides, backfills
+ * and rules updates (tags of older rules, then the daily sweep: reconcile and refresh), in concurrent
+ * bursts, with storage answering in 10–30 ms, events delivered twice, and injected storage and Jira
+ * faults. CI runs the seeds below; `SEED=1-200 npm test -- figures` more.
  */
 import { seededRandom } from '../../dev/runtime/platform-behaviour';
 import {

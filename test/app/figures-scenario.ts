@@ -1,7 +1,8 @@
 /**
  * The seeded random scenario of the figures-invariants suite, and the truth it is judged against: the
  * figures recomputed from what Jira holds. A scenario mixes creations, edits (text, type, parent, story
- * points, assignee), deletions, overrides and backfills, in concurrent bursts.
+ * points, assignee), deletions, overrides, backfills and rules updates (tags of older rules, then the
+ * daily sweep that reconciles the figures and refreshes those tags), in concurrent bursts.
  */
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import { parseStoredClassification, type Result } from '../../src/contract';
@@ -93,6 +94,9 @@ export async function scenario(h: Harness, random: () => number): Promise<Map<st
         extension: panelExtension(target.key),
       })) as Result<unknown>;
       if (res.ok && h.emulator.store.issues.has(target.key)) overrides.set(target.key, kind);
+    } else if (r < 0.95) {
+      olderRulesTags(h, issues.map((i) => i.key), pick);
+      await dailySweep(h);
     } else {
       await h.runtime.invokeResolver({
         moduleKey: 'ownership-gadget',
@@ -125,6 +129,43 @@ export async function scenario(h: Harness, random: () => number): Promise<Map<st
   });
   overrides.set(last.key, 'mixed');
   return overrides;
+}
+
+const SHARE_OF: Record<Kind, number> = { strategic: 0.8, tactical: 0.2, mixed: 0.5 };
+
+/**
+ * As if an app update changed the rules: up to three automatic tags become tags of older rules, some with
+ * another kind (Jira only: the figures drift until the daily sweep that follows reconciles and refreshes).
+ */
+function olderRulesTags(h: Harness, keys: string[], pick: <T>(list: readonly T[]) => T): void {
+  for (let n = 0; n < 3 && keys.length > 0; n++) {
+    const key = pick(keys);
+    const stored = storedOf(h, key);
+    if (!stored || stored.overridden) continue;
+    const kind = pick(KINDS);
+    h.emulator.store.properties.get(key)!.set('ownership-balance', {
+      ...stored,
+      rulesVersion: 'r1-older-rules',
+      kind,
+      share: SHARE_OF[kind],
+    });
+  }
+}
+
+/**
+ * The daily scheduled sweep. A scheduled function that throws is not retried by Forge ("nothing will
+ * happen"), so a run cut short by a fault is followed by the next day's.
+ */
+async function dailySweep(h: Harness): Promise<void> {
+  for (let day = 0; day < 10; day++) {
+    try {
+      await h.runtime.invokeFunction('reconcile-schedule', {});
+      return;
+    } catch {
+      // Faults are injected: the next day's run.
+    }
+  }
+  throw new Error('the daily sweep failed ten days running');
 }
 
 /** The figures recomputed from what Jira holds now. */
