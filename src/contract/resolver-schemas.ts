@@ -64,6 +64,11 @@ export type TrendPoint = z.infer<typeof TrendPointSchema>;
 export const BackfillStatusSchema = z.object({
   projectKey: ProjectKeySchema,
   state: z.enum(['idle', 'running', 'done', 'failed']),
+  /**
+   * What the run classifies: every pending issue (started by a person), or only the tags older rules made
+   * (the daily refresh after an update). Runs stored before refreshes existed have none: pending.
+   */
+  scope: z.enum(['pending', 'stale']).optional(),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   errors: z.array(z.object({ issueKey: z.string().nullable(), message: z.string() })).max(20),

@@ -80,7 +80,7 @@ export async function runBackfillChunk(
   now = new Date(),
   scope: BackfillScope = 'pending',
 ): Promise<boolean> {
-  const status = (await readBackfill(projectKey)) ?? runningStatus(projectKey, 0, now);
+  const status = (await readBackfill(projectKey)) ?? runningStatus(projectKey, 0, now, scope);
   const points = await storyPointsField('app');
   const searchedAt = Date.now();
   const page = await searchJql('app', jqlOf(scope, projectKey), {
@@ -107,6 +107,7 @@ export async function runBackfillChunk(
   const done = Math.min(status.total || written.size, status.done + written.size);
   await saveBackfill({
     ...status,
+    scope,
     done: more ? done : Math.max(done, status.total),
     total: Math.max(status.total, done),
     state: more ? 'running' : 'done',

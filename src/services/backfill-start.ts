@@ -18,7 +18,7 @@ import { readBackfill, releaseBackfillLock, saveBackfill, takeBackfillLock } fro
 import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
 
 /** Which issues a backfill classifies: every pending one, or only tags stored under older rules. */
-export type BackfillScope = 'pending' | 'stale';
+export type BackfillScope = NonNullable<BackfillStatus['scope']>;
 
 export function pendingJql(projectKey: string): string {
   return (
@@ -40,9 +40,15 @@ export const jqlOf = (scope: BackfillScope, projectKey: string) =>
 
 const withoutOrder = (jql: string) => jql.replace(/ ORDER BY .*$/, '');
 
-export const runningStatus = (projectKey: string, total: number, now: Date): BackfillStatus => ({
+export const runningStatus = (
+  projectKey: string,
+  total: number,
+  now: Date,
+  scope: BackfillScope = 'pending',
+): BackfillStatus => ({
   projectKey,
   state: 'running',
+  scope,
   done: 0,
   total,
   errors: [],
@@ -86,7 +92,7 @@ export async function startRefresh(projectKey: string, now = new Date()): Promis
   if ((await readBackfill(projectKey))?.state === 'running') return null;
   const total = await approximateCount('app', withoutOrder(staleJql(projectKey)));
   if (total === 0 || !(await takeBackfillLock(projectKey))) return null;
-  const status = runningStatus(projectKey, total, now);
+  const status = runningStatus(projectKey, total, now, 'stale');
   try {
     await saveBackfill(status);
     await pushJob(BACKFILL_QUEUE, { projectKey, scope: 'stale' satisfies BackfillScope });

@@ -100,7 +100,7 @@ it('re-tags what older rules tagged, leaves overrides and untagged issues alone;
   expect(tagOf(notes!)).toEqual(overridden);
   expect(tagOf(untagged)).toBeNull();
   expect(await gadgetTally()).toEqual(jiraTally());
-  expect(await backfillStatus()).toMatchObject({ state: 'done', total: 2, done: 2 });
+  expect(await backfillStatus()).toMatchObject({ state: 'done', total: 2, done: 2, scope: 'stale' });
 });
 
 it('starts nothing when no tag is stale', async () => {
@@ -115,5 +115,6 @@ it('runs a backfill event queued before refreshes existed (no scope: every pendi
   await h.settle();
   expect(outcome).toEqual({ outcome: 'chunk-done' });
   expect(tagOf(untagged)?.rulesVersion).toBe(RULES_VERSION);
+  expect(await backfillStatus()).toMatchObject({ state: 'done', scope: 'pending' });
   expect(await gadgetTally()).toEqual(jiraTally());
 });

@@ -92,4 +92,10 @@ describe('Recompute figures (admin page)', () => {
   ])('says how re-classifying ended: %#', (s, text) => {
     expect(reclassifySummary(s)).toBe(text);
   });
+
+  it('names the daily refresh of tags after an update while it runs', () => {
+    expect(reclassifySummary(makeBackfill({ scope: 'stale', done: 5, total: 9 }))).toBe(
+      "Updating SHOP's tags to the new rules (daily): 5 of 9 so far.",
+    );
+  });
 });

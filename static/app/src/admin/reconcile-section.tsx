@@ -20,6 +20,8 @@ export interface ReconcileSectionProps {
 }
 
 export function reclassifySummary(s: BackfillStatus): string {
+  if (s.state === 'running' && s.scope === 'stale')
+    return `Updating ${s.projectKey}'s tags to the new rules (daily): ${s.done} of ${s.total} so far.`;
   if (s.state === 'running') return `Re-classifying ${s.projectKey}: ${s.done} of ${s.total} issues so far.`;
   if (s.state === 'failed')
     return `Re-classifying ${s.projectKey} stopped after ${s.done} of ${s.total} issues. Try again.`;

@@ -1,4 +1,8 @@
-/** Backfill, presentational: offer to classify unclassified issues, then show progress or what failed. */
+/**
+ * Backfill, presentational: offer to classify unclassified issues, then show progress or what failed. A
+ * run the daily sweep started after an app update (scope "stale") only brings tags to the new rules, and
+ * says so.
+ */
 import type { BackfillStatus } from '../../../../src/contract';
 import { Section } from '../components/states';
 
@@ -14,6 +18,7 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
   const running = status?.state === 'running';
   const failures = status && status.state !== 'running' ? status.errors : [];
   const succeeded = status?.state === 'done' && status.total > 0 && failures.length === 0;
+  const refresh = status?.scope === 'stale';
   if (
     !running &&
     unclassified === 0 &&
@@ -24,7 +29,7 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
   )
     return null;
   return (
-    <Section title="Classify existing issues">
+    <Section title={refresh ? 'Update tags to the new rules' : 'Classify existing issues'}>
       {running && status ? (
         <div>
           <progress
@@ -34,7 +39,7 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
             value={status.done}
           />
           <p className="muted" role="status">
-            {status.done} of {status.total} classified…
+            {status.done} of {status.total} {refresh ? 'updated' : 'classified'}…
           </p>
         </div>
       ) : (
@@ -58,7 +63,9 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
           )}
           {succeeded && unclassified === 0 && (
             <span className="success" role="status">
-              Done: {status.total} issues classified.
+              {refresh
+                ? `Done: ${status.total} tags updated to the new rules.`
+                : `Done: ${status.total} issues classified.`}
             </span>
           )}
         </div>
