@@ -15,6 +15,7 @@ const EventSchema = z.object({
       kind: z.literal('project'),
       projectKey: ProjectKeySchema,
       nextPageToken: z.string().nullish(),
+      refresh: z.boolean().optional(),
     }),
     z.object({ kind: z.literal('sweep'), startAt: z.number().int().nonnegative() }),
   ]),

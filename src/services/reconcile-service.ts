@@ -5,8 +5,8 @@
  * chunk checks the contributions still stored for issues the search no longer finds (deleted, moved):
  * they are read again and recorded or forgotten, and the week sums are recomputed from the
  * contributions (a sum changed by anything else is put right). Started on demand by a Jira admin, and daily
- * for
- * every project with figures (a sweep over the site's projects, a page at a time).
+ * for every project with figures (a sweep over the site's projects, a page at a time), when it ends with a
+ * refresh of the tags older rules made.
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification } from '../contract';
 import { BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
@@ -21,11 +21,18 @@ import { forgetFigures, recordFigures } from './figures-service';
 import { startRefresh } from './backfill-start';
 
 export type ReconcileEvent =
-  | { kind: 'project'; projectKey: string; nextPageToken?: string | null }
+  | { kind: 'project'; projectKey: string; nextPageToken?: string | null; refresh?: boolean }
   | { kind: 'sweep'; startAt: number };
 
-/** On demand: queues the first chunk and reports the job as started. */
-export async function startReconcile(projectKey: string, now = new Date()): Promise<ReconcileStatus> {
+/**
+ * Queues the first chunk and reports the job as started: on demand by a Jira admin, or by the daily sweep,
+ * whose run ends with a refresh of the tags older rules made (`refresh`; backfill-start.ts).
+ */
+export async function startReconcile(
+  projectKey: string,
+  now = new Date(),
+  refresh = false,
+): Promise<ReconcileStatus> {
   const status: ReconcileStatus = {
     projectKey,
     state: 'running',
@@ -35,7 +42,7 @@ export async function startReconcile(projectKey: string, now = new Date()): Prom
     finishedAt: null,
   };
   await saveReconcile(status);
-  await pushJob(RECONCILE_QUEUE, { kind: 'project', projectKey });
+  await pushJob(RECONCILE_QUEUE, { kind: 'project', projectKey, ...(refresh ? { refresh } : {}) });
   return status;
 }
 
@@ -47,7 +54,7 @@ export async function reconcileChunk(
   event: Extract<ReconcileEvent, { kind: 'project' }>,
   now = new Date(),
 ): Promise<void> {
-  const { projectKey } = event;
+  const { projectKey, refresh } = event;
   const status = (await readReconcile(projectKey)) ?? {
     projectKey,
     state: 'running' as const,
@@ -80,12 +87,14 @@ export async function reconcileChunk(
   const more = page.issues.length > 0 && page.isLast === false && !!page.nextPageToken;
   if (more) {
     await saveReconcile(status);
-    await pushJob(RECONCILE_QUEUE, { kind: 'project', projectKey, nextPageToken: page.nextPageToken });
+    const next = { kind: 'project', projectKey, nextPageToken: page.nextPageToken };
+    await pushJob(RECONCILE_QUEUE, refresh ? { ...next, refresh } : next);
     return;
   }
   status.fixed.removed += await sweepVanished(projectKey, points);
   status.fixed.weeks += await repairWeeks(projectKey);
   await saveReconcile({ ...status, state: 'done', finishedAt: new Date().toISOString() });
+  if (refresh) await startRefresh(projectKey, now);
 }
 
 /**
@@ -118,16 +127,13 @@ async function sweepVanished(projectKey: string, points: string | null): Promise
 }
 
 /**
- * The daily sweep: a page of the site's projects; each with figures gets a reconcile and, when tags stored
- * under older rules remain, a refresh of them (refresh-service); then the next page.
+ * The daily sweep: a page of the site's projects; each with figures gets a reconcile that ends with a
+ * refresh of the tags stored under older rules, if any (in the queued job: the sweep itself stays a
+ * storage query, a status write and a push per project); then the next page.
  */
 export async function sweepProjects(startAt = 0, now = new Date()): Promise<void> {
   const page = await listProjectsPage('app', startAt);
-  for (const p of page.values) {
-    if (!(await hasFigures(p.key))) continue;
-    await startReconcile(p.key, now);
-    await startRefresh(p.key, now);
-  }
+  for (const p of page.values) if (await hasFigures(p.key)) await startReconcile(p.key, now, true);
   if (page.isLast === false && page.values.length > 0)
     await pushJob(RECONCILE_QUEUE, { kind: 'sweep', startAt: startAt + page.values.length });
 }

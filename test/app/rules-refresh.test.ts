@@ -40,6 +40,8 @@ const expireClaims = async () => {
 let h: Harness;
 /** The issue whose tag is removed: no refresh may tag it. */
 let untagged = '';
+/** An issue whose tag stays current through the first test. */
+let pricing = '';
 beforeAll(async () => { h = await startHarness({ data: data(), storageLatencyMs: { min: 2, max: 6 } }); });
 afterAll(async () => { await h.close(); });
 
@@ -70,7 +72,7 @@ const backfillStatus = async () => {
 
 it('re-tags what older rules tagged, leaves overrides and untagged issues alone; figures match', async () => {
   const alice = { kind: 'user' as const, accountId: ALICE };
-  const [pricing, login, story, notes, untaggedKey] = [
+  const [pricingKey, login, story, notes, untaggedKey] = [
     'Pricing strategy for next year',
     'Fix the login bug',
     'As a user I want dark mode',
@@ -80,6 +82,7 @@ it('re-tags what older rules tagged, leaves overrides and untagged issues alone;
   await h.settle();
   expect(tagOf(login!)?.kind).toBe('tactical');
   untagged = untaggedKey!;
+  pricing = pricingKey!;
 
   // Tags as older rules left them: one called differently, one unchanged, one a person overrode.
   retag(login!, { rulesVersion: OLD, kind: 'strategic', share: 0.9 });
@@ -96,7 +99,7 @@ it('re-tags what older rules tagged, leaves overrides and untagged issues alone;
 
   expect(tagOf(login!)).toMatchObject({ rulesVersion: RULES_VERSION, kind: 'tactical' });
   expect(tagOf(story!)).toMatchObject({ rulesVersion: RULES_VERSION });
-  expect(tagOf(pricing!)?.rulesVersion).toBe(RULES_VERSION);
+  expect(tagOf(pricing)?.rulesVersion).toBe(RULES_VERSION);
   expect(tagOf(notes!)).toEqual(overridden);
   expect(tagOf(untagged)).toBeNull();
   expect(await gadgetTally()).toEqual(jiraTally());
@@ -117,4 +120,22 @@ it('runs a backfill event queued before refreshes existed (no scope: every pendi
   expect(tagOf(untagged)?.rulesVersion).toBe(RULES_VERSION);
   expect(await backfillStatus()).toMatchObject({ state: 'done', scope: 'pending' });
   expect(await gadgetTally()).toEqual(jiraTally());
+});
+
+it("an admin's Recompute only recomputes figures; the daily run refreshes the tags too", async () => {
+  retag(pricing, { rulesVersion: OLD });
+  await expireClaims();
+  const recompute = await h.runtime.invokeResolver({
+    moduleKey: 'ownership-admin',
+    functionKey: 'startReconcile',
+    payload: { projectKey: 'RUL' },
+    accountId: ALICE,
+    extension: {},
+  });
+  expect(recompute).toMatchObject({ ok: true });
+  await h.settle();
+  expect(tagOf(pricing)?.rulesVersion).toBe(OLD);
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+  expect(tagOf(pricing)?.rulesVersion).toBe(RULES_VERSION);
 });
