@@ -1,9 +1,10 @@
 /**
  * Backfill: classifies a project's unclassified or stale issues (a refresh: its stale tags only; both are
- * started in backfill-start.ts) in queued chunks of 100 — one search page and one bulk property write each. Each chunk searches again for what is still unclassified or
- * stale, so a stopped backfill resumes where it was and a repeated chunk is harmless. A chunk records
- * its issues' figures before it writes their properties: if it stops in between, the issues are
- * still pending, and the next attempt records the same figures again (which adds nothing).
+ * started in backfill-start.ts) in queued chunks of 100 — one search page and one bulk property write
+ * each. Each chunk searches again for what is still unclassified or stale, so a stopped backfill resumes
+ * where it was and a repeated chunk is harmless. A chunk records its issues' figures before it writes
+ * their properties: if it stops in between, the issues are still pending, and the next attempt records
+ * the same figures again (which adds nothing).
  */
 import {
   ISSUE_PROPERTY_KEY,

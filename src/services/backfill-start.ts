@@ -3,10 +3,11 @@
  * - a person, from the gadget or the admin page: every pending issue of the project — untagged, or tagged
  *   automatically under older rules;
  * - the daily sweep, at the end of each project's reconcile (reconcile-service), after the classifier's
- *   rules change (a new RULES_VERSION ships with an app update): a refresh of the stale tags only. It never tags an issue the app has not tagged
- *   (a person decides that) and never touches an override. It runs as the app: no person acts here —
- *   "Scheduled triggers run without a user context" (Forge manifest reference, scheduledTrigger) — so
- *   there is no one whose rights to check; it rewrites the app's own property on issues it tagged.
+ *   rules change (a new RULES_VERSION ships with an app update): a refresh of the stale tags only. It
+ *   never tags an issue the app has not tagged (a person decides that) and never touches an override. It
+ *   runs as the app: no person acts here — "Scheduled triggers run without a user context" (Forge
+ *   manifest reference, scheduledTrigger) — so there is no one whose rights to check; it rewrites the
+ *   app's own property on issues it tagged.
  * One backfill per project at a time (the backfill lock); a running one covers a refresh's issues too.
  */
 import type { BackfillStatus } from '../contract';

@@ -16,7 +16,7 @@ describe('the fitted model', () => {
     for (const input of MODEL_INPUTS) expect(['000', '001', '002', '003', '004']).toContain(input.seed);
   });
 
-  it('evidence inputs keep their side: product-manager words raise the share, product-owner words lower it', () => {
+  it('evidence inputs keep their side: PM words raise the share, PO words lower it', () => {
     for (const name of MODEL.inputs.filter((n) => n.startsWith('pm-')))
       expect(MODEL.weights[name]).toBeGreaterThanOrEqual(0);
     for (const name of MODEL.inputs.filter((n) => n.startsWith('po-')))
