@@ -7,6 +7,7 @@ import { ProjectKeySchema } from '../contract';
 import { JiraError } from '../jira/jira-error';
 import { saveReconcile, readReconcile } from '../storage/app-storage';
 import { reconcileChunk, sweepProjects } from '../services/reconcile-service';
+import { pushJob, RECONCILE_QUEUE } from '../storage/jobs';
 import { retryLater } from '../storage/retry';
 
 const EventSchema = z.object({
@@ -39,7 +40,13 @@ export async function reconcileWorker(event: unknown): Promise<unknown> {
   }
 }
 
-/** Daily (manifest scheduledTrigger): reconcile every project that has figures. */
+/**
+ * Daily (manifest scheduledTrigger): queues the sweep over every project that has figures. The sweep runs
+ * on the queue because Forge retries a queued event that fails, but not a scheduled function: "If the
+ * function throws an error, nothing will happen, and the function invocation will not be retried" (Forge
+ * manifest reference, scheduledTrigger) — one storage fault would otherwise skip a day for a page of
+ * projects.
+ */
 export async function reconcileSchedule(): Promise<void> {
-  await sweepProjects(0);
+  await pushJob(RECONCILE_QUEUE, { kind: 'sweep', startAt: 0 });
 }

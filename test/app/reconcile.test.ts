@@ -122,3 +122,16 @@ it('runs daily for every project with figures', async () => {
   expect(await call('getReconcileStatus', { projectKey: 'REC' })).toMatchObject({ ok: true,
     data: { state: 'done', checked: 3, fixed: { added: 0, changed: 0, removed: 0, weeks: 0 } } });
 });
+
+it('a daily run that meets a Jira outage is retried on the queue, not lost for the day', async () => {
+  await kvs.delete('reconcile:REC');
+  // Forge does not retry a scheduled function that fails; the sweep runs on the queue, which it retries.
+  h.emulator.faults.add({ kind: 'status503', match: { path: /\/project\/search/ }, times: 6 });
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+  expect(await call('getReconcileStatus', { projectKey: 'REC' })).toMatchObject({
+    ok: true,
+    data: { state: 'done', checked: 3 },
+  });
+});
+
