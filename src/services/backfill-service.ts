@@ -12,7 +12,7 @@ import {
   type BackfillStatus,
   type StoredClassification,
 } from '../contract';
-import type { WorkItem } from '../domain';
+import type { HierarchyContext, WorkItem } from '../domain';
 import { BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
 import { bulkSetProperties, setIssueProperty } from '../jira/jira-properties';
 import { JiraError } from '../jira/jira-error';
@@ -36,6 +36,21 @@ export const CHUNK = 100;
 
 interface Written { issue: JiraIssue; item: WorkItem; stored: StoredClassification }
 
+/**
+ * The parents' stored tags for a page's issues, in one bulk read: a backfill classifies each issue with its
+ * parent's lean, as the trigger does, so an issue gets the same tag whichever of them classifies it.
+ */
+async function parentsOf(issues: JiraIssue[], points: string | null): Promise<Map<string, HierarchyContext>> {
+  const keys = [...new Set(issues.map((i) => workItemOf(i, points).parent).filter((k): k is string => !!k))];
+  const out = new Map<string, HierarchyContext>();
+  for (const parent of await bulkFetch('app', keys.slice(0, CHUNK))) {
+    const stored = parseStoredClassification(parent.properties?.[ISSUE_PROPERTY_KEY]);
+    if (!stored) continue;
+    out.set(parent.key, { parent: { key: parent.key, kind: stored.kind, strategicShare: stored.share } });
+  }
+  return out;
+}
+
 /** Classifies a page and records its figures; issues another writer is storing right now are left to it. */
 async function classifyPage(
   issues: JiraIssue[],
@@ -46,6 +61,7 @@ async function classifyPage(
   claims: string[],
 ): Promise<Map<string, Written>> {
   const written = new Map<string, Written>();
+  const parents = await parentsOf(issues, points);
   for (const issue of issues) {
     try {
       const item = workItemOf(issue, points);
@@ -54,7 +70,7 @@ async function classifyPage(
         item,
         parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]),
         now,
-        null,
+        (item.parent && parents.get(item.parent)) || null,
       );
       // The trigger may be storing this very version right now: one writer per version (see classify-issue).
       const claim = claimOf(issue.id, stored);

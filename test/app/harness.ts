@@ -3,6 +3,7 @@
  * as in production. Storage answers with a small latency by default; concurrency suites raise it and
  * turn on duplicate deliveries. `sites` adds installations (each its own Jira) served by the same module.
  */
+import { kvs } from '@forge/kvs';
 import { resolve } from 'node:path';
 import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
 import type { PlatformBehaviourOptions } from '../../dev/runtime/platform-behaviour';
@@ -126,3 +127,13 @@ export const gadgetExtension = (config: Record<string, unknown>) => ({
   gadgetConfiguration: config,
   dashboard: { id: '10000' },
 });
+
+/**
+ * As if the writers' short claims on the versions they stored (25 s, classify-issue.ts) had expired: for
+ * a test that runs a later job on issues the trigger has just tagged.
+ */
+export async function expireClaims(h: Harness): Promise<number> {
+  const claims = Object.keys(h.runtime.storage.snapshot()).filter((k) => k.startsWith('lock:classify:'));
+  for (const key of claims) await kvs.delete(key);
+  return claims.length;
+}

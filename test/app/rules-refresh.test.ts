@@ -4,7 +4,6 @@
  * app has not tagged — and the figures still match Jira's tags afterwards. Run on the bundle Forge would
  * deploy, with storage latency.
  */
-import { kvs } from '@forge/kvs';
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import {
   parseStoredClassification,
@@ -14,7 +13,7 @@ import {
   type StoredClassification,
 } from '../../src/contract';
 import { RULES_VERSION } from '../../src/domain';
-import { ALICE, callGadget, startHarness, type Harness } from './harness';
+import { ALICE, callGadget, expireClaims as expireClaimsOf, startHarness, type Harness } from './harness';
 
 const data = (): EmulatorData => ({
   projects: [{ id: '42000', key: 'RUL', name: 'Rules' }],
@@ -32,11 +31,7 @@ const config = {
   refreshMinutes: 0,
 };
 const OLD = 'r1-older-rules';
-const expireClaims = async () => {
-  const claims = Object.keys(h.runtime.storage.snapshot()).filter((k) => k.startsWith('lock:classify:'));
-  expect(claims.length).toBeGreaterThan(0);
-  for (const key of claims) await kvs.delete(key);
-};
+const expireClaims = async () => expect(await expireClaimsOf(h)).toBeGreaterThan(0);
 let h: Harness;
 /** The issue whose tag is removed: no refresh may tag it. */
 let untagged = '';

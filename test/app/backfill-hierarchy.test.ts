@@ -1,0 +1,57 @@
+/**
+ * A backfill classifies an issue as the trigger does, with its parent's lean: whichever of them tags an
+ * issue, the tag is the same. "Pricing page copy" under a pricing-strategy epic is mixed with its parent's
+ * lean and tactical without it, so the test tells the two apart. Run on the bundle Forge would deploy.
+ */
+import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
+import { parseStoredClassification } from '../../src/contract';
+import { classify } from '../../src/domain';
+import { ALICE, expireClaims, startHarness, type Harness } from './harness';
+
+const data = (): EmulatorData => ({
+  projects: [{ id: '43000', key: 'HIE', name: 'Hierarchy' }],
+  users: [DEMO_USERS.admin],
+  grants: { [ALICE]: { HIE: { browse: true, edit: true } } },
+  admins: [ALICE],
+  issues: [],
+});
+let h: Harness;
+beforeAll(async () => { h = await startHarness({ data: data(), storageLatencyMs: { min: 2, max: 6 } }); });
+afterAll(async () => { await h.close(); });
+
+const tagOf = (key: string) =>
+  parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
+
+it('tags a child the same way as the trigger: with its parent\'s lean', async () => {
+  const alice = { kind: 'user' as const, accountId: ALICE };
+  const epic = h.emulator.createIssue(alice, {
+    projectKey: 'HIE',
+    type: 'Epic',
+    summary: 'Pricing strategy and market positioning for the enterprise segment',
+  }).key;
+  await h.settle();
+  const child = h.emulator.createIssue(alice, {
+    projectKey: 'HIE',
+    type: 'Story',
+    summary: 'Pricing page copy',
+    parent: epic,
+  }).key;
+  await h.settle();
+  const byTrigger = tagOf(child);
+  const alone = classify({ key: child, type: 'Story', summary: 'Pricing page copy', parent: epic });
+  expect([byTrigger?.kind, alone.kind]).toEqual(['mixed', 'tactical']);
+
+  // Later: the trigger's claim on this version has expired, and the tag is gone (a backfill puts it back).
+  expect(await expireClaims(h)).toBeGreaterThan(0);
+  h.emulator.store.properties.get(child)!.delete('ownership-balance');
+  const started = await h.runtime.invokeResolver({
+    moduleKey: 'ownership-gadget',
+    functionKey: 'startBackfill',
+    payload: { projectKey: 'HIE' },
+    accountId: ALICE,
+    extension: {},
+  });
+  expect(started).toMatchObject({ ok: true, data: { state: 'running', total: 1 } });
+  await h.settle();
+  expect(tagOf(child)).toMatchObject({ kind: byTrigger!.kind, share: byTrigger!.share });
+});
