@@ -1,8 +1,9 @@
 /**
- * Fault injection, switchable per test: 429 with Retry-After, 500/503, slow answers, dropped connections,
- * malformed JSON.
+ * Fault injection, switchable per test: a refusal (400), 429 with Retry-After, 500/503, slow answers,
+ * dropped connections, malformed JSON.
  */
-export type FaultKind = 'status429' | 'status500' | 'status503' | 'slow' | 'drop' | 'malformedJson';
+export type FaultKind =
+  'status400' | 'status429' | 'status500' | 'status503' | 'slow' | 'drop' | 'malformedJson';
 export interface FaultRule {
   match?: { method?: string; path?: RegExp | string; principal?: 'app' | 'user' };
   kind: FaultKind;

@@ -87,6 +87,7 @@ export function faultAnswer(fault: FaultRule | null | undefined): RouteResult | 
       ...jiraError(429, 'Rate limit exceeded.'),
       headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
     };
+  if (fault?.kind === 'status400') return jiraError(400, 'The request was refused (an injected fault).');
   if (fault?.kind === 'status500' || fault?.kind === 'status503')
     return jiraError(fault.kind === 'status500' ? 500 : 503, 'Internal server error.');
   return null;

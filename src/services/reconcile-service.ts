@@ -5,11 +5,12 @@
  * chunk checks the contributions still stored for issues the search no longer finds (deleted, moved):
  * they are read again and recorded or forgotten, and the week sums are recomputed from the
  * contributions (a sum changed by anything else is put right). Started on demand by a Jira admin, and daily
- * for every project with figures (a sweep over the site's projects, a page at a time), when it ends with a
- * refresh of the tags older rules made.
+ * for every project with figures (a sweep over the site's projects, a page at a time); the daily run ends
+ * by starting a refresh of the tags older rules made.
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification } from '../contract';
 import { BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
+import { JiraError } from '../jira/jira-error';
 import { listProjectsPage } from '../jira/jira-people';
 import type { ReconcileStatus } from '../contract';
 import { hasFigures, listContributions, repairWeeks } from '../storage/figures-repair';
@@ -94,7 +95,13 @@ export async function reconcileChunk(
   status.fixed.removed += await sweepVanished(projectKey, points);
   status.fixed.weeks += await repairWeeks(projectKey);
   await saveReconcile({ ...status, state: 'done', finishedAt: new Date().toISOString() });
-  if (refresh) await startRefresh(projectKey, now);
+  // A refresh Jira refuses outright does not fail the reconcile: tomorrow's run tries again.
+  if (refresh) await startRefresh(projectKey, now).catch(unlessRetryable);
+}
+
+function unlessRetryable(e: unknown): null {
+  if (e instanceof JiraError && !e.retryable) return null;
+  throw e;
 }
 
 /**

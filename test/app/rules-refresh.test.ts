@@ -134,3 +134,28 @@ it("an admin's Recompute only recomputes figures; the daily run refreshes the ta
   await h.settle();
   expect(tagOf(pricing)?.rulesVersion).toBe(RULES_VERSION);
 });
+
+it('a refresh Jira refuses does not fail the reconcile; the next day tries again', async () => {
+  retag(pricing, { rulesVersion: OLD });
+  await expireClaims();
+  h.emulator.faults.add({
+    kind: 'status400',
+    match: { path: /approximate-count/, principal: 'app' },
+    times: 1,
+  });
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+  const reconcile = await h.runtime.invokeResolver({
+    moduleKey: 'ownership-admin',
+    functionKey: 'getReconcileStatus',
+    payload: { projectKey: 'RUL' },
+    accountId: ALICE,
+    extension: {},
+  });
+  expect(reconcile).toMatchObject({ ok: true, data: { state: 'done' } });
+  expect(tagOf(pricing)?.rulesVersion).toBe(OLD);
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+  expect(tagOf(pricing)?.rulesVersion).toBe(RULES_VERSION);
+});
+
