@@ -100,6 +100,27 @@ describe('ShareTrend', () => {
     render(<ShareTrend trend={[]} unit="count" granularity="week" targetShare={0.3} />);
     expect(screen.getByText('No classified work in this period yet.')).toBeTruthy();
   });
+
+  it('is drawn at its figure\'s measured width: a wide gadget gets a wide chart, its text at its size', () => {
+    const observed: Element[] = [];
+    class WidthObserver {
+      constructor(private readonly report: (entries: Array<{ contentRect: { width: number } }>) => void) {}
+      observe(el: Element) { observed.push(el); this.report([{ contentRect: { width: 760 } }]); }
+      disconnect() {}
+    }
+    const real = (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver = WidthObserver;
+    try {
+      const { container } = render(
+        <ShareTrend trend={trend} unit="count" granularity="week" targetShare={0.3} />,
+      );
+      expect(observed.map((el) => el.tagName)).toEqual(['FIGURE']);
+      expect(container.querySelector('svg.share-trend')!.getAttribute('viewBox')).toBe('0 0 760 124');
+      expect(container.querySelector('line.target-line')!.getAttribute('x2')).toBe('756');
+    } finally {
+      (globalThis as { ResizeObserver?: unknown }).ResizeObserver = real;
+    }
+  });
 });
 
 describe('states', () => {

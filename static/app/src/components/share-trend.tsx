@@ -3,6 +3,7 @@
  * dashed line, and the volume (issues or points per period) as short bars below, so a 100 % week of
  * one issue does not look like a 100 % week of forty. Short dates ("7 Sep") at both ends and the middle.
  */
+import { useCallback, useRef, useState } from 'react';
 import type { TrendPoint } from '../../../../src/contract';
 import { percent } from '../labels';
 
@@ -13,7 +14,9 @@ export interface ShareTrendProps {
   targetShare: number;
 }
 
-const W = 360;
+/** The drawing's width before the figure is measured (and where ResizeObserver is missing). */
+const DEFAULT_W = 360;
+const MIN_W = 240;
 const LEFT = 34;
 const PLOT = { top: 6, bottom: 78 };
 const VOLUME = { top: 86, bottom: 106 };
@@ -27,7 +30,28 @@ function shortDate(iso: string, granularity: 'week' | 'month'): string {
     : `${d.getUTCDate()} ${month}`;
 }
 
+/**
+ * The figure's width in CSS pixels, followed as it changes: the chart is drawn at that width, so it fills a
+ * one-column (800 px) gadget as well as a 400 px one while its text keeps its size.
+ */
+function useMeasuredWidth(): [(el: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(DEFAULT_W);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    observer.current = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? 0);
+      if (w > 0) setWidth(Math.max(MIN_W, w));
+    });
+    observer.current.observe(el);
+  }, []);
+  return [ref, width];
+}
+
 export function ShareTrend({ trend, unit, granularity, targetShare }: ShareTrendProps) {
+  const [figureRef, W] = useMeasuredWidth();
   const periods = trend.map((t) => {
     const v = unit === 'points' ? t.points : t.count;
     const total = v.strategic + v.mixed + v.tactical;
@@ -53,7 +77,7 @@ export function ShareTrend({ trend, unit, granularity, targetShare }: ShareTrend
     .map((p) => `${shortDate(p.start, granularity)}: ${p.share === null ? 'no work' : said(p)}`)
     .join('; ');
   return (
-    <figure className="trend">
+    <figure className="trend" ref={figureRef}>
       <svg
         className="share-trend"
         viewBox={`0 0 ${W} 124`}
