@@ -3,18 +3,11 @@
  * issue, the tag is the same. "Pricing page copy" under a pricing-strategy epic is mixed with its parent's
  * lean and tactical without it, so the test tells the two apart. Run on the bundle Forge would deploy.
  */
-import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import { parseStoredClassification } from '../../src/contract';
 import { classify } from '../../src/domain';
-import { ALICE, expireClaims, startHarness, type Harness } from './harness';
+import { ALICE, expireClaims, oneProjectSite, startHarness, type Harness } from './harness';
 
-const data = (): EmulatorData => ({
-  projects: [{ id: '43000', key: 'HIE', name: 'Hierarchy' }],
-  users: [DEMO_USERS.admin],
-  grants: { [ALICE]: { HIE: { browse: true, edit: true } } },
-  admins: [ALICE],
-  issues: [],
-});
+const data = () => oneProjectSite({ id: '43000', key: 'HIE', name: 'Hierarchy' });
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ data: data(), storageLatencyMs: { min: 2, max: 6 } }); });
 afterAll(async () => { await h.close(); });

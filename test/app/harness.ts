@@ -137,3 +137,32 @@ export async function expireClaims(h: Harness): Promise<number> {
   for (const key of claims) await kvs.delete(key);
   return claims.length;
 }
+
+/**
+ * A site with one empty project whose `people` (Alice, or Alice and Bob) may browse and edit it; Alice is
+ * the Jira admin.
+ */
+export function oneProjectSite(
+  project: { id: string; key: string; name: string },
+  people: Array<(typeof DEMO_USERS)['admin' | 'viewer']> = [DEMO_USERS.admin],
+): EmulatorData {
+  return {
+    projects: [project],
+    users: people,
+    grants: Object.fromEntries(
+      people.map((p) => [p.accountId, { [project.key]: { browse: true, edit: true } }]),
+    ),
+    admins: [ALICE],
+    issues: [],
+  };
+}
+
+/** The gadget's configuration for a project over the last year, by issue count and week. */
+export const yearByWeekConfig = (projectKey: string) => ({
+  projectKey,
+  period: '365d',
+  unit: 'count',
+  trend: 'week',
+  targetShare: 0.3,
+  refreshMinutes: 0,
+});

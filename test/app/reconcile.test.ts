@@ -4,30 +4,20 @@
  * admin only; daily for every project with figures.
  */
 import { kvs } from '@forge/kvs';
-import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
+import { DEMO_USERS } from '../../dev/emulator';
 import {
   parseStoredClassification,
   type GadgetData,
   type ReconcileStatus,
   type Result,
 } from '../../src/contract';
-import { ALICE, BOB, startHarness, type Harness, callGadget } from './harness';
+import {
+  ALICE, BOB, callGadget, oneProjectSite, startHarness, yearByWeekConfig, type Harness,
+} from './harness';
 
-const data = (): EmulatorData => ({
-  projects: [{ id: '41000', key: 'REC', name: 'Reconcile' }],
-  users: [DEMO_USERS.admin, DEMO_USERS.viewer],
-  grants: { [ALICE]: { REC: { browse: true, edit: true } }, [BOB]: { REC: { browse: true, edit: true } } },
-  admins: [ALICE],
-  issues: [],
-});
-const config = {
-  projectKey: 'REC',
-  period: '365d',
-  unit: 'count',
-  trend: 'week',
-  targetShare: 0.3,
-  refreshMinutes: 0,
-};
+const data = () =>
+  oneProjectSite({ id: '41000', key: 'REC', name: 'Reconcile' }, [DEMO_USERS.admin, DEMO_USERS.viewer]);
+const config = yearByWeekConfig('REC');
 let h: Harness;
 beforeAll(async () => { h = await startHarness({ data: data(), storageLatencyMs: { min: 2, max: 6 } }); });
 afterAll(async () => { await h.close(); });

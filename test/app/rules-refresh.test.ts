@@ -4,7 +4,6 @@
  * app has not tagged — and the figures still match Jira's tags afterwards. Run on the bundle Forge would
  * deploy, with storage latency.
  */
-import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import {
   parseStoredClassification,
   type BackfillStatus,
@@ -13,23 +12,13 @@ import {
   type StoredClassification,
 } from '../../src/contract';
 import { RULES_VERSION } from '../../src/domain';
-import { ALICE, callGadget, expireClaims as expireClaimsOf, startHarness, type Harness } from './harness';
+import {
+  ALICE, callGadget, expireClaims as expireClaimsOf, oneProjectSite, startHarness, yearByWeekConfig,
+  type Harness,
+} from './harness';
 
-const data = (): EmulatorData => ({
-  projects: [{ id: '42000', key: 'RUL', name: 'Rules' }],
-  users: [DEMO_USERS.admin],
-  grants: { [ALICE]: { RUL: { browse: true, edit: true } } },
-  admins: [ALICE],
-  issues: [],
-});
-const config = {
-  projectKey: 'RUL',
-  period: '365d',
-  unit: 'count',
-  trend: 'week',
-  targetShare: 0.3,
-  refreshMinutes: 0,
-};
+const data = () => oneProjectSite({ id: '42000', key: 'RUL', name: 'Rules' });
+const config = yearByWeekConfig('RUL');
 const OLD = 'r1-older-rules';
 const expireClaims = async () => expect(await expireClaimsOf(h)).toBeGreaterThan(0);
 let h: Harness;
