@@ -40,8 +40,8 @@ interface Written { issue: JiraIssue; item: WorkItem; stored: StoredClassificati
  * The parents' stored tags for a page's issues, in one bulk read: a backfill classifies each issue with its
  * parent's lean, as the trigger does, so an issue gets the same tag whichever of them classifies it.
  */
-async function parentsOf(issues: JiraIssue[], points: string | null): Promise<Map<string, HierarchyContext>> {
-  const keys = [...new Set(issues.map((i) => workItemOf(i, points).parent).filter((k): k is string => !!k))];
+async function parentsOf(items: WorkItem[]): Promise<Map<string, HierarchyContext>> {
+  const keys = [...new Set(items.map((i) => i.parent).filter((k): k is string => !!k))];
   const out = new Map<string, HierarchyContext>();
   for (const parent of await bulkFetch('app', keys.slice(0, CHUNK))) {
     const stored = parseStoredClassification(parent.properties?.[ISSUE_PROPERTY_KEY]);
@@ -61,10 +61,11 @@ async function classifyPage(
   claims: string[],
 ): Promise<Map<string, Written>> {
   const written = new Map<string, Written>();
-  const parents = await parentsOf(issues, points);
-  for (const issue of issues) {
+  const items = issues.map((issue) => workItemOf(issue, points));
+  const parents = await parentsOf(items);
+  for (const [n, issue] of issues.entries()) {
     try {
-      const item = workItemOf(issue, points);
+      const item = items[n]!;
       const stored = await classifyItem(
         'app',
         item,
