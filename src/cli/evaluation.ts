@@ -9,7 +9,8 @@ export interface LabeledResult {
   goldShare: number | null;
   result: Classification;
 }
-export interface ClassScore { precision: number; recall: number; f1: number; support: number }
+/** `predicted`: rows called this class; precision is undefined without any (printed n/a), recall without support. */
+export interface ClassScore { precision: number; recall: number; f1: number; support: number; predicted: number }
 
 export interface Evaluation {
   rows: number;
@@ -29,7 +30,7 @@ function f1Of(tp: number, fp: number, fn: number, support: number): ClassScore {
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, support };
+  return { precision, recall, f1, support, predicted: tp + fp };
 }
 
 function perClassScores(rows: LabeledResult[]): Record<Kind, ClassScore> {
@@ -73,6 +74,8 @@ export function evaluate(rows: LabeledResult[], worst = 10): Evaluation {
 }
 
 const pct = (x: number) => x.toFixed(2);
+/** A ratio over no rows is not 0: "n/a". */
+export const ratioText = (x: number, over: number) => (over > 0 ? pct(x) : 'n/a');
 
 /**
  * The report; `extra` (the by-source tables) goes before the closing macro-F1 lines, which stay last.
@@ -91,7 +94,8 @@ export function formatEvaluation(
   lines.push('', 'class        precision  recall  f1     support');
   for (const k of KINDS) {
     const c = e.perClass[k];
-    const cells = [pct(c.precision).padStart(9), pct(c.recall).padStart(6), pct(c.f1).padStart(5),
+    const cells = [ratioText(c.precision, c.predicted).padStart(9), ratioText(c.recall, c.support).padStart(6),
+      pct(c.f1).padStart(5),
       String(c.support).padStart(7)];
     lines.push(`${k.padEnd(12)} ${cells.join('  ')}`);
   }

@@ -7,7 +7,7 @@
  */
 import { seededRandom } from '../domain';
 import { leaveOneSourceOut } from '../domain/model-fit';
-import { evaluate, type LabeledResult } from './evaluation';
+import { evaluate, ratioText, type LabeledResult } from './evaluation';
 import { labeledSet, sourceOf } from './labeled-set';
 import type { InputRow } from './read-work-items';
 
@@ -17,6 +17,9 @@ export interface SourceScore {
   macroF1: number;
   strategicRecall: number;
   strategicPrecision: number;
+  /** Gold-strategic rows and strategic calls (gold-mixed rows left out): a ratio over none prints n/a. */
+  strategicSupport: number;
+  strategicCalls: number;
 }
 export interface Interval { low: number; high: number }
 
@@ -30,6 +33,8 @@ function scoreOf(source: string, rows: LabeledResult[]): SourceScore {
     macroF1: e.macroF1,
     strategicRecall: binary.perClass.strategic.recall,
     strategicPrecision: binary.perClass.strategic.precision,
+    strategicSupport: binary.perClass.strategic.support,
+    strategicCalls: binary.perClass.strategic.predicted,
   };
 }
 
@@ -106,8 +111,8 @@ export function formatBySource(r: BySource): string {
     `${'source'.padEnd(34)} ${'rows'.padStart(5)}  macro-F1  strategic recall  strategic precision`];
   for (const s of [...r.sources, r.pooled]) {
     const figures =
-      `${f(s.macroF1).padStart(8)}  ${f(s.strategicRecall).padStart(16)}  ` +
-      f(s.strategicPrecision).padStart(19);
+      `${f(s.macroF1).padStart(8)}  ${ratioText(s.strategicRecall, s.strategicSupport).padStart(16)}  ` +
+      ratioText(s.strategicPrecision, s.strategicCalls).padStart(19);
     lines.push(`${s.source.padEnd(34)} ${String(s.rows).padStart(5)}  ${figures}`);
   }
   const i = r.intervals;
