@@ -18,6 +18,7 @@
  *   planning word ("Priority 2:", "Strategy:", "Q3 OKR:" keep their sense).
  * Neighbourhood = up to three content words on each side inside the same sentence.
  */
+import { SENTENCE_RULES, sameSentence, sentenceStartBefore } from './sentences';
 import { stem, type Token } from './tokenize';
 
 /** Code, devices, operating systems and UI parts: the engineering senses' usual neighbours. */
@@ -46,7 +47,6 @@ const FUNCTION_WORDS = new Set([
 
 const NEIGHBOURS = 3;
 const VERSION = /^v?\d+(\.\d+)+[a-z]*$|^v\d+$/;
-const SENTENCE_END = /[.!?]\s|\n/;
 
 /** Business shorthand that mixes letters and digits without being code: Q4, H1, FY21, 10x, 50k, B2B. */
 const BUSINESS_SHORTHAND = /^(q[1-4]|h[12]|fy\d{2,4}|\d+(x|k|m|b|bn|st|nd|rd|th|s)|b2b|b2c|p\d|v1)$/i;
@@ -101,10 +101,6 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   return joinedBefore || /^([._]\w|\(|\/\w)/.test(after) || before === '`';
 }
 
-function sameSentence(text: string, from: number, to: number): boolean {
-  return !SENTENCE_END.test(text.slice(Math.min(from, to), Math.max(from, to)));
-}
-
 /** Up to NEIGHBOURS content tokens each side of tokens[i … j-1], inside the sentence. */
 function neighbours(text: string, tokens: Token[], i: number, j: number): Token[] {
   const out: Token[] = [];
@@ -120,19 +116,6 @@ function neighbours(text: string, tokens: Token[], i: number, j: number): Token[
     }
   }
   return out;
-}
-
-/**
- * Where the sentence holding `pos` starts (a line start, or just after ". "), looking back 400 characters.
- */
-function sentenceStartBefore(text: string, pos: number): number {
-  const floor = Math.max(0, pos - 400);
-  for (let k = pos - 1; k >= floor; k--) {
-    const c = text[k];
-    if (c === '\n') return k + 1;
-    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[k + 1] ?? '')) return k + 1;
-  }
-  return floor;
 }
 
 function isCapitalisedName(text: string, tokens: Token[], i: number, j: number): boolean {
@@ -164,7 +147,7 @@ function hasCodeScope(text: string, tokens: Token[], i: number): boolean {
 export const WORD_SENSE_RULES = JSON.stringify([
   TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], [...BUSINESS_ACRONYMS], NEIGHBOURS,
   VERSION.source,
-  BUSINESS_SHORTHAND.source, SENTENCE_END.source,
+  BUSINESS_SHORTHAND.source, SENTENCE_RULES,
 ]);
 
 /**

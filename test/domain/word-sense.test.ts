@@ -95,6 +95,23 @@ describe('product-manager senses still count', () => {
   });
 });
 
+describe('a hard-wrapped sentence is one sentence', () => {
+  // rust-lang/rust-project-goals, "rustc-perf improvements": markdown wrapped at 80 columns.
+  const wrapped =
+    'Following the completion of this goal, it is anticipated that new platforms and\n' +
+    'configurations will be added to rustc-perf, but this is unlikely to warrant';
+
+  it('a line that goes on in lower case keeps its neighbours: "new platforms and⏎configurations"', () => {
+    expect(signalsIn('rustc-perf improvements', wrapped, 'Goal')).not.toContain('lifecycle');
+  });
+  it('a line that starts a new sentence or list item is still a boundary', () => {
+    const lines = 'We will enter a new platform next year.\nConfigurations are out of scope.';
+    const list = 'Goals:\n- support a new platform\n- configuration files for it';
+    expect(signalsIn('Platform plan', lines, 'Goal')).toContain('lifecycle');
+    expect(signalsIn('Platform plan', list, 'Goal')).toContain('lifecycle');
+  });
+});
+
 describe('no stem collisions', () => {
   it.each([
     ['positioning', 'position'],
