@@ -90,6 +90,9 @@ describe('product-manager senses still count', () => {
     ['Q4 2026 roadmap', 'The roadmap for the coming year.', 'roadmap'],
     ['EMEA launch', 'Plan the EMEA launch with sales.', 'go-to-market'],
     ['Hire at least 2 SDRs and 3 AEs (at least 1 Enterprise AE)', null, 'audience'],
+    // A product area as the summary's prefix, with a business figure: an outcome, not code.
+    ['Checkout: grow revenue 10% in Q3', null, 'business-goals'],
+    ['Cart: reduce churn by 15% this quarter', null, 'outcome-target'],
   ])('"%s" (description: %s) gives %s evidence', (summary, description, signal) => {
     expect(signalsIn(summary, description)).toContain(signal);
   });
