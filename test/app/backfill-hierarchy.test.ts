@@ -1,7 +1,8 @@
 /**
  * A backfill classifies an issue as the trigger does, with its parent's lean: whichever of them tags an
- * issue, the tag is the same. "Pricing page copy" under a pricing-strategy epic is mixed with its parent's
- * lean and tactical without it, so the test tells the two apart. Run on the bundle Forge would deploy.
+ * issue, the tag is the same. "Pricing page copy" under a pricing-strategy epic has a higher strategic share
+ * with its parent's lean than without it, so the test tells the two apart (by share: which kind that makes
+ * depends on the fitted model). Run on the bundle Forge would deploy.
  */
 import { parseStoredClassification } from '../../src/contract';
 import { classify } from '../../src/domain';
@@ -32,7 +33,7 @@ it('tags a child the same way as the trigger: with its parent\'s lean', async ()
   await h.settle();
   const byTrigger = tagOf(child);
   const alone = classify({ key: child, type: 'Story', summary: 'Pricing page copy', parent: epic });
-  expect([byTrigger?.kind, alone.kind]).toEqual(['mixed', 'tactical']);
+  expect(byTrigger!.share).toBeGreaterThan(alone.strategicShare + 0.01);
 
   // Later: the trigger's claim on this version has expired, and the tag is gone (a backfill puts it back).
   expect(await expireClaims(h)).toBeGreaterThan(0);
