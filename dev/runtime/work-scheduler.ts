@@ -2,8 +2,8 @@
  * Deferred work of the local platform: queue events and redelivered trigger events. Each task has
  * the time it becomes due (push delay, retryAfter). As on Forge, tasks run concurrently: consumers
  * in parallel, with no order promised. `drain()` runs everything now, due or not (tests need not
- * wait), including work scheduled while draining; in automatic mode (the preview) a timer starts
- * each task when it falls due.
+ * wait), including work scheduled while draining; `drainDue()` only what is due; in automatic mode (the
+ * preview) a timer starts each task when it falls due.
  */
 export interface ScheduledTask { label: string; dueAt: number; run: () => Promise<void> }
 
@@ -53,6 +53,22 @@ export class WorkScheduler {
       if (this.inFlight.size > 0) await Promise.race(this.inFlight);
     }
     return ran;
+  }
+
+  /**
+   * Runs only what is due now, and what that schedules that is due too; later tasks (a push with a delay, a
+   * retry after some seconds) keep waiting, as on Forge. Returns how many ran.
+   */
+  async drainDue(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const now = Date.now();
+      const due = this.tasks.filter((t) => t.dueAt <= now);
+      if (due.length === 0 && this.inFlight.size === 0) return ran;
+      for (const task of due) this.start(this.tasks.splice(this.tasks.indexOf(task), 1)[0]!);
+      ran += due.length;
+      if (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    }
   }
 
   /** Waits for the tasks in progress (if any) to finish. */

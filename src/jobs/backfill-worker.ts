@@ -9,14 +9,20 @@ import { retryLater } from '../storage/retry';
 
 /** A refresh (refresh-service) is a backfill of the stale tags only; events before it had no scope. */
 const EventSchema = z.object({
-  body: z.object({ projectKey: ProjectKeySchema, scope: z.enum(['pending', 'stale']).default('pending') }),
+  body: z.object({
+    projectKey: ProjectKeySchema,
+    scope: z.enum(['pending', 'stale']).default('pending'),
+    /** Chunks in a row that waited on issues another writer held (backfill-service). */
+    busyRounds: z.number().int().min(0).max(10).default(0),
+  }),
 });
 
 export async function backfillWorker(event: unknown): Promise<unknown> {
   const parsed = EventSchema.safeParse(event);
   if (!parsed.success) return { outcome: 'invalid-event' };
   try {
-    await backfillWorkerChunk(parsed.data.body.projectKey, parsed.data.body.scope);
+    const { projectKey, scope, busyRounds } = parsed.data.body;
+    await backfillWorkerChunk(projectKey, scope, busyRounds);
     return { outcome: 'chunk-done' };
   } catch (e) {
     return retryLater(e);

@@ -4,15 +4,10 @@
  * each. Each chunk searches again for what is still unclassified or stale, so a stopped backfill resumes
  * where it was and a repeated chunk is harmless. A chunk records its issues' figures before it writes
  * their properties: if it stops in between, the issues are still pending, and the next attempt records
- * the same figures again (which adds nothing).
+ * the same figures again (which adds nothing). An issue another writer holds is left to it; the run looks
+ * again once that writer's claim has lapsed, so it is not done while that issue may still be untagged.
  */
-import {
-  ISSUE_PROPERTY_KEY,
-  parseStoredClassification,
-  type BackfillStatus,
-  type StoredClassification,
-} from '../contract';
-import type { HierarchyContext, WorkItem } from '../domain';
+import { ISSUE_PROPERTY_KEY, parseStoredClassification } from '../contract';
 import { BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
 import { bulkSetProperties, setIssueProperty } from '../jira/jira-properties';
 import { JiraError } from '../jira/jira-error';
@@ -23,81 +18,41 @@ import {
   releaseBackfillLock,
   releaseLock,
   saveBackfill,
-  takeLock,
 } from '../storage/app-storage';
-import { withOverride } from './stored-classification';
 import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
-import { CLAIM_SECONDS, claimOf, classifyAndStore, classifyItem, workItemOf } from './classify-issue';
+import { classifyPage, type Written } from './backfill-page';
 import { jqlOf, runningStatus, type BackfillScope } from './backfill-start';
+import { CLAIM_SECONDS, classifyAndStore, workItemOf } from './classify-issue';
 import { recordFigures } from './figures-service';
+import { withOverride } from './stored-classification';
 
 export { BACKFILL_QUEUE };
 export const CHUNK = 100;
 
-interface Written { issue: JiraIssue; item: WorkItem; stored: StoredClassification }
+/** How long a run waits for issues another writer holds (their claims lapse after CLAIM_SECONDS) … */
+export const BUSY_WAIT_SECONDS = CLAIM_SECONDS + 5;
+/** … and how many times in a row, before it leaves them to that writer. */
+export const MAX_BUSY_ROUNDS = 3;
 
-/**
- * The parents' stored tags for a page's issues, in one bulk read: a backfill classifies each issue with its
- * parent's lean, as the trigger does, so an issue gets the same tag whichever of them classifies it.
- */
-async function parentsOf(items: WorkItem[]): Promise<Map<string, HierarchyContext>> {
-  const keys = [...new Set(items.map((i) => i.parent).filter((k): k is string => !!k))];
-  const out = new Map<string, HierarchyContext>();
-  for (const parent of await bulkFetch('app', keys.slice(0, CHUNK))) {
-    const stored = parseStoredClassification(parent.properties?.[ISSUE_PROPERTY_KEY]);
-    if (!stored) continue;
-    out.set(parent.key, { parent: { key: parent.key, kind: stored.kind, strategicShare: stored.share } });
-  }
-  return out;
-}
+/** What follows a chunk: the next page now, the same issues again after BUSY_WAIT_SECONDS, or nothing. */
+export type ChunkOutcome = 'more' | 'wait' | 'done';
 
-/** Classifies a page and records its figures; issues another writer is storing right now are left to it. */
-async function classifyPage(
-  issues: JiraIssue[],
-  points: string | null,
-  status: BackfillStatus,
-  now: Date,
-  searchedAt: number,
-  claims: string[],
-): Promise<Map<string, Written>> {
-  const written = new Map<string, Written>();
-  const items = issues.map((issue) => workItemOf(issue, points));
-  const parents = await parentsOf(items);
-  for (const [n, issue] of issues.entries()) {
-    try {
-      const item = items[n]!;
-      const stored = await classifyItem(
-        'app',
-        item,
-        parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]),
-        now,
-        (item.parent && parents.get(item.parent)) || null,
-      );
-      // The trigger may be storing this very version right now: one writer per version (see classify-issue).
-      const claim = claimOf(issue.id, stored);
-      if (!(await takeLock(claim, CLAIM_SECONDS))) continue;
-      claims.push(claim);
-      await recordFigures(issue.id, item, issue.fields?.updated, stored, searchedAt);
-      written.set(issue.key, { issue, item, stored });
-    } catch (e) {
-      // Jira refused this issue (its parent, say): note it and go on. Anything else (storage) retries the
-      // chunk.
-      if (!(e instanceof JiraError)) throw e;
-      if (status.errors.length < 20) status.errors.push({ issueKey: issue.key, message: e.message });
-    }
-  }
-  return written;
+function outcomeOf(full: boolean, written: number, busy: number, busyRounds: number): ChunkOutcome {
+  // A page of only busy issues, or a last page with some: look again when their claims have lapsed.
+  if (busy > 0 && (written === 0 || !full)) return busyRounds < MAX_BUSY_ROUNDS ? 'wait' : 'done';
+  return full ? 'more' : 'done';
 }
 
 /**
  * One chunk, run by the queue consumer as the app, of every pending issue or (a refresh) only the stale
- * tags. Returns true when more remain.
+ * tags. `busyRounds`: how many chunks in a row have waited on busy issues.
  */
 export async function runBackfillChunk(
   projectKey: string,
   now = new Date(),
   scope: BackfillScope = 'pending',
-): Promise<boolean> {
+  busyRounds = 0,
+): Promise<ChunkOutcome> {
   const status = (await readBackfill(projectKey)) ?? runningStatus(projectKey, 0, now, scope);
   const points = await storyPointsField('app');
   const searchedAt = Date.now();
@@ -108,8 +63,9 @@ export async function runBackfillChunk(
   });
   const claims: string[] = [];
   let written: Map<string, Written>;
+  let busy: number;
   try {
-    written = await classifyPage(page.issues, points, status, now, searchedAt, claims);
+    ({ written, busy } = await classifyPage(page.issues, points, status, now, searchedAt, claims));
     await bulkSetProperties(
       'app',
       [...written.values()].map((w) => ({ issueId: Number(w.issue.id), value: w.stored })),
@@ -121,18 +77,20 @@ export async function runBackfillChunk(
   }
   await keepOverrides(written);
   await settleWritten(written);
-  const more = page.issues.length === CHUNK && !page.isLast;
+  const outcome = outcomeOf(page.issues.length === CHUNK && !page.isLast, written.size, busy, busyRounds);
   const done = Math.min(status.total || written.size, status.done + written.size);
   await saveBackfill({
     ...status,
     scope,
-    done: more ? done : Math.max(done, status.total),
+    // A finished run counts every issue it was asked for (the total is approximate), unless it left some to
+    // another writer: those it did not tag.
+    done: outcome === 'done' && busy === 0 ? Math.max(done, status.total) : done,
     total: Math.max(status.total, done),
-    state: more ? 'running' : 'done',
+    state: outcome === 'done' ? 'done' : 'running',
     updatedAt: now.toISOString(),
   });
-  if (!more) await releaseBackfillLock(projectKey);
-  return more;
+  if (outcome === 'done') await releaseBackfillLock(projectKey);
+  return outcome;
 }
 
 /** An override made while the chunk classified wins: it is put back on the issue. */
@@ -161,10 +119,16 @@ async function settleWritten(written: Map<string, { issue: JiraIssue }>): Promis
 }
 
 /** One chunk and the push of the next. Jira outages and storage failures are thrown, for Forge to retry. */
-export async function backfillWorkerChunk(projectKey: string, scope: BackfillScope): Promise<void> {
+export async function backfillWorkerChunk(
+  projectKey: string,
+  scope: BackfillScope,
+  busyRounds = 0,
+): Promise<void> {
   try {
-    const more = await runBackfillChunk(projectKey, new Date(), scope);
-    if (more) await pushJob(BACKFILL_QUEUE, { projectKey, scope });
+    const outcome = await runBackfillChunk(projectKey, new Date(), scope, busyRounds);
+    if (outcome === 'more') await pushJob(BACKFILL_QUEUE, { projectKey, scope });
+    if (outcome === 'wait')
+      await pushJob(BACKFILL_QUEUE, { projectKey, scope, busyRounds: busyRounds + 1 }, BUSY_WAIT_SECONDS);
   } catch (e) {
     if (!(e instanceof JiraError) || e.retryable) throw e;
     const status = await readBackfill(projectKey);
