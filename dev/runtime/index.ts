@@ -185,7 +185,6 @@ class LocalForgeRuntime implements ForgeRuntime {
         : fn(event, { ...context, moduleKey: consumer.key }));
   }
 
-  /** Runs every queued event now, due or not; `drainDueQueues` leaves delayed ones waiting. */
   drainQueues(): Promise<number> { return this.scheduler.drain(); }
   drainDueQueues(): Promise<number> { return this.scheduler.drainDue(); }
 

@@ -49,7 +49,10 @@ export interface ForgeRuntime {
     context?: Record<string, unknown>,
     site?: string,
   ): Promise<unknown>;
+  /** Runs every queued event and trigger retry now, due or not (tests need not wait). */
   drainQueues(): Promise<number>;
+  /** Runs only those already due: a push with a delay or a later retry keeps waiting, as on Forge. */
+  drainDueQueues(): Promise<number>;
   /** The first installation's storage, or the one of `site`. */
   storage: { snapshot(site?: string): Record<string, unknown>; clear(): void };
   /** Background failures (queue consumers, trigger retries), newest last. */
