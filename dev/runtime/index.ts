@@ -9,15 +9,14 @@
  * is the one the packages talk to.
  */
 import { EventDelivery, type DeliveryOutcome } from './event-delivery';
-import { InvocationContext, type Installation } from './invocation-context';
+import { InvocationContext } from './invocation-context';
 import type { InvocationStart, MetricRecord } from './invocation-context';
 import { invocationLimitMs } from './invocation-limits';
-import { KvsService } from './kvs-service';
-import { KvsStore } from './kvs-store';
+import { createSite, type Site } from './local-site';
 import { handlerFor, readManifest, type ManifestModule, type ParsedManifest } from './manifest-modules';
 import { PlatformBehaviour, type PlatformBehaviourOptions } from './platform-behaviour';
-import { createPlatformFetch, type SiteServices } from './platform-fetch';
-import { QueueRunner, type ConsumerEvent } from './queue-runner';
+import { createPlatformFetch } from './platform-fetch';
+import type { ConsumerEvent } from './queue-runner';
 import { WorkScheduler } from './work-scheduler';
 import { functionContextOf, resolverContextOf } from './function-context';
 import type { ForgeRuntime, ForgeRuntimeOptions, ResolverCall, SiteOptions } from './runtime-types';
@@ -29,8 +28,6 @@ export type { ForgeRuntime, ForgeRuntimeOptions, ResolverCall, SiteOptions } fro
 
 export const LOCAL_CLOUD_ID = 'local-emulator-cloud';
 export const LOCAL_SITE_URL = 'https://local-emulator.atlassian.net';
-
-interface Site { installation: Installation; store: KvsStore; services: SiteServices }
 
 class LocalForgeRuntime implements ForgeRuntime {
   readonly manifest: ParsedManifest;
@@ -73,21 +70,8 @@ class LocalForgeRuntime implements ForgeRuntime {
 
   private addSite(s: SiteOptions, storageFile: string | undefined): void {
     if (this.sites.has(s.cloudId)) throw new Error(`Two installations with the cloud id ${s.cloudId}`);
-    const installation = {
-      cloudId: s.cloudId,
-      installationId: `installation-${s.cloudId}`,
-      siteUrl: s.siteUrl ?? `https://${s.cloudId}.atlassian.net`,
-    };
-    const store = new KvsStore(storageFile);
-    const kvs = new KvsService(store, this.manifest.entities);
-    const queues = new QueueRunner(this.manifest, this.scheduler,
-      (consumer, event) => this.runConsumer(consumer, event, s.cloudId), this.behaviour);
-    const services: SiteServices = {
-      jiraBaseUrl: s.jiraBaseUrl.replace(/\/+$/, ''),
-      kvs: (path, body) => kvs.handle(path, body),
-      queue: (path, body) => queues.handle(path, body),
-    };
-    this.sites.set(s.cloudId, { installation, store, services });
+    this.sites.set(s.cloudId, createSite(s, storageFile, this.manifest, this.scheduler, this.behaviour,
+      (consumer, event) => this.runConsumer(consumer, event, s.cloudId)));
   }
 
   private site(cloudId?: string): Site {
