@@ -29,12 +29,15 @@ import { withOverride } from './stored-classification';
 export { BACKFILL_QUEUE };
 export const CHUNK = 100;
 
-/** How long a run waits for issues another writer holds (their claims lapse after CLAIM_SECONDS) … */
-export const BUSY_WAIT_SECONDS = CLAIM_SECONDS + 5;
-/** … and how many times in a row, before it leaves them to that writer. */
-export const MAX_BUSY_ROUNDS = 3;
+/**
+ * How long a run waits before each look again at issues another writer holds: a writer that is alive stores
+ * its tag within seconds, so the first look is soon; a dead one's claim lapses after CLAIM_SECONDS, which the
+ * waits add up to more than. After the last look the run leaves those issues to their writer.
+ */
+export const BUSY_WAITS_SECONDS = [5, 15, CLAIM_SECONDS + 5] as const;
+export const MAX_BUSY_ROUNDS = BUSY_WAITS_SECONDS.length;
 
-/** What follows a chunk: the next page now, the same issues again after BUSY_WAIT_SECONDS, or nothing. */
+/** What follows a chunk: the next page now, the same issues again after a wait, or nothing. */
 export type ChunkOutcome = 'more' | 'wait' | 'done';
 
 function outcomeOf(full: boolean, written: number, busy: number, busyRounds: number): ChunkOutcome {
@@ -127,8 +130,10 @@ export async function backfillWorkerChunk(
   try {
     const outcome = await runBackfillChunk(projectKey, new Date(), scope, busyRounds);
     if (outcome === 'more') await pushJob(BACKFILL_QUEUE, { projectKey, scope });
-    if (outcome === 'wait')
-      await pushJob(BACKFILL_QUEUE, { projectKey, scope, busyRounds: busyRounds + 1 }, BUSY_WAIT_SECONDS);
+    if (outcome === 'wait') {
+      const body = { projectKey, scope, busyRounds: busyRounds + 1 };
+      await pushJob(BACKFILL_QUEUE, body, BUSY_WAITS_SECONDS[busyRounds] ?? CLAIM_SECONDS);
+    }
   } catch (e) {
     if (!(e instanceof JiraError) || e.retryable) throw e;
     const status = await readBackfill(projectKey);
