@@ -1,6 +1,6 @@
 /**
  * In Debian's Chromium against `npm start`'s preview: the gadget's bar opens Jira search with the
- * kind's JQL (a real link, followed through router.open), and the edit view reads well and passes axe-core in
+ * kind's JQL in a new window (a real link, followed through router.open), and the edit view reads well and passes axe-core in
  * both themes; screenshots of the edit view go to docs/screenshots.
  */
 import { screenshotDir } from './screenshot-dir';
@@ -23,12 +23,15 @@ run('gadget drill-down and edit view in a browser', () => {
       const link = g.locator('.legend a', { hasText: kind }).first();
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await link.getAttribute('href')).toMatch(/\/issues\/\?jql=/);
-      await link.click();
-      await s.page.waitForURL(/\/issues\?jql=/);
-      const jql = new URL(s.page.url()).searchParams.get('jql')!;
+      // router.open: Jira opens a new window and the dashboard stays where it was.
+      const [search] = await Promise.all([s.page.context().waitForEvent('page'), link.click()]);
+      await search.waitForURL(/\/issues\?jql=/);
+      expect(s.page.url()).toMatch(/\/dashboard$/);
+      const jql = new URL(search.url()).searchParams.get('jql')!;
       expect(jql).toContain(kind);
-      expect(await s.page.locator('[role=alert]').count()).toBe(0);
-      expect(await s.page.locator('table tr').count()).toBeGreaterThan(0);
+      expect(await search.locator('[role=alert]').count()).toBe(0);
+      expect(await search.locator('table tr').count()).toBeGreaterThan(0);
+      await search.close();
     },
   );
 

@@ -29,7 +29,9 @@
     if (m.type === 'forge-navigate') {
       if (!m.internal) { window.open(String(m.url), '_blank', 'noopener,noreferrer'); return; }
       var url = keepViewer(m.url);
-      if (url) location.href = url; // the preview opens its own pages in the same tab, new-tab requests included
+      // As in Jira: router.open opens a new window, router.navigate moves this one.
+      if (url && m.newTab) window.open(url, '_blank');
+      else if (url) location.href = url;
     }
     if (m.type === 'forge-refresh') { from.src = from.src; }
     if (m.type === 'forge-resize' && typeof m.height === 'number' && m.height > 0) from.style.height = Math.min(m.height, 4000) + 'px';
