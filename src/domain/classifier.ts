@@ -9,7 +9,7 @@ import { hashText } from './fingerprint';
 import { kindFromShare, rollUpChildren } from './balance';
 import { checkModel, contributions, heldScore, scoreOf, shareOf, type ClassificationModel } from './model';
 import MODEL_FILE from './classification-model.json';
-import { hasPmEvidence, INPUT_RULES, readItem } from './model-inputs';
+import { appliedFactor, hasPmEvidence, INPUT_RULES, readItem } from './model-inputs';
 import {
   calibrationEvidence, childrenEvidence, contextEvidence, foldRepeatedQuotes, noDirectionEvidence,
   signalEvidence,
@@ -34,6 +34,23 @@ function describeRules(): string {
  * results carry it.
  */
 export const RULES_VERSION = `r2-${hashText(describeRules()).slice(0, 12)}`;
+
+/**
+ * The version of a tag: the rules, and — when a site's people have taught it something — what the classifier
+ * learned that changes its results (a signal's factor, the site's shift). A tag made before a lesson is then
+ * as stale as one made under older rules, and refreshed the same way. Counts of overrides behind a lesson
+ * are left out: only what changes a result changes the version.
+ */
+export function tagVersion(adaptation?: Adaptation): string {
+  const lessons = Object.entries(adaptation?.signals ?? {})
+    .map(([id, s]) => [id, appliedFactor(s.factor)] as const)
+    .filter(([, factor]) => factor !== 1)
+    .map(([id, factor]) => `${id}=${factor}`)
+    .sort();
+  const shift = adaptation?.shift ? adaptation.shift.logit.toFixed(2) : '0.00';
+  if (shift !== '0.00' && shift !== '-0.00') lessons.push(`shift=${shift}`);
+  return lessons.length ? `${RULES_VERSION}.l${hashText(lessons.join(';')).slice(0, 8)}` : RULES_VERSION;
+}
 
 /** What the classifier reads, hashed: an unchanged fingerprint means nothing to redo. */
 export function textFingerprint(item: WorkItem): string {
@@ -97,6 +114,6 @@ export function classify(
     strategicShare: share,
     confidence: confidenceOf(share, mass),
     evidence: shown.slice(0, MAX_EVIDENCE),
-    rulesVersion: RULES_VERSION,
+    rulesVersion: tagVersion(options?.adaptation),
   };
 }

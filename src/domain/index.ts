@@ -1,6 +1,6 @@
 /** The pure domain: classifier, catalogue and balance math. Imports nothing from Forge. */
 export * from './types';
-export { classify, RULES_VERSION, textFingerprint } from './classifier';
+export { classify, RULES_VERSION, tagVersion, textFingerprint } from './classifier';
 export { normaliseText } from './normalise-text';
 export {
   kindFromShare,

@@ -124,6 +124,9 @@ export function inputOf(signal: Signal, place: SignalAmount['place']): InputName
 export const hasPmEvidence = (reading: ItemReading): boolean =>
   reading.amounts.some((a) => a.signal.side === 'PM' && a.amount > 0);
 
+/** A learned factor as the classifier applies it: one lesson at most quadruples or quarters a signal. */
+export const appliedFactor = (factor: number): number => Math.min(4, Math.max(0.25, factor));
+
 /** Reads an item into the model's inputs; the context's parent result, when known, is one of them. */
 export function readItem(item: WorkItem, context?: HierarchyContext, adaptation?: Adaptation): ItemReading {
   const description = normaliseText(item.description);
@@ -132,7 +135,7 @@ export function readItem(item: WorkItem, context?: HierarchyContext, adaptation?
   const collect = (hits: Map<number, SignalHit>, place: SignalAmount['place']) => {
     for (const hit of hits.values()) {
       const learned = adaptation?.signals[hit.signal.id];
-      const factor = learned ? Math.min(4, Math.max(0.25, learned.factor)) : 1;
+      const factor = learned ? appliedFactor(learned.factor) : 1;
       const amount = hit.signal.weight * decayed(hit.matches) * factor;
       amounts.push({ signal: hit.signal, place, amount, hit });
       const input = inputOf(hit.signal, place);

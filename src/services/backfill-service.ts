@@ -24,6 +24,7 @@ import { classifyPage, type Written } from './backfill-page';
 import { jqlOf, runningStatus, type BackfillScope } from './backfill-start';
 import { CLAIM_SECONDS, classifyAndStore, workItemOf } from './classify-issue';
 import { recordFigures } from './figures-service';
+import { currentTagVersion } from './learning-service';
 import { withOverride } from './stored-classification';
 
 export { BACKFILL_QUEUE };
@@ -59,7 +60,7 @@ export async function runBackfillChunk(
   const status = (await readBackfill(projectKey)) ?? runningStatus(projectKey, 0, now, scope);
   const points = await storyPointsField('app');
   const searchedAt = Date.now();
-  const page = await searchJql('app', jqlOf(scope, projectKey), {
+  const page = await searchJql('app', jqlOf(scope, projectKey, await currentTagVersion()), {
     fields: [...BASE_FIELDS.filter((f) => f !== 'status'), ...(points ? [points] : [])],
     properties: [ISSUE_PROPERTY_KEY],
     maxResults: CHUNK,

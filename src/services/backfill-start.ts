@@ -3,7 +3,8 @@
  * - a person, from the gadget or the admin page: every pending issue of the project — untagged, or tagged
  *   automatically under older rules;
  * - the daily sweep, at the end of each project's reconcile (reconcile-service), after the classifier's
- *   rules change (a new RULES_VERSION ships with an app update): a refresh of the stale tags only. It
+ *   rules change (a new RULES_VERSION ships with an app update) or the site's people taught it a lesson
+ *   (learning from overrides moved a signal or the site's shift: tagVersion): a refresh of the stale tags. It
  *   never tags an issue the app has not tagged (a person decides that) and never touches an override. It
  *   runs as the app: no person acts here — "Scheduled triggers run without a user context" (Forge
  *   manifest reference, scheduledTrigger) — so there is no one whose rights to check; it rewrites the
@@ -11,33 +12,37 @@
  * One backfill per project at a time (the backfill lock); a running one covers a refresh's issues too.
  */
 import type { BackfillStatus } from '../contract';
-import { RULES_VERSION } from '../domain';
 import { approximateCount } from '../jira/jira-api';
 import { JiraError } from '../jira/jira-error';
 import { canEditProject, getProject, isJiraAdmin } from '../jira/jira-people';
 import { readBackfill, releaseBackfillLock, saveBackfill, takeBackfillLock } from '../storage/app-storage';
 import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
+import { currentTagVersion } from './learning-service';
 
 /** Which issues a backfill classifies: every pending one, or only tags stored under older rules. */
 export type BackfillScope = NonNullable<BackfillStatus['scope']>;
 
-export function pendingJql(projectKey: string): string {
+/**
+ * Every pending issue of the project: untagged, or tagged automatically under another `version` (older rules,
+ * or before the site's latest lesson: tagVersion).
+ */
+export function pendingJql(projectKey: string, version: string): string {
   return (
     `project = "${projectKey}" AND (ownershipRulesVersion IS EMPTY OR ` +
-    `(ownershipRulesVersion != "${RULES_VERSION}" AND ownershipOverridden != "true")) ORDER BY key ASC`
+    `(ownershipRulesVersion != "${version}" AND ownershipOverridden != "true")) ORDER BY key ASC`
   );
 }
 
-/** The project's issues tagged automatically under older rules. */
-export function staleJql(projectKey: string): string {
+/** The project's issues tagged automatically under another version: older rules or older lessons. */
+export function staleJql(projectKey: string, version: string): string {
   return (
     `project = "${projectKey}" AND ownershipRulesVersion IS NOT EMPTY AND ` +
-    `ownershipRulesVersion != "${RULES_VERSION}" AND ownershipOverridden != "true" ORDER BY key ASC`
+    `ownershipRulesVersion != "${version}" AND ownershipOverridden != "true" ORDER BY key ASC`
   );
 }
 
-export const jqlOf = (scope: BackfillScope, projectKey: string) =>
-  scope === 'stale' ? staleJql(projectKey) : pendingJql(projectKey);
+export const jqlOf = (scope: BackfillScope, projectKey: string, version: string) =>
+  scope === 'stale' ? staleJql(projectKey, version) : pendingJql(projectKey, version);
 
 const withoutOrder = (jql: string) => jql.replace(/ ORDER BY .*$/, '');
 
@@ -74,7 +79,8 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
   if (existing?.state === 'running') return existing;
   if (!(await takeBackfillLock(projectKey)))
     return (await readBackfill(projectKey)) ?? runningStatus(projectKey, 0, now);
-  const total = await approximateCount('user', withoutOrder(pendingJql(projectKey)));
+  const version = await currentTagVersion();
+  const total = await approximateCount('user', withoutOrder(pendingJql(projectKey, version)));
   const status: BackfillStatus = {
     ...runningStatus(projectKey, total, now),
     state: total > 0 ? 'running' : 'done',
@@ -91,7 +97,7 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
  */
 export async function startRefresh(projectKey: string, now = new Date()): Promise<BackfillStatus | null> {
   if ((await readBackfill(projectKey))?.state === 'running') return null;
-  const total = await approximateCount('app', withoutOrder(staleJql(projectKey)));
+  const total = await approximateCount('app', withoutOrder(staleJql(projectKey, await currentTagVersion())));
   if (total === 0 || !(await takeBackfillLock(projectKey))) return null;
   const status = runningStatus(projectKey, total, now, 'stale');
   try {

@@ -5,14 +5,14 @@
  * with current rules is not rewritten, but its figures are recorded again (story points, assignee).
  */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type StoredClassification } from '../contract';
-import { classify, RULES_VERSION, textFingerprint, type HierarchyContext, type WorkItem } from '../domain';
+import { classify, textFingerprint, type HierarchyContext, type WorkItem } from '../domain';
 import { getIssue, storyPointsField, toWorkItem } from '../jira/jira-api';
 import { getIssueProperty, setIssueProperty, updateLabels } from '../jira/jira-properties';
 import type { Actor } from '../jira/jira-client';
 import type { JiraIssue } from '../jira/jira-schemas';
 import { readOverrideEntry, readSettings, releaseLock, takeLock } from '../storage/app-storage';
 import { recordFigures } from './figures-service';
-import { readAdaptation } from './learning-service';
+import { currentTagVersion, readAdaptation } from './learning-service';
 import { toStored, withOverride } from './stored-classification';
 
 const LABELS = { strategic: 'strategic-pm', tactical: 'tactical-po' } as const;
@@ -23,11 +23,13 @@ export type ClassifyOutcome =
   | { status: 'stored'; stored: StoredClassification; item: WorkItem }
   | { status: 'unchanged' | 'overridden'; stored: StoredClassification; item: WorkItem };
 
+/** Whether a stored tag was made from this text with the rules and lessons of `version` (tagVersion). */
 export function isCurrent(
   stored: StoredClassification | null,
   item: WorkItem,
+  version: string,
 ): stored is StoredClassification {
-  return !!stored && stored.rulesVersion === RULES_VERSION && stored.fingerprint === textFingerprint(item);
+  return !!stored && stored.rulesVersion === version && stored.fingerprint === textFingerprint(item);
 }
 
 /** What the classifier reads from a Jira issue: the same on every path, without the app's own labels. */
@@ -101,7 +103,8 @@ async function classifyAndWrite(
     await setIssueProperty(actor, issue.key, stored);
     return { outcome: { status: 'overridden', stored, item }, wrote: true };
   }
-  if (isCurrent(previous, item) && previous.storyPoints === (item.storyPoints ?? null)) {
+  const current = isCurrent(previous, item, await currentTagVersion());
+  if (current && previous.storyPoints === (item.storyPoints ?? null)) {
     return { outcome: { status: 'unchanged', stored: previous, item }, wrote: false };
   }
   const stored = await classifyItem(actor, item, previous, now);

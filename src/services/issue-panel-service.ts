@@ -15,6 +15,7 @@ import { bulkFetch, searchAll } from '../jira/jira-api';
 import { canEditIssue, displayNames } from '../jira/jira-people';
 import { unlessConsent } from '../jira/jira-client';
 import { classifyItem, isCurrent, readWorkItem } from './classify-issue';
+import { currentTagVersion } from './learning-service';
 
 async function childBalance(
   parentKey: string,
@@ -39,7 +40,7 @@ export async function issuePanel(issueKey: string): Promise<IssuePanelData> {
   const canOverride = await canEditIssue('user', issueKey);
   let stored = parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]);
   let refreshed = false;
-  if (!stored?.overridden && !isCurrent(stored, item)) {
+  if (!stored?.overridden && !isCurrent(stored, item, await currentTagVersion())) {
     // A read never writes: the panel shows a fresh result; the trigger and the backfill store results.
     stored = await classifyItem('user', item, stored);
     refreshed = true;

@@ -9,6 +9,7 @@ import {
   adaptationFrom,
   measureAdaptation,
   stepsOf,
+  tagVersion,
   type Adaptation,
   type LabeledOverride,
 } from '../domain';
@@ -27,6 +28,11 @@ export interface AdaptationRecord {
 export async function readAdaptation(): Promise<Adaptation | undefined> {
   const learning = await readLearning();
   return Object.keys(learning.steps).length > 0 ? adaptationFrom(learning.steps) : undefined;
+}
+
+/** The version a tag made now carries: the rules and the site's current lessons (tagVersion). */
+export async function currentTagVersion(): Promise<string> {
+  return tagVersion(await readAdaptation());
 }
 
 export async function readAdaptationRecord(): Promise<AdaptationRecord | null> {

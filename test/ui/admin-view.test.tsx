@@ -38,6 +38,8 @@ describe('AgreementView', () => {
     expect(
       screen.getByText(/Calibrated to this site from 12 reviews: borderline work now leans tactical/),
     ).toBeTruthy();
+    expect(screen.getByText(/^Automatic tags made before follow what it learned in the next daily update/))
+      .toBeTruthy();
   });
 
   it('before any weight moves, says what it has collected and why nothing moved yet; it can still be reset', () => {
@@ -50,6 +52,7 @@ describe('AgreementView', () => {
     render(<AgreementView data={makeAgreement({ adaptation })} busy={false} onReset={noop} />);
     expect(screen.getByText(/^From 2 reviews \(confirmed or changed tags\)/)).toBeTruthy();
     expect(screen.getByText(/^No weight has moved yet/)).toBeTruthy();
+    expect(screen.queryByText(/^Automatic tags made before follow/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Reset learning' })).toBeTruthy();
   });
 

@@ -80,6 +80,12 @@ function LearnedSection({ learned, held, onReset, busy }:
           </tbody>
         </table>
       )}
+      {moved && (
+        <p className="muted">
+          Automatic tags made before follow what it learned in the next daily update; tags people changed
+          stay as they are.
+        </p>
+      )}
       <div>
         <button type="button" className="danger-subtle" onClick={onReset} disabled={busy}>
           Reset learning
