@@ -36,7 +36,7 @@ const Empty = z.object({}).strict();
 export const IssuePanelDataSchema = z.object({
   issue: z.object({ key: z.string(), summary: z.string(), type: z.string(), isEpic: z.boolean() }),
   classification: StoredClassificationSchema,
-  /** True when the stored result was missing or made by older rules and this one is fresh. */
+  /** True when the stored result was missing or stale (older rules or lessons) and this one is fresh. */
   refreshed: z.boolean(),
   epic: IssueRefSchema.nullable(),
   /** For an epic: the balance of its children; for a child: its epic's children. */
@@ -65,8 +65,8 @@ export const BackfillStatusSchema = z.object({
   projectKey: ProjectKeySchema,
   state: z.enum(['idle', 'running', 'done', 'failed']),
   /**
-   * What the run classifies: every pending issue (started by a person), or only the tags older rules made
-   * (the daily refresh after an update). Runs stored before refreshes existed have none: pending.
+   * What the run classifies: every pending issue (started by a person), or only the stale tags (the daily
+   * refresh after a rules update or a lesson). Runs stored before refreshes existed have none: pending.
    */
   scope: z.enum(['pending', 'stale']).optional(),
   done: z.number().int().nonnegative(),

@@ -1,7 +1,7 @@
 /**
  * Starting a backfill (its chunks run in backfill-service). Two kinds start one:
  * - a person, from the gadget or the admin page: every pending issue of the project — untagged, or tagged
- *   automatically under older rules;
+ *   automatically under another version (staleJql);
  * - the daily sweep, at the end of each project's reconcile (reconcile-service), after the classifier's
  *   rules change (a new RULES_VERSION ships with an app update) or the site's people taught it a lesson
  *   (learning from overrides moved a signal or the site's shift: tagVersion): a refresh of the stale tags. It
@@ -19,7 +19,7 @@ import { readBackfill, releaseBackfillLock, saveBackfill, takeBackfillLock } fro
 import { BACKFILL_QUEUE, pushJob } from '../storage/jobs';
 import { currentTagVersion } from './learning-service';
 
-/** Which issues a backfill classifies: every pending one, or only tags stored under older rules. */
+/** Which issues a backfill classifies: every pending one, or only the stale tags (staleJql). */
 export type BackfillScope = NonNullable<BackfillStatus['scope']>;
 
 /**

@@ -130,7 +130,7 @@ async function classifyAndWrite(
 /** How long a claim on one text version holds if its writer dies before releasing it (one invocation). */
 export const CLAIM_SECONDS = 25;
 
-/** The claim on writing one version of an issue's result: its text, rules and story points. */
+/** The claim on writing one version of an issue's result: its text, rules and lessons, and story points. */
 export const claimOf = (issueId: string, stored: StoredClassification) =>
   `classify:${issueId}:${stored.fingerprint}:${stored.rulesVersion}:${stored.storyPoints ?? '-'}`;
 

@@ -6,7 +6,7 @@
  * they are read again and recorded or forgotten, and the week sums are recomputed from the
  * contributions (a sum changed by anything else is put right). Started on demand by a Jira admin, and daily
  * for every project with figures (a sweep over the site's projects, a page at a time); the daily run ends
- * by starting a refresh of the tags older rules made.
+ * by starting a refresh of the stale tags (older rules or lessons: backfill-start.ts).
  */
 import { ISSUE_PROPERTY_KEY, parseStoredClassification } from '../contract';
 import { BASE_FIELDS, bulkFetch, searchJql, storyPointsField } from '../jira/jira-api';
@@ -27,7 +27,7 @@ export type ReconcileEvent =
 
 /**
  * Queues the first chunk and reports the job as started: on demand by a Jira admin, or by the daily sweep,
- * whose run ends with a refresh of the tags older rules made (`refresh`; backfill-start.ts).
+ * whose run ends with a refresh of the stale tags (`refresh`; backfill-start.ts).
  */
 export async function startReconcile(
   projectKey: string,
@@ -135,7 +135,7 @@ async function sweepVanished(projectKey: string, points: string | null): Promise
 
 /**
  * The daily sweep: a page of the site's projects; each with figures gets a reconcile that ends with a
- * refresh of the tags stored under older rules, if any (in the queued job: the sweep itself stays a
+ * refresh of the stale tags, if any (in the queued job: the sweep itself stays a
  * storage query, a status write and a push per project); then the next page.
  */
 export async function sweepProjects(startAt = 0, now = new Date()): Promise<void> {

@@ -95,7 +95,7 @@ describe('Recompute figures (admin page)', () => {
 
   it('names the daily refresh of tags after an update while it runs', () => {
     expect(reclassifySummary(makeBackfill({ scope: 'stale', done: 5, total: 9 }))).toBe(
-      "Updating SHOP's tags to the new rules (daily): 5 of 9 so far.",
+      "Bringing SHOP's tags up to date (daily): 5 of 9 so far.",
     );
   });
 });

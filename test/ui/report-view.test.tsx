@@ -189,14 +189,14 @@ describe('BackfillSection', () => {
     expect(screen.getByRole('status').textContent).toBe('Done: 12 issues classified.');
   });
 
-  it('says what a run after an app update does: it brings tags to the new rules', () => {
+  it('says what a daily refresh does: it brings the app\'s older tags up to date', () => {
     const running = makeBackfill({ scope: 'stale', done: 3, total: 8 });
     const { container, rerender } = render(<BackfillSection {...props({ status: running })} />);
-    expect(screen.getByRole('heading', { name: 'Update tags to the new rules' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Bring tags up to date' })).toBeTruthy();
     expect(container.textContent).toMatch(/3 of 8 updated…/);
     const done = makeBackfill({ scope: 'stale', state: 'done', done: 8, total: 8 });
     rerender(<BackfillSection {...props({ status: done })} />);
-    expect(screen.getByRole('status').textContent).toBe('Done: 8 tags updated to the new rules.');
+    expect(screen.getByRole('status').textContent).toBe('Done: 8 tags brought up to date.');
   });
 
   it('shows a progress bar with the counts', () => {

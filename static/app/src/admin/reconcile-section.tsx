@@ -1,7 +1,8 @@
 /**
  * "Recompute figures and tags" for a Jira admin: recomputes a project's figures from Jira (the same job
  * that runs daily) and says what drift it fixed; re-classifies the project now (the backfill: its untagged
- * issues and the tags older rules made — the daily run refreshes only the latter, after an upgrade).
+ * issues and the tags made by older rules or before the latest lesson from people's changes — the daily run
+ * refreshes only the latter).
  * Presentational; the container does the calls.
  */
 import { useState } from 'react';
@@ -21,7 +22,7 @@ export interface ReconcileSectionProps {
 
 export function reclassifySummary(s: BackfillStatus): string {
   if (s.state === 'running' && s.scope === 'stale')
-    return `Updating ${s.projectKey}'s tags to the new rules (daily): ${s.done} of ${s.total} so far.`;
+    return `Bringing ${s.projectKey}'s tags up to date (daily): ${s.done} of ${s.total} so far.`;
   if (s.state === 'running') return `Re-classifying ${s.projectKey}: ${s.done} of ${s.total} issues so far.`;
   if (s.state === 'failed')
     return `Re-classifying ${s.projectKey} stopped after ${s.done} of ${s.total} issues. Try again.`;

@@ -1,7 +1,7 @@
 /**
  * Backfill, presentational: offer to classify unclassified issues, then show progress or what failed. A
- * run the daily sweep started after an app update (scope "stale") only brings tags to the new rules, and
- * says so.
+ * run the daily sweep started (scope "stale": after an app update changed the rules, or people's changes
+ * taught the classifier a lesson) only brings the app's older tags up to date, and says so.
  */
 import type { BackfillStatus } from '../../../../src/contract';
 import { Section } from '../components/states';
@@ -29,7 +29,7 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
   )
     return null;
   return (
-    <Section title={refresh ? 'Update tags to the new rules' : 'Classify existing issues'}>
+    <Section title={refresh ? 'Bring tags up to date' : 'Classify existing issues'}>
       {running && status ? (
         <div>
           <progress
@@ -64,7 +64,7 @@ export function BackfillSection({ unclassified, status, error, starting, onStart
           {succeeded && unclassified === 0 && (
             <span className="success" role="status">
               {refresh
-                ? `Done: ${status.total} tags updated to the new rules.`
+                ? `Done: ${status.total} tags brought up to date.`
                 : `Done: ${status.total} issues classified.`}
             </span>
           )}
