@@ -61,8 +61,9 @@ export function ReconcileSection({
     <Section title="Recompute figures and tags">
       <p className="muted">
         The figures are kept as issues change and checked against Jira every day, when tags made by older
-        rules are also refreshed after an upgrade (tags set by people are kept). Recompute a project now if
-        the figures look wrong; re-classify it to tag its untagged issues and refresh older tags right away.
+        rules (after an upgrade) or before the classifier learned from people’s changes are also refreshed
+        (tags set by people are kept). Recompute a project now if the figures look wrong; re-classify it to
+        tag its untagged issues and refresh older tags right away.
       </p>
       <div className="row">
         <label htmlFor="ob-reconcile-project">Project</label>
