@@ -140,7 +140,9 @@ export function matchRegexes(
         .slice(-4)
         .some((w) => NEGATORS.has(stem(w)));
       const end = m.index + m[0].length;
-      const pmSense = signal.side !== 'PM' || spanInPmSense(text, tokens, m.index, end, prose);
+      const pmSense =
+        signal.side !== 'PM' ||
+        spanInPmSense(text, tokens, m.index, end, prose, signal.id === 'platform-lifecycle');
       if (!negated && pmSense) {
         record(hits, index.signals, i, text, m.index, end);
         break;

@@ -16,9 +16,11 @@
  * - in a summary, a scope prefix names the code it is about ("Drillbit: add support for MobileWeb
  *   platform", "appcd: drop support for Node 8"): one or two words before a colon, none of them a
  *   planning word ("Priority 2:", "Strategy:", "Q3 OKR:" keep their sense).
- * Neighbourhood = up to three content words on each side inside the same sentence.
+ * Neighbourhood = up to three content words on each side inside the same sentence. A platform decision (the
+ * platform-lifecycle pattern, which already asks for its verb) keeps its sense beside the platform's name.
  */
 import { SENTENCE_RULES, sameSentence, sentenceStartBefore } from './sentences';
+import { hasCodeScope, SUMMARY_SCOPE_RULES } from './summary-scope';
 import { stem, type Token } from './tokenize';
 
 /** Code, devices, operating systems and UI parts: the engineering senses' usual neighbours. */
@@ -127,42 +129,28 @@ function isCapitalisedName(text: string, tokens: Token[], i: number, j: number):
   return !atStart && (cap(tokens[i - 1]) || cap(tokens[j]));
 }
 
-/** Planning words that may open a summary as a scope ("Strategy: …") without naming code. */
-const PLANNING_SCOPES = new Set([
-  'priority', 'goal', 'objective', 'initiative', 'theme', 'okr', 'kr', 'strategy', 'vision', 'roadmap',
-  'pillar', 'bet', 'outcome', 'mission', 'focus', 'product', 'market', 'marketing', 'launch', 'pricing',
-  'growth', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'fy',
-].map(stem));
-
-/** A business figure: a percentage, an amount of money, a quarter, half or fiscal year. */
-const BUSINESS_FIGURE = /\d+(\.\d+)?\s?%|[$€£]\s?\d|\b(q[1-4]|h[12]|fy\d{2,4})\b/i;
-
 /**
- * A summary's "Component: …" prefix, when it names code rather than a planning scope. A summary that states
- * a business figure after its prefix is about an outcome of that area, not its code ("Checkout: grow revenue
- * 10% in Q3", "Cart: reduce churn by 15%").
+ * The platforms a product enters or leaves: beside a platform decision (the platform-lifecycle signal, whose
+ * pattern already asks for the decision's verb: add, drop, remove, target…) they are its object, not a sign
+ * of engineering talk ("to no longer support Windows Universal as a target platform").
  */
-function hasCodeScope(text: string, tokens: Token[], i: number): boolean {
-  const colon = /^\s*([^:\n]{1,30}):\s/.exec(text);
-  if (!colon || tokens[i]!.start < colon[0].length) return false;
-  if (BUSINESS_FIGURE.test(text.slice(colon[0].length))) return false;
-  const words = tokens.filter((t) => t.end <= colon[1]!.length + (colon.index ?? 0) + 1);
-  const planning = words.some((w) => PLANNING_SCOPES.has(w.stem) || /^\d/.test(w.stem));
-  return words.length > 0 && words.length <= 2 && !planning;
-}
+const PLATFORM_NAMES = new Set(
+  ['ios', 'android', 'iphone', 'ipad', 'blackberry', 'phone', 'tablet', 'window', 'device'].map(stem),
+);
 
 /** Everything these rules read, for RULES_VERSION: changing a word here changes stored results' version. */
 export const WORD_SENSE_RULES = JSON.stringify([
-  TECHNICAL_WORDS, [...FUNCTION_WORDS], [...PLANNING_SCOPES], [...BUSINESS_ACRONYMS], NEIGHBOURS,
-  VERSION.source,
-  BUSINESS_SHORTHAND.source, BUSINESS_FIGURE.source, SENTENCE_RULES,
+  TECHNICAL_WORDS, [...FUNCTION_WORDS], [...BUSINESS_ACRONYMS], NEIGHBOURS, VERSION.source,
+  BUSINESS_SHORTHAND.source, SENTENCE_RULES, SUMMARY_SCOPE_RULES, [...PLATFORM_NAMES],
 ]);
 
 /**
  * Whether the match on tokens[i … j-1] of `text` is in its product-manager sense.
  * `prose` is false for summaries, whose words are often all capitalised (titles).
  */
-export function inPmSense(text: string, tokens: Token[], i: number, j: number, prose = true): boolean {
+export function inPmSense(
+  text: string, tokens: Token[], i: number, j: number, prose = true, platformDecision = false,
+): boolean {
   const start = tokens[i]!.start;
   const end = tokens[j - 1]!.end;
   if (insideIdentifier(text, start, end) || isIdentifier(rawWord(text, start, end))) return false;
@@ -170,7 +158,8 @@ export function inPmSense(text: string, tokens: Token[], i: number, j: number, p
   for (const t of neighbours(text, tokens, i, j)) {
     const raw = rawWord(text, t.start, t.end);
     const version = VERSION.test(text.slice(t.start, t.end + 8).split(/[\s,;)]/)[0]!);
-    if (TECHNICAL.has(t.stem) || isIdentifier(raw) || version) {
+    const technical = TECHNICAL.has(t.stem) && !(platformDecision && PLATFORM_NAMES.has(t.stem));
+    if (technical || isIdentifier(raw) || version) {
       return false;
     }
   }
@@ -180,7 +169,7 @@ export function inPmSense(text: string, tokens: Token[], i: number, j: number, p
 
 /** The same test for a regex match at text offsets [start, end) (tokens are the text's tokens). */
 export function spanInPmSense(
-  text: string, tokens: Token[], start: number, end: number, prose = true,
+  text: string, tokens: Token[], start: number, end: number, prose = true, platformDecision = false,
 ): boolean {
   let lo = 0;
   let hi = tokens.length;
@@ -191,5 +180,5 @@ export function spanInPmSense(
   while (j < tokens.length && tokens[j]!.start < end) j++;
   if (j === i) j = i + 1;
   i = Math.max(0, i);
-  return inPmSense(text, tokens, i, j, prose);
+  return inPmSense(text, tokens, i, j, prose, platformDecision);
 }

@@ -52,6 +52,12 @@ describe('engineering senses do not count', () => {
       'code',
     ],
     ['Fix it', 'Call Ti.Platform.openURL() after the launch.', 'go-to-market', 'inside an identifier'],
+    [
+      'Build fails',
+      'When I target the Android platform the build fails with an error.',
+      'platform-lifecycle',
+      'a build failing, whatever platform it targets',
+    ],
     ['ADT End of life', null, 'lifecycle', "a tool's acronym beside it: Google's ADT, not our product"],
     [
       'Table view flickers',
@@ -81,6 +87,13 @@ describe('product-manager senses still count', () => {
       'platform-lifecycle',
     ],
     ['Add Windows 8 Platform Support', null, 'platform-lifecycle'],
+    // The platform a decision is about is its object, not engineering talk (TIMOB-27708's description).
+    [
+      'Windows Universal',
+      'Due to very low usage of Windows Universal as a target platform, we have decided to no longer support ' +
+        'Windows Universal (Phone/Desktop/Tablet) apps as of SDK 9',
+      'platform-lifecycle',
+    ],
     ['Plan the launch campaign and the press release', null, 'go-to-market'],
     [
       'Competitor analysis',
