@@ -15,6 +15,7 @@ import type { JiraIssue } from '../jira/jira-schemas';
 import { takeLock } from '../storage/app-storage';
 import { CLAIM_SECONDS, claimOf, classifyItem, workItemOf } from './classify-issue';
 import { recordFigures } from './figures-service';
+import { readAdaptation } from './learning-service';
 
 export interface Written { issue: JiraIssue; item: WorkItem; stored: StoredClassification }
 
@@ -51,6 +52,7 @@ export async function classifyPage(
   let busy = 0;
   const items = issues.map((issue) => workItemOf(issue, points));
   const parents = await parentsOf(items);
+  const adaptation = (await readAdaptation()) ?? null;
   for (const [n, issue] of issues.entries()) {
     try {
       const item = items[n]!;
@@ -60,6 +62,7 @@ export async function classifyPage(
         parseStoredClassification(issue.properties?.[ISSUE_PROPERTY_KEY]),
         now,
         (item.parent && parents.get(item.parent)) || null,
+        adaptation,
       );
       // The trigger may be storing this very version right now: one writer per version (see classify-issue).
       const claim = claimOf(issue.id, stored);

@@ -5,14 +5,16 @@
  * with current rules is not rewritten, but its figures are recorded again (story points, assignee).
  */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type StoredClassification } from '../contract';
-import { classify, textFingerprint, type HierarchyContext, type WorkItem } from '../domain';
+import {
+  classify, tagVersion, textFingerprint, type Adaptation, type HierarchyContext, type WorkItem,
+} from '../domain';
 import { getIssue, storyPointsField, toWorkItem } from '../jira/jira-api';
 import { getIssueProperty, setIssueProperty, updateLabels } from '../jira/jira-properties';
 import type { Actor } from '../jira/jira-client';
 import type { JiraIssue } from '../jira/jira-schemas';
 import { readOverrideEntry, readSettings, releaseLock, takeLock } from '../storage/app-storage';
 import { recordFigures } from './figures-service';
-import { currentTagVersion, readAdaptation } from './learning-service';
+import { readAdaptation } from './learning-service';
 import { toStored, withOverride } from './stored-classification';
 
 const LABELS = { strategic: 'strategic-pm', tactical: 'tactical-po' } as const;
@@ -73,15 +75,19 @@ async function parentContext(
   return parent ? { parent: { key: parentKey, kind: parent.kind, strategicShare: parent.share } } : undefined;
 }
 
-/** Computes the property value for an item (no writes). */
+/**
+ * Computes the property value for an item (no writes). `context` and `adaptation` are read when not given
+ * (null: none); a caller classifying many items reads the site's lessons once and passes them.
+ */
 export async function classifyItem(
   actor: Actor,
   item: WorkItem,
   previous: StoredClassification | null,
   now = new Date(),
   context?: HierarchyContext | null,
+  learned?: Adaptation | null,
 ): Promise<StoredClassification> {
-  const adaptation = await readAdaptation();
+  const adaptation = learned === undefined ? await readAdaptation() : (learned ?? undefined);
   const hierarchy = context === undefined ? await parentContext(actor, item.parent) : (context ?? undefined);
   const result = classify(item, hierarchy, adaptation ? { adaptation } : undefined);
   return toStored(result, textFingerprint(item), item.storyPoints ?? null, previous?.override ?? null, now);
@@ -103,11 +109,12 @@ async function classifyAndWrite(
     await setIssueProperty(actor, issue.key, stored);
     return { outcome: { status: 'overridden', stored, item }, wrote: true };
   }
-  const current = isCurrent(previous, item, await currentTagVersion());
+  const adaptation = (await readAdaptation()) ?? null;
+  const current = isCurrent(previous, item, tagVersion(adaptation ?? undefined));
   if (current && previous.storyPoints === (item.storyPoints ?? null)) {
     return { outcome: { status: 'unchanged', stored: previous, item }, wrote: false };
   }
-  const stored = await classifyItem(actor, item, previous, now);
+  const stored = await classifyItem(actor, item, previous, now, undefined, adaptation);
   // One writer per text version: a concurrent delivery of the same version leaves the write to the
   // first, whose claim stays until every reader can see its result (released only if the write fails).
   const claim = claimOf(issue.id, stored);
