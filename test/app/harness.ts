@@ -4,6 +4,7 @@
  * turn on duplicate deliveries. `sites` adds installations (each its own Jira) served by the same module.
  */
 import { kvs } from '@forge/kvs';
+import { parseStoredClassification, type GadgetData } from '../../src/contract';
 import { resolve } from 'node:path';
 import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
 import type { PlatformBehaviourOptions } from '../../dev/runtime/platform-behaviour';
@@ -166,3 +167,24 @@ export const yearByWeekConfig = (projectKey: string) => ({
   targetShare: 0.3,
   refreshMinutes: 0,
 });
+
+/** An issue's tag as the local Jira holds it (null: none, or not a tag). */
+export const tagOf = (h: Harness, key: string) =>
+  parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
+
+/** What the local Jira's tags add up to, per kind: the truth a gadget's counts are held to. */
+export function jiraTally(h: Harness): Record<'strategic' | 'tactical' | 'mixed', number> {
+  const tally = { strategic: 0, tactical: 0, mixed: 0 };
+  for (const issue of h.emulator.store.issues.values()) {
+    const tag = tagOf(h, issue.key);
+    if (tag) tally[tag.kind] += 1;
+  }
+  return tally;
+}
+
+/** The gadget's counts per kind, as Alice sees them. */
+export async function gadgetTally(h: Harness, config: Record<string, unknown>) {
+  const g = (await callGadget(h, config, 'getGadget', {}, ALICE)) as { ok: true; data: GadgetData };
+  const { strategic, tactical, mixed } = g.data.balance.count;
+  return { strategic, tactical, mixed };
+}

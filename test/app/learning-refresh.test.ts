@@ -4,15 +4,11 @@
  * them — never an override — with the figures still matching Jira's tags. Until then the panel shows the
  * fresh result without writing it. Run on the bundle Forge would deploy, with storage latency.
  */
-import {
-  parseStoredClassification,
-  type GadgetData,
-  type IssuePanelData,
-  type Result,
-} from '../../src/contract';
+import type { IssuePanelData, Result } from '../../src/contract';
 import { RULES_VERSION } from '../../src/domain';
 import {
-  ALICE, callGadget, callPanel, expireClaims, oneProjectSite, startHarness, yearByWeekConfig, type Harness,
+  callPanel, expireClaims, gadgetTally, jiraTally, oneProjectSite, startHarness, tagOf as tagOfIn,
+  yearByWeekConfig, type Harness, ALICE,
 } from './harness';
 
 const config = yearByWeekConfig('LRN');
@@ -26,8 +22,7 @@ beforeAll(async () => {
 afterAll(async () => { await h.close(); });
 
 const alice = { kind: 'user' as const, accountId: ALICE };
-const tagOf = (key: string) =>
-  parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
+const tagOf = (key: string) => tagOfIn(h, key);
 const create = (i: number) =>
   h.emulator.createIssue(alice, {
     projectKey: 'LRN',
@@ -35,19 +30,6 @@ const create = (i: number) =>
     summary: `Publish the product roadmap and pricing page, edition ${i}`,
     description: 'Share the roadmap with our customers and partners.',
   }).key;
-const jiraTally = () => {
-  const tally = { strategic: 0, tactical: 0, mixed: 0 };
-  for (const issue of h.emulator.store.issues.values()) {
-    const tag = tagOf(issue.key);
-    if (tag) tally[tag.kind] += 1;
-  }
-  return tally;
-};
-const gadgetTally = async () => {
-  const g = (await callGadget(h, config, 'getGadget', {}, ALICE)) as { ok: true; data: GadgetData };
-  const { strategic, tactical, mixed } = g.data.balance.count;
-  return { strategic, tactical, mixed };
-};
 const sweep = async () => {
   await h.runtime.invokeFunction('reconcile-schedule', {});
   await h.settle();
@@ -84,7 +66,7 @@ it('a lesson makes older tags stale; the daily sweep refreshes them and leaves o
     expect(tagOf(key)!.share).toBeLessThan(before[n]!.share);
   }
   expect(overridden.map((key) => tagOf(key))).toEqual(overrides);
-  expect(await gadgetTally()).toEqual(jiraTally());
+  expect(await gadgetTally(h, config)).toEqual(jiraTally(h));
 
   // Nothing is stale any more: the next sweep starts no refresh and changes no tag.
   const settled = bystanders.map((key) => tagOf(key));

@@ -4,17 +4,11 @@
  * app has not tagged — and the figures still match Jira's tags afterwards. Run on the bundle Forge would
  * deploy, with storage latency.
  */
-import {
-  parseStoredClassification,
-  type BackfillStatus,
-  type GadgetData,
-  type Result,
-  type StoredClassification,
-} from '../../src/contract';
+import type { BackfillStatus, Result, StoredClassification } from '../../src/contract';
 import { RULES_VERSION } from '../../src/domain';
 import {
-  ALICE, callGadget, expireClaims as expireClaimsOf, oneProjectSite, startHarness, yearByWeekConfig,
-  type Harness,
+  ALICE, callGadget, expireClaims as expireClaimsOf, gadgetTally as gadgetTallyOf, jiraTally as jiraTallyOf,
+  oneProjectSite, startHarness, tagOf as tagOfIn, yearByWeekConfig, type Harness,
 } from './harness';
 
 const data = () => oneProjectSite({ id: '42000', key: 'RUL', name: 'Rules' });
@@ -29,24 +23,11 @@ let pricing = '';
 beforeAll(async () => { h = await startHarness({ data: data(), storageLatencyMs: { min: 2, max: 6 } }); });
 afterAll(async () => { await h.close(); });
 
-const tagOf = (key: string) =>
-  parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
+const tagOf = (key: string) => tagOfIn(h, key);
 const retag = (key: string, change: Partial<StoredClassification>) =>
   h.emulator.store.properties.get(key)!.set('ownership-balance', { ...tagOf(key)!, ...change });
-/** What Jira's tags add up to, per kind. */
-const jiraTally = () => {
-  const tally = { strategic: 0, tactical: 0, mixed: 0 };
-  for (const issue of h.emulator.store.issues.values()) {
-    const tag = tagOf(issue.key);
-    if (tag) tally[tag.kind] += 1;
-  }
-  return tally;
-};
-const gadgetTally = async () => {
-  const g = (await callGadget(h, config, 'getGadget', {}, ALICE)) as Result<GadgetData>;
-  const { strategic, tactical, mixed } = (g as { ok: true; data: GadgetData }).data.balance.count;
-  return { strategic, tactical, mixed };
-};
+const jiraTally = () => jiraTallyOf(h);
+const gadgetTally = () => gadgetTallyOf(h, config);
 const backfillStatus = async () => {
   const payload = { projectKey: 'RUL' };
   const r = (await callGadget(h, config, 'getBackfillStatus', payload, ALICE)) as Result<BackfillStatus>;
