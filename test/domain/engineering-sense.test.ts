@@ -31,6 +31,13 @@ describe('a business measure is not engineering work', () => {
     expect(engineeringSenseOf(sentence, word)).toBe(false);
   });
 
+  // rust-lang/rust-project-goals, "Secure quorum-based cryptographic verification and mirroring for crates.io".
+  it('a product\'s security feature is not testing: "cryptographic verification"', () => {
+    const sentence =
+      'we will work towards consensus with Rust teams on an RFC for cryptographic verification and mirroring';
+    expect(engineeringSenseOf(sentence, 'verification')).toBe(false);
+  });
+
   it('the PostHog summary no longer cites engineering chores for "content performance"', () => {
     expect(signalsIn('Better reporting on content performance')).not.toContain('engineering-chore');
   });
@@ -44,6 +51,11 @@ describe('the engineering sense still counts', () => {
     ['running the project through a pipeline where Javascript files are additionally processed', 'pipeline'],
   ])('"%s": %s', (sentence, word) => {
     expect(engineeringSenseOf(sentence, word)).toBe(true);
+  });
+
+  it('verifying a fix is still testing', () => {
+    expect(engineeringSenseOf('Please verify the fix on the iOS simulator', 'verify')).toBe(true);
+    expect(signalsIn('Verification of the login fix')).toContain('acceptance-qa');
   });
 
   it('"Improve query performance" still cites an engineering chore', () => {

@@ -53,6 +53,12 @@ describe('engineering senses do not count', () => {
     ],
     ['Fix it', 'Call Ti.Platform.openURL() after the launch.', 'go-to-market', 'inside an identifier'],
     [
+      'Kubectl Server-Side Apply by default',
+      'strategic-merge-patch (SMP) is not maintained and broken, a frustrating situation',
+      'vision',
+      'a kebab-case flag name (kubernetes/enhancements KEP-3805)',
+    ],
+    [
       'Build fails',
       'When I target the Android platform the build fails with an error.',
       'platform-lifecycle',
@@ -102,6 +108,8 @@ describe('product-manager senses still count', () => {
     ],
     ['Q4 2026 roadmap', 'The roadmap for the coming year.', 'roadmap'],
     ['EMEA launch', 'Plan the EMEA launch with sales.', 'go-to-market'],
+    ['Go-to-market plan', 'Our go-to-market for the enterprise tier.', 'go-to-market'],
+    ['Long-term vision', 'A long-term vision for the product.', 'vision'],
     ['Hire at least 2 SDRs and 3 AEs (at least 1 Enterprise AE)', null, 'audience'],
     // A product area as the summary's prefix, with a business figure: an outcome, not code.
     ['Checkout: grow revenue 10% in Q3', null, 'business-goals'],
