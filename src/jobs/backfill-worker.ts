@@ -7,7 +7,7 @@ import { ProjectKeySchema } from '../contract';
 import { backfillWorkerChunk } from '../services/backfill-service';
 import { retryLater } from '../storage/retry';
 
-/** A refresh (refresh-service) is a backfill of the stale tags only; events before it had no scope. */
+/** A refresh (backfill-start.ts) is a backfill of the stale tags only; events before it had no scope. */
 const EventSchema = z.object({
   body: z.object({
     projectKey: ProjectKeySchema,

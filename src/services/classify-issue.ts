@@ -2,7 +2,8 @@
  * Classifies one issue and stores the result as its indexed property, then records what the issue
  * adds to its project's figures. Used by the trigger and the backfill (as the app) and by the
  * Automation action (as the rule's actor). A human override is never overwritten; an unchanged text
- * with current rules is not rewritten, but its figures are recorded again (story points, assignee).
+ * with current rules and lessons is not rewritten, but its figures are recorded again (story points,
+ * assignee).
  */
 import { parseStoredClassification, ISSUE_PROPERTY_KEY, type StoredClassification } from '../contract';
 import {
