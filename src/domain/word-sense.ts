@@ -5,7 +5,8 @@
  * The labeling guide (seed 003: the product owner "works with the dev team" on the product's parts,
  * the product manager on the market around it) asks which of the two a sentence is about, so a match
  * is read in its neighbourhood and refused when that neighbourhood is about code or a device:
- * - it sits inside a code identifier (`Ti.Platform.name`, `app.launch()`, `launch_url`);
+ * - it sits inside a code identifier (`Ti.Platform.name`, `app.launch()`, `launch_url`) or a longer
+ *   kebab-case name (`strategic-merge-patch`, a flag);
  * - a neighbouring word names code, a device, an OS or a UI part ("landscape mode", "activation key",
  *   "the app launches", "a view's position"), or is an identifier itself (`MoviePlayer`, `iOS7`);
  * - it stands next to a version string ("major version 2.1", "launch 5.0.0");
