@@ -45,7 +45,7 @@ export const HORIZON_AND_STRUCTURE: Signal[] = [
   { id: 'bug-report', side: 'PO', family: 'structure', seed: '003', weight: 3.0,
     meaning: 'A bug report: steps to reproduce, expected and actual results',
     regex: anyOf('',
-      String.raw`\b(steps to reproduce|expected (result|behaviou?r)|actual (result|behaviou?r)|to reproduce` +
+      String.raw`\b(steps to reproduce|actual (result|behaviou?r)|to reproduce` +
         String.raw`|repro steps|test case)\b`
     ) },
   { id: 'platform-lifecycle', side: 'PM', family: 'structure', seed: '004', weight: 3.0,

@@ -100,6 +100,14 @@ describe('structure', () => {
     );
     expect(ev?.side).toBe('PO');
   });
+
+  it('a lone "Expected result" is what a feature should do, not a bug report (TIMOB-27132)', () => {
+    const feature =
+      '*Expected result*\nAfter implementation users should be able to deploy apps to MacOS and run them.';
+    const bug = 'Open the app.\n*Expected result*\nIt opens.\n*Actual result*\nIt crashes.';
+    expect(signalsOf('Item', feature)).not.toContain('bug-report');
+    expect(signalsOf('Item', bug)).toContain('bug-report');
+  });
 });
 
 describe('issue-type priors are hints, never the answer', () => {
