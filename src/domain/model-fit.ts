@@ -18,7 +18,12 @@ export const FIT_SETTINGS = {
   lambda: 1,
   offsets: { from: -2, to: 2, step: 0.05 },
   scales: [1, 1.25, 1.5, 2, 2.5, 3],
-  mixedInBand: 0.4,
+  /**
+   * The share of gold-mixed items the decision must keep inside the mixed band, on the training rows' held-out
+   * scores: the dev-set target (40 %) with one row of margin (11 of 25 rather than 10), so that a source the
+   * fit never saw still meets the target. 0.48 and 0.52 were measured too: they cost macro-F1.
+   */
+  mixedInBand: 0.44,
   digits: 4,
 } as const;
 
@@ -124,8 +129,8 @@ export function binaryMacroF1(rows: Array<{ gold: Kind; kind: Kind }>): number {
 }
 
 /**
- * How good a decision is on held-out scores: macro-F1, but only among decisions that keep at least
- * 40 % of the gold-mixed items inside the mixed band's 0.35–0.65 (the dev-set target), when any does.
+ * How good a decision is on held-out scores: macro-F1, but only among decisions that keep enough of the
+ * gold-mixed items inside the mixed band's 0.35–0.65 (FIT_SETTINGS.mixedInBand), when any does.
  */
 function decisionObjective(rows: Array<{ gold: Kind; share: number }>): number {
   const f1 = binaryMacroF1(rows.map((r) => ({ gold: r.gold, kind: kindFromShare(r.share) })));

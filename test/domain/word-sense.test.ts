@@ -59,6 +59,12 @@ describe('engineering senses do not count', () => {
       'a kebab-case flag name (kubernetes/enhancements KEP-3805)',
     ],
     [
+      'Video player',
+      'The video player does not support the Android platform yet.',
+      'platform-lifecycle',
+      'a negated statement about a component',
+    ],
+    [
       'Build fails',
       'When I target the Android platform the build fails with an error.',
       'platform-lifecycle',
@@ -93,6 +99,11 @@ describe('product-manager senses still count', () => {
       'platform-lifecycle',
     ],
     ['Add Windows 8 Platform Support', null, 'platform-lifecycle'],
+    [
+      'Windows 8',
+      'This feature is to support the Windows 8 platform at approximately the same level as BlackBerry beta',
+      'platform-lifecycle',
+    ],
     // The platform a decision is about is its object, not engineering talk (TIMOB-27708's description).
     [
       'Windows Universal',
