@@ -6,7 +6,7 @@
  * then. Run on the bundle Forge would deploy.
  */
 import { parseStoredClassification } from '../../src/contract';
-import { ALICE, expireClaims, oneProjectSite, startHarness, type Harness } from './harness';
+import { ALICE, callForProject, expireClaims, oneProjectSite, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,14 +16,7 @@ afterAll(async () => { await h.close(); });
 
 const tagOf = (key: string) =>
   parseStoredClassification(h.emulator.store.properties.get(key)?.get('ownership-balance'));
-const call = (functionKey: string) =>
-  h.runtime.invokeResolver({
-    moduleKey: 'ownership-gadget',
-    functionKey,
-    payload: { projectKey: 'BSY' },
-    accountId: ALICE,
-    extension: {},
-  });
+const call = (functionKey: string) => callForProject(h, 'ownership-gadget', functionKey, 'BSY');
 const statusIs = async (expected: Record<string, unknown>) =>
   expect(await call('getBackfillStatus')).toMatchObject({ ok: true, data: expected });
 const alice = { kind: 'user' as const, accountId: ALICE };

@@ -6,7 +6,7 @@
  */
 import { parseStoredClassification } from '../../src/contract';
 import { classify } from '../../src/domain';
-import { ALICE, expireClaims, oneProjectSite, startHarness, type Harness } from './harness';
+import { ALICE, callForProject, expireClaims, oneProjectSite, startHarness, type Harness } from './harness';
 
 const data = () => oneProjectSite({ id: '43000', key: 'HIE', name: 'Hierarchy' });
 let h: Harness;
@@ -38,13 +38,7 @@ it('tags a child the same way as the trigger: with its parent\'s lean', async ()
   // Later: the trigger's claim on this version has expired, and the tag is gone (a backfill puts it back).
   expect(await expireClaims(h)).toBeGreaterThan(0);
   h.emulator.store.properties.get(child)!.delete('ownership-balance');
-  const started = await h.runtime.invokeResolver({
-    moduleKey: 'ownership-gadget',
-    functionKey: 'startBackfill',
-    payload: { projectKey: 'HIE' },
-    accountId: ALICE,
-    extension: {},
-  });
+  const started = await callForProject(h, 'ownership-gadget', 'startBackfill', 'HIE');
   expect(started).toMatchObject({ ok: true, data: { state: 'running', total: 1 } });
   await h.settle();
   expect(tagOf(child)).toMatchObject({ kind: byTrigger!.kind, share: byTrigger!.share });

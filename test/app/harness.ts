@@ -188,3 +188,15 @@ export async function gadgetTally(h: Harness, config: Record<string, unknown>) {
   const { strategic, tactical, mixed } = g.data.balance.count;
   return { strategic, tactical, mixed };
 }
+
+/**
+ * A project-level resolver call (start a backfill or a reconcile, read their status) from the gadget's or
+ * the admin page's module, as `accountId`.
+ */
+export const callForProject = (
+  h: Harness,
+  moduleKey: 'ownership-gadget' | 'ownership-admin',
+  functionKey: string,
+  projectKey: string,
+  accountId = ALICE,
+) => h.runtime.invokeResolver({ moduleKey, functionKey, payload: { projectKey }, accountId, extension: {} });

@@ -7,8 +7,8 @@
 import type { BackfillStatus, Result, StoredClassification } from '../../src/contract';
 import { RULES_VERSION } from '../../src/domain';
 import {
-  ALICE, callGadget, expireClaims as expireClaimsOf, gadgetTally as gadgetTallyOf, jiraTally as jiraTallyOf,
-  oneProjectSite, startHarness, tagOf as tagOfIn, yearByWeekConfig, type Harness,
+  ALICE, callForProject, callGadget, expireClaims as expireClaimsOf, gadgetTally as gadgetTallyOf,
+  jiraTally as jiraTallyOf, oneProjectSite, startHarness, tagOf as tagOfIn, yearByWeekConfig, type Harness,
 } from './harness';
 
 const data = () => oneProjectSite({ id: '42000', key: 'RUL', name: 'Rules' });
@@ -90,13 +90,7 @@ it('runs a backfill event queued before refreshes existed (no scope: every pendi
 it("an admin's Recompute only recomputes figures; the daily run refreshes the tags too", async () => {
   retag(pricing, { rulesVersion: OLD });
   await expireClaims();
-  const recompute = await h.runtime.invokeResolver({
-    moduleKey: 'ownership-admin',
-    functionKey: 'startReconcile',
-    payload: { projectKey: 'RUL' },
-    accountId: ALICE,
-    extension: {},
-  });
+  const recompute = await callForProject(h, 'ownership-admin', 'startReconcile', 'RUL');
   expect(recompute).toMatchObject({ ok: true });
   await h.settle();
   expect(tagOf(pricing)?.rulesVersion).toBe(OLD);
@@ -115,13 +109,7 @@ it('a refresh Jira refuses does not fail the reconcile; the next day tries again
   });
   await h.runtime.invokeFunction('reconcile-schedule', {});
   await h.settle();
-  const reconcile = await h.runtime.invokeResolver({
-    moduleKey: 'ownership-admin',
-    functionKey: 'getReconcileStatus',
-    payload: { projectKey: 'RUL' },
-    accountId: ALICE,
-    extension: {},
-  });
+  const reconcile = await callForProject(h, 'ownership-admin', 'getReconcileStatus', 'RUL');
   expect(reconcile).toMatchObject({ ok: true, data: { state: 'done' } });
   expect(tagOf(pricing)?.rulesVersion).toBe(OLD);
   await h.runtime.invokeFunction('reconcile-schedule', {});
