@@ -15,6 +15,7 @@ import {
   signalEvidence,
 } from './evidence';
 import { ENGINEERING_SENSE_RULES } from './engineering-sense';
+import { PHRASE_MATCH_RULES } from './signal-matcher';
 import { WORD_SENSE_RULES } from './word-sense';
 import { normaliseText } from './normalise-text';
 import type { Adaptation, Classification, Evidence, HierarchyContext, WorkItem } from './types';
@@ -25,7 +26,7 @@ const MAX_EVIDENCE = 6;
 function describeRules(): string {
   const sig = (s: Signal) =>
     [s.id, s.side, s.seed, s.weight, s.phrases?.join('|') ?? '', s.regex?.source ?? ''].join('~');
-  const senses = [WORD_SENSE_RULES, ENGINEERING_SENSE_RULES];
+  const senses = [WORD_SENSE_RULES, ENGINEERING_SENSE_RULES, PHRASE_MATCH_RULES];
   return JSON.stringify([SIGNALS.map(sig), SCORING, MODEL, INPUT_RULES, ...senses]);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Finds the catalogue's signals in a text: phrases on stemmed whole words (one pass with a
+ * Finds the catalogue's signals in a text: phrases on stemmed whole words in a row (one pass with a
  * first-word index), regex signals on the lower-cased prose. Negated phrases are skipped, and a
  * product-manager match counts only in its product-manager sense (word-sense.ts).
  */
@@ -76,6 +76,41 @@ export function excerptAround(text: string, start: number, end: number, width = 
   return excerptWithHighlight(text, start, end, width).excerpt;
 }
 
+/**
+ * What may stand between a phrase's words: spaces, a hyphen, a slash ("product/market fit") or markdown
+ * emphasis; not a comma, a full stop or a table cell's bar ("the batch change, the more" is not
+ * "change the").
+ */
+const WORD_GAP = /^[\s\-/*_]*$/;
+
+/** Focusing adverbs: "focused primarily on" is the phrase "focus on", said of one thing above others. */
+const FOCUSING_ADVERBS = new Set([
+  'primarily', 'mainly', 'mostly', 'largely', 'solely', 'exclusively', 'chiefly',
+]);
+
+/** Everything the phrase matching reads besides the catalogue, for RULES_VERSION. */
+export const PHRASE_MATCH_RULES = JSON.stringify([WORD_GAP.source, [...FOCUSING_ADVERBS]]);
+
+/**
+ * Where the phrase `stems` starting at tokens[i] ends (exclusive), or -1: its words in order, only WORD_GAP
+ * between them, and at most one focusing adverb inside it.
+ */
+function phraseEnd(text: string, tokens: Token[], i: number, stems: string[]): number {
+  let at = i + 1;
+  let adverb = false;
+  const joined = (a: number) => WORD_GAP.test(text.slice(tokens[a - 1]!.end, tokens[a]!.start));
+  for (let k = 1; k < stems.length; k++, at++) {
+    const t = tokens[at];
+    if (!adverb && t && FOCUSING_ADVERBS.has(t.stem) && tokens[at + 1]?.stem === stems[k]) {
+      if (!joined(at)) return -1;
+      adverb = true;
+      at++;
+    }
+    if (tokens[at]?.stem !== stems[k] || !joined(at)) return -1;
+  }
+  return at;
+}
+
 function isNegated(tokens: Token[], i: number): boolean {
   for (let j = Math.max(0, i - 3); j < i; j++) if (NEGATORS.has(tokens[j]!.stem)) return true;
   return false;
@@ -98,19 +133,14 @@ export function matchPhrases(
     for (const entry of candidates) {
       const n = entry.stems.length;
       if (i + n > tokens.length) continue;
-      let ok = true;
-      for (let k = 1; k < n; k++)
-        if (tokens[i + k]!.stem !== entry.stems[k]) {
-          ok = false;
-          break;
-        }
-      if (!ok) continue;
+      const end = phraseEnd(text, tokens, i, entry.stems);
+      if (end < 0) continue;
       const pmSense = index.signals[entry.signal]!.side === 'PM'
-        ? inPmSense(text, tokens, i, i + n, prose)
-        : inEngineeringSense(text, tokens, i, i + n);
+        ? inPmSense(text, tokens, i, end, prose)
+        : inEngineeringSense(text, tokens, i, end);
       if (!isNegated(tokens, i) && pmSense)
-        record(hits, index.signals, entry.signal, text, tokens[i]!.start, tokens[i + n - 1]!.end);
-      i += n - 1;
+        record(hits, index.signals, entry.signal, text, tokens[i]!.start, tokens[end - 1]!.end);
+      i = end - 1;
       break;
     }
   }

@@ -51,6 +51,26 @@ describe('vocabulary (phrases on whole stemmed words)', () => {
   ])('no bare substrings: "%s" does not match %s', (summary, signal) => {
     expect(signalsOf(summary)).not.toContain(signal);
   });
+
+  // SOURCEGRAPH-0178 read "change, the" as the breakdown phrase "change the".
+  it.each([
+    ['The larger the batch change, the more time-consuming this can be.', 'breakdown'],
+    ['| Next release | Planning owner |', 'roadmap'],
+  ])('a phrase does not run across a comma or a table cell: "%s" has no %s', (text, signal) => {
+    expect(signalsOf('Batch changes', text)).not.toContain(signal);
+  });
+  it.each([
+    ['Find product/market fit with scale-ups', 'lifecycle'],
+    ['Decide our **product direction** for the year', 'vision'],
+  ])('a phrase runs across a slash, a hyphen or emphasis: "%s" has %s', (text, signal) => {
+    expect(signalsOf('Batch changes', text)).toContain(signal);
+  });
+  it('a focusing adverb stays inside a phrase: "focused primarily on" is "focus on" (SG-0289)', () => {
+    const text = 'The platform will be focused primarily on Lucky search and Compute foundational work.';
+    expect(signalsOf('Search platform', text)).toContain('what-to-build');
+    expect(signalsOf('Search platform', 'The platform will be focused, primarily, on search.'))
+      .not.toContain('what-to-build');
+  });
 });
 
 describe('negations', () => {

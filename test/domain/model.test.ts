@@ -4,6 +4,7 @@ import { MODEL, MODEL_INPUTS, classify } from '../../src/domain';
 import { INPUT_RULES } from '../../src/domain/model-inputs';
 import { WORD_SENSE_RULES } from '../../src/domain/word-sense';
 import { ENGINEERING_SENSE_RULES } from '../../src/domain/engineering-sense';
+import { PHRASE_MATCH_RULES } from '../../src/domain/signal-matcher';
 import { makeWorkItem } from '../factories/work-item';
 
 describe('the fitted model', () => {
@@ -40,14 +41,17 @@ describe('the fitted model', () => {
 });
 
 describe('RULES_VERSION', () => {
-  it('covers the word-sense lists and the inputs, not only the catalogue and the weights', () => {
+  it('covers word sense, phrase matching and the inputs, not only the catalogue and the weights', () => {
     const source = readFileSync(require.resolve('../../src/domain/classifier'), 'utf8');
-    expect(source).toMatch(/const senses = \[WORD_SENSE_RULES, ENGINEERING_SENSE_RULES\];/);
+    expect(source).toMatch(
+      /const senses = \[WORD_SENSE_RULES, ENGINEERING_SENSE_RULES, PHRASE_MATCH_RULES\];/,
+    );
     expect(source).toMatch(
       /JSON\.stringify\(\[SIGNALS\.map\(sig\), SCORING, MODEL, INPUT_RULES, \.\.\.senses\]\)/,
     );
     expect(WORD_SENSE_RULES).toContain('"proxy"');
     expect(ENGINEERING_SENSE_RULES).toContain('"performance"');
+    expect(PHRASE_MATCH_RULES).toContain('"primarily"');
     expect(INPUT_RULES).toContain('"pm-argument"');
   });
 });
