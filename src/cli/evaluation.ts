@@ -9,8 +9,13 @@ export interface LabeledResult {
   goldShare: number | null;
   result: Classification;
 }
-/** `predicted`: rows called this class; precision is undefined without any (printed n/a), recall without support. */
-export interface ClassScore { precision: number; recall: number; f1: number; support: number; predicted: number }
+/**
+ * `predicted`: rows called this class; precision is undefined without any (printed n/a), recall without
+ * support.
+ */
+export interface ClassScore {
+  precision: number; recall: number; f1: number; support: number; predicted: number;
+}
 
 export interface Evaluation {
   rows: number;
@@ -94,9 +99,10 @@ export function formatEvaluation(
   lines.push('', 'class        precision  recall  f1     support');
   for (const k of KINDS) {
     const c = e.perClass[k];
-    const cells = [ratioText(c.precision, c.predicted).padStart(9), ratioText(c.recall, c.support).padStart(6),
-      pct(c.f1).padStart(5),
-      String(c.support).padStart(7)];
+    const cells = [
+      ratioText(c.precision, c.predicted).padStart(9), ratioText(c.recall, c.support).padStart(6),
+      pct(c.f1).padStart(5), String(c.support).padStart(7),
+    ];
     lines.push(`${k.padEnd(12)} ${cells.join('  ')}`);
   }
   lines.push(

@@ -11,14 +11,17 @@ import { stem, type Token } from './tokenize';
 const OTHER_SENSES: Array<[string[], string[]]> = [
   // Business measures (seed 002's campaigns): "content performance", a "sales pipeline".
   [['performance', 'pipeline'],
-    ['sales', 'marketing', 'content', 'ad', 'campaign', 'revenue', 'business', 'brand', 'seo', 'deal', 'partner']],
+    ['sales', 'marketing', 'content', 'ad', 'campaign', 'revenue', 'business', 'brand', 'seo', 'deal',
+      'partner']],
   // A product's security feature, not testing: "cryptographic verification", "identity verification".
   [['verification', 'verify'],
     ['cryptographic', 'signature', 'identity', 'email', 'account', 'domain', 'phone', 'age', 'kyc']],
 ];
 
 const SENSES = new Map<string, Set<string>>();
-for (const [words, before] of OTHER_SENSES) for (const w of words) SENSES.set(stem(w), new Set(before.map(stem)));
+for (const [words, before] of OTHER_SENSES) {
+  for (const w of words) SENSES.set(stem(w), new Set(before.map(stem)));
+}
 
 /** Everything these rules read, for RULES_VERSION. */
 export const ENGINEERING_SENSE_RULES = JSON.stringify(OTHER_SENSES);

@@ -6,12 +6,13 @@
 /** A sentence end in running prose; a line break ends one too, unless the line goes on (lineGoesOn). */
 const SENTENCE_END = /[.!?]\s/;
 /**
- * Markdown and plain-text trackers wrap sentences at a fixed width: a line whose next line opens in lower case
- * ("new platforms and⏎configurations will be added") is the same sentence; a list item, a capital or a blank
- * line starts another.
+ * Markdown and plain-text trackers wrap sentences at a fixed width: a line whose next line opens in lower
+ * case ("new platforms and⏎configurations will be added") is the same sentence; a list item, a capital or
+ * a blank line starts another.
  */
 const LINE_GOES_ON = /^[ \t]*[a-z]/;
-const lineGoesOn = (text: string, newline: number) => LINE_GOES_ON.test(text.slice(newline + 1, newline + 40));
+const lineGoesOn = (text: string, newline: number) =>
+  LINE_GOES_ON.test(text.slice(newline + 1, newline + 40));
 
 export function sameSentence(text: string, from: number, to: number): boolean {
   const lo = Math.min(from, to);

@@ -51,7 +51,8 @@ export const HORIZON_AND_STRUCTURE: Signal[] = [
   { id: 'platform-lifecycle', side: 'PM', family: 'structure', seed: '004', weight: 3.0,
     meaning: 'Entering or leaving a platform: a product lifecycle decision',
     regex: anyOf('',
-      String.raw`\b(add|adding|drop|dropping|remove|removing|deprecate|end|sunset|enter|entering|target|support` +
+      String.raw`\b(add|adding|drop|dropping|remove|removing|deprecate|end|sunset|enter|entering` +
+        String.raw`|target|support` +
         String.raw`|targeting|new)\b[^.\n]{0,40}\bplatforms?\b` +
         String.raw`(?![- ]?(specific|check|list|resource|dir|folder|code|api|module|name|guard|` +
         String.raw`detection|flag))`,

@@ -102,7 +102,8 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 2);
   const joinedBefore = /[._$#/\\]/.test(before) && /\w/.test(text[start - 2] ?? '');
   // A kebab-case name that goes on past the match: a flag or package ("strategic-merge-patch").
-  const kebab = /^-[a-z]+-[a-z]/.test(text.slice(end, end + 40)) || /[a-z]-[a-z]+-$/.test(text.slice(0, start));
+  const kebab =
+    /^-[a-z]+-[a-z]/.test(text.slice(end, end + 40)) || /[a-z]-[a-z]+-$/.test(text.slice(0, start));
   return joinedBefore || kebab || /^([._]\w|\(|\/\w)/.test(after) || before === '`';
 }
 
