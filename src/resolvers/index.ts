@@ -18,56 +18,12 @@ import { teamInsights } from '../services/team-insights-service';
 import { agreement } from '../services/agreement-service';
 import { resetAdaptation } from '../services/learning-service';
 import { InvalidInput, toResolverError } from './resolver-errors';
+import { accountOf, gadgetConfigOf, issueKeyOf, type ResolverContext } from './resolver-context';
 
-interface ResolverContext {
-  accountId?: string;
-  extension?: {
-    type?: unknown;
-    issue?: { key?: unknown };
-    project?: { key?: unknown };
-    gadgetConfiguration?: unknown;
-  };
-}
 type Handler<N extends ResolverName> = (
   payload: import('../contract').PayloadOf<N>,
   ctx: ResolverContext,
 ) => Promise<import('../contract').DataOf<N>>;
-
-function issueKeyOf(ctx: ResolverContext): string {
-  const key = ctx.extension?.issue?.key;
-  if (typeof key !== 'string' || !/^[A-Z][A-Z0-9_]*-\d+$/.test(key))
-    throw new InvalidInput('INVALID_PAYLOAD', 'This resolver only works inside an issue view.');
-  return key;
-}
-function accountOf(ctx: ResolverContext): string {
-  if (!ctx.accountId)
-    throw new InvalidInput('INVALID_PAYLOAD', 'No signed-in user: sign in to Jira to do this.');
-  return ctx.accountId;
-}
-/**
- * The project page's report: its project (from Forge's context, never the payload), the last 90 days by week.
- */
-const REPORT_DEFAULTS = {
-  period: '90d',
-  unit: 'count',
-  trend: 'week',
-  targetShare: 0.3,
-  refreshMinutes: 0,
-} as const;
-
-export function gadgetConfigOf(ctx: ResolverContext) {
-  const projectKey = ctx.extension?.project?.key;
-  if (ctx.extension?.type === 'jira:projectPage' && typeof projectKey === 'string') {
-    return GadgetConfigSchema.parse({ ...REPORT_DEFAULTS, projectKey });
-  }
-  const parsed = GadgetConfigSchema.safeParse(ctx.extension?.gadgetConfiguration);
-  if (!parsed.success)
-    throw new InvalidInput(
-      'INVALID_CONFIG',
-      'This gadget is not configured yet: open Edit and pick a project.',
-    );
-  return parsed.data;
-}
 
 async function requireAdmin(): Promise<void> {
   if (!(await isJiraAdmin('user')))
