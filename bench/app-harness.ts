@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { startJiraEmulator, DEMO_USERS, type EmulatorData } from '../dev/emulator';
-import { textToAdf } from '../dev/emulator/demo-data';
+import { textToAdf } from '../dev/emulator/adf';
 import { createForgeRuntime } from '../dev/runtime';
 import { buildForgeBundle } from '../dev/forge-bundle/build-bundle';
 

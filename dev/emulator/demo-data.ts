@@ -4,7 +4,7 @@
  * random generator), with created dates relative to "now" so recent periods always hold work.
  */
 import { seededRandom } from '../../src/domain/seeded-random';
-import type { AdfNode } from '../../src/domain/types';
+import { textToAdf } from './adf';
 import type { EmuIssue, EmulatorData, EmuUser } from './model';
 
 export const DEMO_USERS = {
@@ -96,16 +96,6 @@ const AREAS: Record<string, string[]> = {
 };
 
 const rng = seededRandom;
-
-export function textToAdf(text: string): AdfNode {
-  return {
-    type: 'doc',
-    version: 1,
-    content: text
-      .split('\n')
-      .map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })),
-  };
-}
 
 function generateProject(
   projectKey: string,

@@ -5,7 +5,7 @@
  */
 import { ISSUE_TYPES, type EmuIssue, type EmulatorStore } from './model';
 import type { AdfNode } from '../../src/domain/types';
-import { textToAdf } from './demo-data';
+import { textToAdf } from './adf';
 
 export type ChangelogItem = Record<string, unknown>;
 

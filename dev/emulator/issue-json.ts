@@ -134,4 +134,20 @@ export function splitList(value: unknown): string[] {
   return [];
 }
 
+/** The story points field as GET /field describes it, under this site's own custom field id. */
+export function storyPointsFieldJson(id: string): Record<string, unknown> {
+  const customId = Number(id.replace(/^customfield_/, ''));
+  return {
+    id,
+    key: id,
+    name: 'Story point estimate',
+    custom: true,
+    orderable: true,
+    navigable: true,
+    searchable: true,
+    clauseNames: [`cf[${customId}]`, 'Story point estimate'],
+    schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId },
+  };
+}
+
 export { SITE };

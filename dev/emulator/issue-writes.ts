@@ -5,7 +5,7 @@
  */
 import { ISSUE_TYPES, type EmuIssue, type EmulatorStore, type Principal } from './model';
 import type { AdfNode } from '../../src/domain/types';
-import { textToAdf } from './demo-data';
+import { textToAdf } from './adf';
 import { applyIssueEdits } from './issue-edits';
 import { runPropertyTask } from './property-task';
 

@@ -3,7 +3,7 @@
  * story points field), projects, and the caller's permissions — as Jira answers them.
  */
 import type { RouteHelpers } from './collaboration-routes';
-import { SITE, splitList } from './issue-json';
+import { SITE, splitList, storyPointsFieldJson } from './issue-json';
 import { isGlobal, rightFor } from './permission-keys';
 import { browsableProject, jiraError, NO_ISSUE, type Handler, type RouteDeps } from './route-kit';
 
@@ -192,21 +192,4 @@ export function siteRoutes(
       },
     ],
   ];
-}
-
-
-/** The story points field as GET /field describes it, under this site's own custom field id. */
-function storyPointsFieldJson(id: string): Record<string, unknown> {
-  const customId = Number(id.replace(/^customfield_/, ''));
-  return {
-    id,
-    key: id,
-    name: 'Story point estimate',
-    custom: true,
-    orderable: true,
-    navigable: true,
-    searchable: true,
-    clauseNames: [`cf[${customId}]`, 'Story point estimate'],
-    schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId },
-  };
 }

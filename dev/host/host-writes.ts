@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { JiraEmulator } from '../emulator';
+import { textToAdf } from '../emulator/adf';
 import { viewerQuery, type Viewer } from './html';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -23,19 +24,6 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded'))
     return Object.fromEntries(new URLSearchParams(text));
   return JSON.parse(text) as unknown;
-}
-
-/** Plain text → an ADF document, one paragraph per line (what Jira's editor would send). */
-export function textToAdf(text: string): Record<string, unknown> {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  return {
-    type: 'doc',
-    version: 1,
-    content: lines.map((line) => ({
-      type: 'paragraph',
-      content: line ? [{ type: 'text', text: line }] : [],
-    })),
-  };
 }
 
 const asUser = (v: Viewer) => ({

@@ -1,4 +1,4 @@
-/** HTML helpers for the preview host: everything from Jira is escaped, so it shows as text. */
+/** HTML and text helpers for the preview host: everything from Jira is escaped, so it shows as text. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(
     /[&<>"']/g,
@@ -47,4 +47,18 @@ export function page(title: string, body: string, chrome: PageChrome): string {
     '<div id="flags" role="status" aria-live="polite"></div>\n',
     `<main>${body}</main></body></html>`,
   ].join('');
+}
+
+type AdfNode = { type?: string; text?: string; content?: AdfNode[] };
+
+/** Plain text of an Atlassian Document Format value, one line per block. */
+export function adfToText(node: unknown): string {
+  if (node === null || typeof node !== 'object') return typeof node === 'string' ? node : '';
+  const n = node as AdfNode;
+  if (n.type === 'text') return n.text ?? '';
+  if (n.type === 'hardBreak') return '\n';
+  const inner = (n.content ?? []).map(adfToText).join('');
+  return ['paragraph', 'heading', 'listItem', 'codeBlock', 'blockquote'].includes(n.type ?? '')
+    ? `${inner}\n`
+    : inner;
 }

@@ -6,7 +6,7 @@ import type { JiraEmulator } from '../emulator';
 import type { ManifestModule } from '../runtime';
 import type { DashboardStore } from './dashboard-store';
 import type { FrameRegistry } from './frame-registry';
-import { esc, viewerQuery, type Viewer } from './html';
+import { adfToText, esc, viewerQuery, type Viewer } from './html';
 
 export interface AppModules {
   panel?: ManifestModule;
@@ -19,20 +19,6 @@ export interface PageDeps {
   frames: FrameRegistry;
   dashboards: DashboardStore;
   modules: AppModules;
-}
-
-type AdfNode = { type?: string; text?: string; content?: AdfNode[] };
-
-/** Plain text of an Atlassian Document Format value, one line per block. */
-export function adfToText(node: unknown): string {
-  if (node === null || typeof node !== 'object') return typeof node === 'string' ? node : '';
-  const n = node as AdfNode;
-  if (n.type === 'text') return n.text ?? '';
-  if (n.type === 'hardBreak') return '\n';
-  const inner = (n.content ?? []).map(adfToText).join('');
-  return ['paragraph', 'heading', 'listItem', 'codeBlock', 'blockquote'].includes(n.type ?? '')
-    ? `${inner}\n`
-    : inner;
 }
 
 const missing = (what: string) =>
