@@ -3,7 +3,7 @@
  * evaluate, the checks Jira makes on a query (unknown field, an operator a field does not support, an
  * unknown project), and how values are read (dates, relative dates, functions, issue properties, ADF text).
  */
-import { JqlError, JqlNotEmulated } from './jql-parser';
+import { JqlError, JqlNotEmulated, periodMs } from './jql-parser';
 import type { JqlField, JqlNode, JqlQuery, JqlValue } from './jql-parser';
 import type { EmulatorStore } from './model';
 
@@ -75,7 +75,7 @@ const DATE_FORMATS =
 
 export function dateOf(v: JqlValue, now: () => Date): number {
   const n = now();
-  if (v.kind === 'relative') return n.getTime() + v.days * 86400000;
+  if (v.kind === 'relative') return n.getTime() + v.ms;
   if (v.kind === 'function') {
     if (v.name === 'now') return n.getTime();
     const d = new Date(Date.UTC(n.getUTCFullYear(), n.getUTCMonth(), n.getUTCDate()));
@@ -85,6 +85,8 @@ export function dateOf(v: JqlValue, now: () => Date): number {
     if (v.name === 'startofyear') return Date.UTC(n.getUTCFullYear(), 0, 1);
     throw new JqlError(`Unable to find JQL function '${v.name}()'.`);
   }
+  const period = periodMs(String(v.value));
+  if (period !== null) return n.getTime() + period;
   const t = Date.parse(String(v.value).replace(/\//g, '-'));
   const invalid = `Date value '${v.value}' for field is invalid.`;
   if (Number.isNaN(t)) throw new JqlError(`${invalid} Valid formats include: ${DATE_FORMATS}.`);

@@ -1,7 +1,7 @@
 /**
  * A real JQL recursive-descent parser (its tokens from jql-lexer.ts) for the subset the app issues:
  * clauses (=, !=, >, >=, <, <=, IN, NOT IN, IS [NOT] EMPTY), AND / OR / NOT, parentheses,
- * ORDER BY, `issue.property[key].path` fields, and relative dates (-90d, -12w). Anything else is
+ * ORDER BY, `issue.property[key].path` fields, and relative dates (-90d, -12w, -4h, -30m). Anything else is
  * a JqlError, which the server turns into Jira's 400 shape.
  */
 
@@ -11,7 +11,7 @@ import { JqlError, tokenize, type Token } from './jql-lexer';
 export type JqlValue =
   | { kind: 'string'; value: string }
   | { kind: 'number'; value: number }
-  | { kind: 'relative'; days: number }
+  | { kind: 'relative'; ms: number }
   | { kind: 'function'; name: string };
 export type JqlField =
   { kind: 'field'; name: string } | { kind: 'property'; propertyKey: string; path: string };
@@ -27,6 +27,19 @@ export type JqlNode =
 export interface JqlQuery {
   where: JqlNode | null;
   orderBy: Array<{ field: JqlField; direction: 'asc' | 'desc' }>;
+}
+
+/**
+ * A relative date: JQL's period format, "w" (weeks), "d" (days), "h" (hours) or "m" (minutes) — "-5d",
+ * "-4w 2d", "-90m" — from the current time. Months and years are not units ("-1y" is refused).
+ */
+export function periodMs(text: string): number | null {
+  const m = /^([-+]?)\s*((?:\d+[wdhm]\s*)+)$/i.exec(text.trim());
+  if (!m) return null;
+  const unit: Record<string, number> = { w: 604800000, d: 86400000, h: 3600000, m: 60000 };
+  let ms = 0;
+  for (const [, n, u] of m[2]!.matchAll(/(\d+)([wdhm])/gi)) ms += Number(n) * unit[u!.toLowerCase()]!;
+  return m[1] === '-' ? -ms : ms;
 }
 
 class Parser {
@@ -116,12 +129,8 @@ class Parser {
     if (!t || (t.type !== 'word' && t.type !== 'string')) return this.fail('Expecting a value');
     this.pos++;
     if (t.type === 'string') return { kind: 'string', value: t.text };
-    const rel = /^([-+]?)(\d+)([dwmy])$/i.exec(t.text);
-    if (rel) {
-      const n =
-        Number(rel[2]) * ({ d: 1, w: 7, m: 30, y: 365 } as Record<string, number>)[rel[3]!.toLowerCase()]!;
-      return { kind: 'relative', days: rel[1] === '-' ? -n : n };
-    }
+    const ms = periodMs(t.text);
+    if (ms !== null) return { kind: 'relative', ms };
     if (this.peek()?.type === 'lparen' && this.tokens[this.pos + 1]?.type === 'rparen') {
       this.pos += 2;
       return { kind: 'function', name: t.text.toLowerCase() };

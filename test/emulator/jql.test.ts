@@ -35,7 +35,7 @@ describe('parser', () => {
       'issue.property[ownership-balance].kind = strategic',
       { kind: 'clause', field: { kind: 'property', propertyKey: 'ownership-balance', path: 'kind' } },
     ],
-    ['created >= -90d', { kind: 'clause', values: [{ kind: 'relative', days: -90 }] }],
+    ['created >= -90d', { kind: 'clause', values: [{ kind: 'relative', ms: -90 * 86400000 }] }],
   ])('%s', (jql, shape) => {
     expect(parseJql(jql).where).toMatchObject(shape);
   });
@@ -96,6 +96,29 @@ describe('evaluation', () => {
     ['key in (SHOP-1, SHOP-2) AND ownershipKind IS NOT EMPTY ORDER BY key ASC', ['SHOP-1', 'SHOP-2']],
   ])('indexed properties by alias and by path: %s', (jql, keys) => {
     expect(run(jql)).toEqual(keys);
+  });
+  // Jira's period format: "w" weeks, "d" days, "h" hours, "m" minutes (not months), alone or combined.
+  describe('relative dates in Jira units', () => {
+    const recent = new EmulatorStore(loadDemoData(NOW));
+    const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60000).toISOString();
+    recent.issues.get('SHOP-3')!.created = minutesAgo(30);
+    recent.issues.get('SHOP-4')!.created = minutesAgo(180);
+    const since = (period: string) => {
+      const c = compileJql(`created >= ${period}`, recent, index, () => NOW);
+      return [...recent.issues.values()].filter(c.matches).map((i) => i.key).sort();
+    };
+    it('minutes and hours', () => {
+      expect(since('-90m')).toEqual(['SHOP-3']);
+      expect(since('-4h')).toEqual(['SHOP-3', 'SHOP-4']);
+      expect(since('"-240m"')).toEqual(since('-4h'));
+    });
+    it('a quoted combination of units', () => {
+      expect(since('"-4w 2d"')).toEqual(since('-30d'));
+      expect(since('"-4w 2d"').length).toBeGreaterThan(2);
+    });
+    it('years are not a unit', () => {
+      expect(() => since('"-1y"')).toThrow(/Date value '-1y' for field is invalid/);
+    });
   });
   it('counts unclassified issues by IS EMPTY', () => {
     expect(run('project = SHOP AND ownershipKind IS EMPTY').length).toBe(
