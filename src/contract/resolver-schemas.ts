@@ -69,6 +69,11 @@ export const BackfillStatusSchema = z.object({
    * refresh after a rules update or a lesson). Runs stored before refreshes existed have none: pending.
    */
   scope: z.enum(['pending', 'stale']).optional(),
+  /**
+   * A refresh also tags the untagged issues edited since this time (the previous run's start): the trigger
+   * saw each of them, so a tag missing there is an event that was lost (refused past its retries).
+   */
+  missedSince: z.string().nullable().optional(),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   errors: z.array(z.object({ issueKey: z.string().nullable(), message: z.string() })).max(20),

@@ -60,7 +60,8 @@ export async function runBackfillChunk(
   const status = (await readBackfill(projectKey)) ?? runningStatus(projectKey, 0, now, scope);
   const points = await storyPointsField('app');
   const searchedAt = Date.now();
-  const page = await searchJql('app', jqlOf(scope, projectKey, await currentTagVersion()), {
+  const jql = jqlOf({ projectKey, scope, missedSince: status.missedSince }, await currentTagVersion());
+  const page = await searchJql('app', jql, {
     fields: [...BASE_FIELDS.filter((f) => f !== 'status'), ...(points ? [points] : [])],
     properties: [ISSUE_PROPERTY_KEY],
     maxResults: CHUNK,

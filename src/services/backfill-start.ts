@@ -1,14 +1,15 @@
 /**
  * Starting a backfill (its chunks run in backfill-service). Two kinds start one:
  * - a person, from the gadget or the admin page: every pending issue of the project — untagged, or tagged
- *   automatically under another version (staleJql);
- * - the daily sweep, at the end of each project's reconcile (reconcile-service), after the classifier's
- *   rules change (a new RULES_VERSION ships with an app update) or the site's people taught it a lesson
- *   (learning from overrides moved a signal or the site's shift: tagVersion): a refresh of the stale tags. It
- *   never tags an issue the app has not tagged (a person decides that) and never touches an override. It
- *   runs as the app: no person acts here — "Scheduled triggers run without a user context" (Forge
- *   manifest reference, scheduledTrigger) — so there is no one whose rights to check; it rewrites the
- *   app's own property on issues it tagged.
+ *   automatically under another version (pendingJql);
+ * - the daily sweep, at the end of each project's reconcile (reconcile-service): a refresh (staleJql) of
+ *   the tags stored under another version — the classifier's rules changed (a new RULES_VERSION ships
+ *   with an app update) or the site's people taught it a lesson (tagVersion) — and of the untagged issues
+ *   edited since the previous run, whose event Forge gave up on (refused past its retries): the trigger
+ *   would have tagged them. It never tags an issue nobody edited since the app came (a person decides
+ *   that: the backfill above) and never touches an override. It runs as the app: no person acts here —
+ *   "Scheduled triggers run without a user context" (Forge manifest reference, scheduledTrigger) — so
+ *   there is no one whose rights to check; it writes the app's own property where the trigger would have.
  * One backfill per project at a time (the backfill lock); a running one covers a refresh's issues too.
  */
 import type { BackfillStatus } from '../contract';
@@ -33,16 +34,27 @@ export function pendingJql(projectKey: string, version: string): string {
   );
 }
 
-/** The project's issues tagged automatically under another version: older rules or older lessons. */
-export function staleJql(projectKey: string, version: string): string {
-  return (
-    `project = "${projectKey}" AND ownershipRulesVersion IS NOT EMPTY AND ` +
-    `ownershipRulesVersion != "${version}" AND ownershipOverridden != "true" ORDER BY key ASC`
-  );
+/**
+ * What a refresh tags: the project's issues tagged automatically under another version (older rules or
+ * older lessons), and — given `missedSince` — the untagged ones edited since then, whose trigger event was
+ * lost. The time is relative ("-90m": JQL's period format), so no time zone reads it differently.
+ */
+export function staleJql(
+  projectKey: string, version: string, missedSince: string | null = null, now = new Date(),
+): string {
+  const stale = 'ownershipRulesVersion IS NOT EMPTY AND ' +
+    `ownershipRulesVersion != "${version}" AND ownershipOverridden != "true"`;
+  const since = missedSince === null ? NaN : Date.parse(missedSince);
+  if (Number.isNaN(since)) return `project = "${projectKey}" AND ${stale} ORDER BY key ASC`;
+  const minutes = Math.max(1, Math.ceil((now.getTime() - since) / 60000));
+  const missed = `ownershipRulesVersion IS EMPTY AND updated >= "-${minutes}m"`;
+  return `project = "${projectKey}" AND ((${stale}) OR (${missed})) ORDER BY key ASC`;
 }
 
-export const jqlOf = (scope: BackfillScope, projectKey: string, version: string) =>
-  scope === 'stale' ? staleJql(projectKey, version) : pendingJql(projectKey, version);
+export const jqlOf = (status: Pick<BackfillStatus, 'projectKey' | 'scope' | 'missedSince'>, version: string) =>
+  status.scope === 'stale'
+    ? staleJql(status.projectKey, version, status.missedSince ?? null)
+    : pendingJql(status.projectKey, version);
 
 const withoutOrder = (jql: string) => jql.replace(/ ORDER BY .*$/, '');
 
@@ -92,14 +104,20 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
 }
 
 /**
- * Starts a refresh of the project's stale tags, unless none is stale or a backfill already runs there.
- * Returns the status it started, or null.
+ * Starts a refresh of the project's stale tags and lost events, unless there is none or a backfill already
+ * runs there. Returns the status it started, or null. Lost events are looked for since the previous run's
+ * start (the app was installed by then, so the trigger saw every edit since), or — when that run did not
+ * finish — since where it looked from; a project the app never backfilled has no such time.
  */
 export async function startRefresh(projectKey: string, now = new Date()): Promise<BackfillStatus | null> {
-  if ((await readBackfill(projectKey))?.state === 'running') return null;
-  const total = await approximateCount('app', withoutOrder(staleJql(projectKey, await currentTagVersion())));
+  const previous = await readBackfill(projectKey);
+  if (previous?.state === 'running') return null;
+  const missedSince =
+    (previous?.state === 'done' ? previous.startedAt : previous?.missedSince ?? previous?.startedAt) ?? null;
+  const jql = staleJql(projectKey, await currentTagVersion(), missedSince, now);
+  const total = await approximateCount('app', withoutOrder(jql));
   if (total === 0 || !(await takeBackfillLock(projectKey))) return null;
-  const status = runningStatus(projectKey, total, now, 'stale');
+  const status = { ...runningStatus(projectKey, total, now, 'stale'), missedSince };
   try {
     await saveBackfill(status);
     await pushJob(BACKFILL_QUEUE, { projectKey, scope: 'stale' satisfies BackfillScope });

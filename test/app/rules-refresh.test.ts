@@ -1,7 +1,7 @@
 /**
  * After an app update changes the classifier's rules, the daily sweep refreshes the tags the app stored
- * under older rules (src/services/backfill-start.ts): only those — never an override, never an issue the
- * app has not tagged — and the figures still match Jira's tags afterwards. Run on the bundle Forge would
+ * under older rules (src/services/backfill-start.ts): only those — never an override, never an untagged
+ * issue nobody edited since — and the figures still match Jira's tags afterwards. Run on the bundle Forge would
  * deploy, with storage latency.
  */
 import type { BackfillStatus, Result, StoredClassification } from '../../src/contract';
@@ -16,7 +16,7 @@ const config = yearByWeekConfig('RUL');
 const OLD = 'r1-older-rules';
 const expireClaims = async () => expect(await expireClaimsOf(h)).toBeGreaterThan(0);
 let h: Harness;
-/** The issue whose tag is removed: no refresh may tag it. */
+/** The issue whose tag is removed, not edited since: no refresh may tag it. */
 let untagged = '';
 /** An issue whose tag stays current through the first test. */
 let pricing = '';
@@ -53,7 +53,9 @@ it('re-tags what older rules tagged, leaves overrides and untagged issues alone;
   retag(login!, { rulesVersion: OLD, kind: 'strategic', share: 0.9 });
   retag(story!, { rulesVersion: OLD });
   retag(notes!, { rulesVersion: OLD, kind: 'strategic', share: 0.8, overridden: true });
+  // An untagged issue nobody edited since long before (its event was not lost: no refresh may tag it).
   h.emulator.store.properties.get(untagged)!.delete('ownership-balance');
+  h.emulator.store.issues.get(untagged)!.updated = new Date(Date.now() - 86_400_000).toISOString();
   const overridden = tagOf(notes!);
 
   // The update ships days later: the writers' short claims on these versions (25 s) have expired.

@@ -1,0 +1,58 @@
+/**
+ * An issue event Forge gave up on (refused past its retries, here by an hour of rate limiting) leaves an issue the
+ * trigger saw untagged; the daily sweep's refresh tags it, and only such issues: an untagged issue nobody
+ * edited since the previous run is not the app's to tag (a person starts a backfill for those). Run on
+ * the bundle Forge would deploy, with storage latency.
+ */
+import type { BackfillStatus, Result } from '../../src/contract';
+import {
+  ALICE, callForProject, expireClaims, gadgetTally, jiraTally, oneProjectSite, startHarness, tagOf as tagOfIn,
+  yearByWeekConfig, type Harness,
+} from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({
+    data: oneProjectSite({ id: '46000', key: 'LOST', name: 'Lost events' }),
+    storageLatencyMs: { min: 2, max: 6 },
+  });
+});
+afterAll(async () => { await h.close(); });
+
+const alice = { kind: 'user' as const, accountId: ALICE };
+const tagOf = (key: string) => tagOfIn(h, key);
+const create = (summary: string) =>
+  h.emulator.createIssue(alice, { projectKey: 'LOST', type: 'Task', summary }).key;
+const status = async () =>
+  ((await callForProject(h, 'ownership-gadget', 'getBackfillStatus', 'LOST')) as Result<BackfillStatus>);
+
+it('the daily sweep tags an issue whose event was lost, and leaves alone what nobody edited', async () => {
+  const seen = create('Fix the crash on save');
+  const untouched = create('Rename the settings tab');
+  await h.settle();
+  expect([tagOf(seen), tagOf(untouched)]).toEqual([expect.anything(), expect.anything()]);
+  // Alice's backfill finds nothing pending; its start is where the next refresh looks for lost events.
+  expect(await callForProject(h, 'ownership-gadget', 'startBackfill', 'LOST'))
+    .toMatchObject({ ok: true, data: { state: 'done', total: 0 } });
+  // A tag gone from an issue nobody edited since the backfill (its last edit an hour before).
+  h.emulator.store.properties.get(untouched)!.delete('ownership-balance');
+  h.emulator.store.issues.get(untouched)!.updated = new Date(Date.now() - 3600_000).toISOString();
+
+  // Jira rate-limits the app for an hour while an issue is created: every delivery of its event fails.
+  const outage = h.emulator.faults.add({
+    kind: 'status429', retryAfterSeconds: 3600, match: { principal: 'app' },
+  });
+  const lost = create('Publish the pricing page for the launch campaign');
+  await h.settle();
+  expect(h.emulator.faults.firedCount(outage)).toBeGreaterThanOrEqual(5);
+  h.emulator.faults.remove(outage);
+  expect(tagOf(lost)).toBeNull();
+
+  await expireClaims(h);
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+  expect(tagOf(lost)).toMatchObject({ kind: expect.any(String), overridden: false });
+  expect(tagOf(untouched)).toBeNull();
+  expect(await status()).toMatchObject({ ok: true, data: { scope: 'stale', state: 'done', done: 1 } });
+  expect(await gadgetTally(h, yearByWeekConfig('LOST'))).toEqual(jiraTally(h));
+});
