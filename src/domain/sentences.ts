@@ -25,6 +25,18 @@ export function sameSentence(text: string, from: number, to: number): boolean {
 }
 
 /**
+ * A comma followed by a new subject ("…a piece of functionality, the platform will focus on…") starts
+ * another clause, with its own subject: a word's neighbourhood stays in its clause.
+ */
+const CLAUSE_BREAK = /,\s+(the|this|these|those|we|it|our|they|i|you)\b/i;
+
+/** Whether text[from … to) stays in one clause of one sentence. */
+export function sameClause(text: string, from: number, to: number): boolean {
+  const between = text.slice(Math.min(from, to), Math.max(from, to));
+  return sameSentence(text, from, to) && !CLAUSE_BREAK.test(between);
+}
+
+/**
  * Where the sentence holding `pos` starts (a line start, or just after ". "), looking back 400 characters.
  */
 export function sentenceStartBefore(text: string, pos: number): number {
@@ -38,4 +50,6 @@ export function sentenceStartBefore(text: string, pos: number): number {
 }
 
 /** Everything these rules read, for RULES_VERSION (through word-sense.ts). */
-export const SENTENCE_RULES = JSON.stringify([SENTENCE_END.source, LINE_GOES_ON.source]);
+export const SENTENCE_RULES = JSON.stringify([
+  SENTENCE_END.source, LINE_GOES_ON.source, CLAUSE_BREAK.source,
+]);

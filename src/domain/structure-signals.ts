@@ -1,6 +1,7 @@
 /**
  * The catalogue's pattern signals: the horizon of the work and the shapes a text takes (an outcome target,
- * a user story, Given/When/Then, a checklist, a bug report, a platform decision, an argued "why"). Each
+ * a user story, Given/When/Then, a checklist, a bug report, a platform decision, what goes into a release,
+ * an argued "why"). Each
  * cites its seed, as the vocabulary in catalogue.ts does; patterns read the lower-cased prose.
  */
 import type { Signal } from './catalogue';
@@ -57,6 +58,11 @@ export const HORIZON_AND_STRUCTURE: Signal[] = [
         String.raw`(?![- ]?(specific|check|list|resource|dir|folder|code|api|module|name|guard|` +
         String.raw`detection|flag))`,
       String.raw`\bplatform support\b`) },
+  // The guide's hard cases: "deciding what goes into the next major release and why is strategic".
+  { id: 'release-scope', side: 'PM', family: 'structure', seed: '000', weight: 2.0,
+    meaning: 'Decides what goes into a release: release planning at product level',
+    regex: anyOf('', String.raw`\bwhat (goes|should go|will go|gets|to put|we put) into ` +
+      String.raw`(the |a |our |each |every )?([a-z0-9.]+ ){0,2}releases?\b`) },
   { id: 'why-argument', side: 'PM', family: 'structure', seed: '001', weight: 1.0,
     meaning: 'Argues why: rationale, motivation for customers or the business',
     regex: anyOf('',

@@ -17,10 +17,11 @@
  * - in a summary, a scope prefix names the code it is about ("Drillbit: add support for MobileWeb
  *   platform", "appcd: drop support for Node 8"): one or two words before a colon, none of them a
  *   planning word ("Priority 2:", "Strategy:", "Q3 OKR:" keep their sense).
- * Neighbourhood = up to three content words on each side inside the same sentence. A platform decision (the
- * platform-lifecycle pattern, which already asks for its verb) keeps its sense beside the platform's name.
+ * Neighbourhood = up to three content words on each side inside the same clause of the sentence. A platform
+ * decision (the platform-lifecycle pattern, which already asks for its verb) keeps its sense beside the
+ * platform's name.
  */
-import { SENTENCE_RULES, sameSentence, sentenceStartBefore } from './sentences';
+import { SENTENCE_RULES, sameClause, sameSentence, sentenceStartBefore } from './sentences';
 import { hasCodeScope, SUMMARY_SCOPE_RULES } from './summary-scope';
 import { stem, type Token } from './tokenize';
 
@@ -107,7 +108,7 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   return joinedBefore || kebab || /^([._]\w|\(|\/\w)/.test(after) || before === '`';
 }
 
-/** Up to NEIGHBOURS content tokens each side of tokens[i … j-1], inside the sentence. */
+/** Up to NEIGHBOURS content tokens each side of tokens[i … j-1], inside the clause (sentences.ts). */
 function neighbours(text: string, tokens: Token[], i: number, j: number): Token[] {
   const out: Token[] = [];
   for (const [from, step] of [[i - 1, -1], [j, 1]] as const) {
@@ -115,7 +116,7 @@ function neighbours(text: string, tokens: Token[], i: number, j: number): Token[
     for (let k = from; k >= 0 && k < tokens.length && taken < NEIGHBOURS; k += step) {
       const t = tokens[k]!;
       const anchor = step < 0 ? tokens[i]!.start : tokens[j - 1]!.end;
-      if (!sameSentence(text, step < 0 ? t.end : anchor, step < 0 ? anchor : t.start)) break;
+      if (!sameClause(text, step < 0 ? t.start : anchor, step < 0 ? anchor : t.end)) break;
       if (FUNCTION_WORDS.has(t.stem)) continue;
       out.push(t);
       taken++;

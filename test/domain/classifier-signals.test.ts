@@ -128,6 +128,16 @@ describe('structure', () => {
     expect(signalsOf('Item', feature)).not.toContain('bug-report');
     expect(signalsOf('Item', bug)).toContain('bug-report');
   });
+
+  // The guide's hard case: "deciding what goes into the next major release and why is strategic".
+  it('deciding what goes into a release is release planning (nodejs/next-10, "Priority 2: Stability")', () => {
+    const values = '- Backwards compatibility\n- Careful consideration of what goes into LTS releases';
+    const scope = (text: string) => signalsOf('Item', text).includes('release-scope');
+    expect(signalsOf('Stability', values, 'Initiative')).toContain('release-scope');
+    expect(scope('Decide what should go into the next major release.')).toBe(true);
+    expect(scope('Check what goes into the release build folder.')).toBe(false);
+    expect(scope('Cut release 4.1 and update the changelog.')).toBe(false);
+  });
 });
 
 describe('issue-type priors are hints, never the answer', () => {

@@ -147,6 +147,23 @@ describe('a hard-wrapped sentence is one sentence', () => {
   });
 });
 
+describe("a word's neighbourhood stays in its clause", () => {
+  // sourcegraph/handbook, search strategy, "What we're not working on and why" (SOURCEGRAPH-0289).
+  const deferred =
+    "We'll also defer work to make metadata searchable. Although this is an important piece of " +
+    'functionality, the platform will be focused primarily on Lucky search and Compute foundational work.';
+
+  it('a comma and a new subject start another clause: "functionality, the platform will be focused"', () => {
+    expect(signalsIn('Search product', deferred, 'RoadmapItem')).toContain('what-to-build');
+  });
+  it('a list after a comma is the same clause: its engineering words still count', () => {
+    const list = 'Let users focus on the text field, password field and login button.';
+    expect(signalsIn('Login form', list, 'Story')).not.toContain('what-to-build');
+    const aside = 'The login form, when the app starts, should focus on the password.';
+    expect(signalsIn('Login form', aside, 'Story')).not.toContain('what-to-build');
+  });
+});
+
 describe('no stem collisions', () => {
   it.each([
     ['positioning', 'position'],
