@@ -32,8 +32,9 @@ const CLAUSE_BREAK = /,\s+(the|this|these|those|we|it|our|they|i|you)\b/i;
 
 /** Whether text[from … to) stays in one clause of one sentence. */
 export function sameClause(text: string, from: number, to: number): boolean {
+  if (!sameSentence(text, from, to)) return false;
   const between = text.slice(Math.min(from, to), Math.max(from, to));
-  return sameSentence(text, from, to) && !CLAUSE_BREAK.test(between);
+  return !between.includes(',') || !CLAUSE_BREAK.test(between);
 }
 
 /**

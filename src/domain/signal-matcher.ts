@@ -98,17 +98,24 @@ export const PHRASE_MATCH_RULES = JSON.stringify([WORD_GAP.source, [...FOCUSING_
 function phraseEnd(text: string, tokens: Token[], i: number, stems: string[]): number {
   let at = i + 1;
   let adverb = false;
-  const joined = (a: number) => WORD_GAP.test(text.slice(tokens[a - 1]!.end, tokens[a]!.start));
   for (let k = 1; k < stems.length; k++, at++) {
-    const t = tokens[at];
-    if (!adverb && t && FOCUSING_ADVERBS.has(t.stem) && tokens[at + 1]?.stem === stems[k]) {
-      if (!joined(at)) return -1;
+    let t = tokens[at];
+    const skip = t && t.stem !== stems[k] && !adverb && FOCUSING_ADVERBS.has(t.stem);
+    if (skip && tokens[at + 1]?.stem === stems[k]) {
+      if (!joined(text, tokens, at)) return -1;
       adverb = true;
-      at++;
+      t = tokens[++at];
     }
-    if (tokens[at]?.stem !== stems[k] || !joined(at)) return -1;
+    if (t?.stem !== stems[k] || !joined(text, tokens, at)) return -1;
   }
   return at;
+}
+
+/** Whether only WORD_GAP stands between tokens[a - 1] and tokens[a] (most often a single space). */
+function joined(text: string, tokens: Token[], a: number): boolean {
+  const from = tokens[a - 1]!.end;
+  const to = tokens[a]!.start;
+  return (to === from + 1 && text[from] === ' ') || WORD_GAP.test(text.slice(from, to));
 }
 
 function isNegated(tokens: Token[], i: number): boolean {
@@ -133,7 +140,7 @@ export function matchPhrases(
     for (const entry of candidates) {
       const n = entry.stems.length;
       if (i + n > tokens.length) continue;
-      const end = phraseEnd(text, tokens, i, entry.stems);
+      const end = n === 1 ? i + 1 : phraseEnd(text, tokens, i, entry.stems);
       if (end < 0) continue;
       const pmSense = index.signals[entry.signal]!.side === 'PM'
         ? inPmSense(text, tokens, i, end, prose)
