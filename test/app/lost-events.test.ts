@@ -1,8 +1,8 @@
 /**
- * An issue event Forge gave up on (refused past its retries, here by an hour of rate limiting) leaves an issue the
- * trigger saw untagged; the daily sweep's refresh tags it, and only such issues: an untagged issue nobody
- * edited since the previous run is not the app's to tag (a person starts a backfill for those). Run on
- * the bundle Forge would deploy, with storage latency.
+ * An issue event Forge gave up on (refused past its retries, here by an hour of rate limiting) leaves an
+ * issue the trigger saw untagged; the daily sweep's refresh tags it, and only such issues: an untagged
+ * issue nobody edited since the previous run is not the app's to tag (a person starts a backfill for
+ * those). Run on the bundle Forge would deploy, with storage latency.
  */
 import type { BackfillStatus, Result } from '../../src/contract';
 import {

@@ -1,8 +1,8 @@
 /**
  * After an app update changes the classifier's rules, the daily sweep refreshes the tags the app stored
  * under older rules (src/services/backfill-start.ts): only those — never an override, never an untagged
- * issue nobody edited since — and the figures still match Jira's tags afterwards. Run on the bundle Forge would
- * deploy, with storage latency.
+ * issue nobody edited since — and the figures still match Jira's tags afterwards. Run on the bundle Forge
+ * would deploy, with storage latency.
  */
 import type { BackfillStatus, Result, StoredClassification } from '../../src/contract';
 import { RULES_VERSION } from '../../src/domain';

@@ -130,7 +130,7 @@ describe('structure', () => {
   });
 
   // The guide's hard case: "deciding what goes into the next major release and why is strategic".
-  it('deciding what goes into a release is release planning (nodejs/next-10, "Priority 2: Stability")', () => {
+  it('deciding what goes into a release is release planning (nodejs/next-10, "Stability")', () => {
     const values = '- Backwards compatibility\n- Careful consideration of what goes into LTS releases';
     const scope = (text: string) => signalsOf('Item', text).includes('release-scope');
     expect(signalsOf('Stability', values, 'Initiative')).toContain('release-scope');
