@@ -2,7 +2,7 @@
  * "Recompute figures and tags" for a Jira admin: recomputes a project's figures from Jira (the same job
  * that runs daily) and says what drift it fixed; re-classifies the project now (the backfill: its untagged
  * issues and the tags made by older rules or before the latest lesson from people's changes — the daily run
- * refreshes only the latter).
+ * refreshes only the latter, and the tags of issues edited since its previous run whose event was lost).
  * Presentational; the container does the calls.
  */
 import { useState } from 'react';

@@ -1,7 +1,8 @@
 /**
  * Backfill, presentational: offer to classify unclassified issues, then show progress or what failed. A
  * run the daily sweep started (scope "stale": after an app update changed the rules, or people's changes
- * taught the classifier a lesson) only brings the app's older tags up to date, and says so.
+ * taught the classifier a lesson; or an edit's event was lost) only brings the app's tags up to date —
+ * older ones, and those an edit since the last run should have made — and says so.
  */
 import type { BackfillStatus } from '../../../../src/contract';
 import { Section } from '../components/states';
