@@ -61,6 +61,7 @@ export const SIGNAL_MEANING: Record<string, string> = {
   checklist: 'A checklist of concrete tasks',
   'bug-report': 'A bug report: steps to reproduce, expected and actual results',
   'platform-lifecycle': 'Entering or leaving a platform: a product lifecycle decision',
+  'release-scope': 'Decides what goes into a release: release planning at product level',
   'why-argument': 'Argues why: rationale and motivation for customers or the business',
   'type-prior': 'The issue type hints at it',
   'parent-epic': 'Its epic leans this way',

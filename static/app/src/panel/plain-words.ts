@@ -20,6 +20,7 @@ const SUBJECT: Record<string, string> = {
   'long-horizon': 'a long horizon',
   'outcome-target': 'an outcome target',
   'platform-lifecycle': 'a platform decision',
+  'release-scope': 'what goes into a release',
   'why-argument': 'why it matters',
   'user-story': 'user stories',
   backlog: 'the backlog',
