@@ -1,27 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const BIN = resolve(__dirname, '../../src/cli/bin.cjs');
-const DEV_SET = resolve(__dirname, '../../../shared/data/dev-set.jsonl');
-const dir = mkdtempSync(join(tmpdir(), 'ob-cli-'));
-
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    timeout: 60000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-function file(name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-const line = (o: Record<string, unknown>) =>
-  JSON.stringify({ key: 'A-1', type: 'Task', summary: 'Fix the login bug', ...o });
+import { resolve } from 'node:path';
+import { file, line, run, workDir } from './cli-kit';
 
 describe('classify', () => {
   it('prints one JSON line per item in the documented shape', () => {
@@ -139,7 +117,7 @@ describe('bad input', () => {
 
   it.each([
     ['an empty file', () => ['classify', file('empty.jsonl', '')], /is empty: nothing to classify/],
-    ['a missing file', () => ['classify', join(dir, 'nope.jsonl')], /cannot read .*no such file/],
+    ['a missing file', () => ['classify', workDir('nope.jsonl')], /cannot read .*no such file/],
     ['an unknown command', () => ['frobnicate', 'x'], /unknown command "frobnicate"/],
     [
       'an unknown format',
@@ -166,78 +144,5 @@ describe('bad input', () => {
     ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).kind).toBe('tactical');
-  });
-});
-
-describe('evaluate and balance', () => {
-  it('evaluate prints labeled in-sample metrics and ends with the leave-one-source-out macro-F1', () => {
-    const r = run(['evaluate', DEV_SET]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^the shipped model on these rows \(in-sample on the dev set/);
-    expect(r.stdout).toMatch(/confusion/);
-    expect(r.stdout).toMatch(/worst misses/);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines.at(-2)).toMatch(/^macro-F1 in-sample, strategic vs tactical \d\.\d\d$/);
-    expect(Number(lines.at(-2)!.split(' ').pop())).toBeGreaterThanOrEqual(0.85);
-    expect(lines.at(-1)).toMatch(/^macro-F1 leave-one-source-out, pooled \d\.\d{3}$/);
-    // The figure that predicts new sources: at least what the shipped model reaches today (README).
-    expect(Number(lines.at(-1)!.split(' ').pop())).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it('evaluate does not call figures in-sample on rows the model was not fitted on', () => {
-    const r = run(['evaluate', join(__dirname, '..', 'data', 'titanium-calls-labeled.jsonl')]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^the shipped model on these rows \(not the rows it was fitted on\)/);
-    expect(r.stdout).not.toMatch(/in-sample/);
-    expect(r.stdout.trim().split('\n').at(-1)).toMatch(
-      /^macro-F1 on these rows, strategic vs tactical \d\.\d\d$/,
-    );
-  });
-
-  it('evaluate refuses a file without gold labels', () => {
-    const r = run(['evaluate', file('nogold.jsonl', line({}))]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no row has a "gold" label/);
-  });
-
-  it('balance prints per project and per epic', () => {
-    const r = run([
-      'balance',
-      file(
-        'bal.jsonl',
-        [
-          line({ key: 'P-1', project: 'P', type: 'Epic', summary: 'Checkout' }),
-          line({ key: 'P-2', project: 'P', parent: 'P-1', storyPoints: 3 }),
-        ].join('\n'),
-      ),
-    ]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/by project\n\s+P\s+count S\/T\/M 0\/2\/0\s+points S\/T\/M 0\/3\/0/);
-    expect(r.stdout).toMatch(/by epic[^\n]*\n\s+P-1 /);
-  });
-});
-
-describe('evaluate by source', () => {
-  it('scores each source of the dev set on its own, with the pooled figures and a bootstrap interval', () => {
-    const r = run(['evaluate', DEV_SET]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^by source \(in-sample/m);
-    expect(r.stdout).toMatch(/^by source \(leave-one-source-out/m);
-    expect(r.stdout).toMatch(/^gold-mixed rows with a strategic share inside 0\.35–0\.65: \d+%$/m);
-    const ratio = String.raw`(\d\.\d\d|n/a)`;
-    for (const source of [
-      'tidev/jira-archive',
-      'PostHog/posthog.com',
-      'kubernetes/enhancements',
-      'open-telemetry/community',
-    ]) {
-      expect(r.stdout).toMatch(
-        new RegExp(String.raw`^${source.replace('.', '\\.')} +\d+ +\d\.\d\d +${ratio} +${ratio}$`, 'm'),
-      );
-    }
-    // Kubernetes has no strategic item and no strategic call: neither ratio exists.
-    expect(r.stdout).toMatch(/^kubernetes\/enhancements +39 +\d\.\d\d +n\/a +n\/a$/m);
-    expect(r.stdout).toMatch(/^pooled +362 /m);
-    expect(r.stdout).toMatch(/^pooled 95% bootstrap interval: macro-F1 \d\.\d\d–\d\.\d\d/m);
   });
 });
