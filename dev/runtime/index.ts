@@ -14,7 +14,7 @@ import type { InvocationStart, MetricRecord } from './invocation-context';
 import { invocationLimitMs } from './invocation-limits';
 import { createSite, type Site } from './local-site';
 import { handlerFor, readManifest, type ManifestModule, type ParsedManifest } from './manifest-modules';
-import { PlatformBehaviour, type PlatformBehaviourOptions } from './platform-behaviour';
+import { PlatformBehaviour } from './platform-behaviour';
 import { createPlatformFetch } from './platform-fetch';
 import type { ConsumerEvent } from './queue-runner';
 import { WorkScheduler } from './work-scheduler';
