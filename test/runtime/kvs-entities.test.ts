@@ -1,20 +1,11 @@
 /** The real @forge/kvs client against the runtime's local storage: custom entities and persistence. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Filter, FilterConditions, kvs, Sort, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
-import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
-import * as fixtureApp from './fixtures';
+import { join } from 'node:path';
+import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { codeOf, useFreshRuntime } from './kvs-kit';
 
-const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
-let runtime: ForgeRuntime;
-const start = (storage?: { kind: 'file'; path: string }) =>
-  createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: 'http://127.0.0.1:9', storage });
-
-beforeEach(() => { runtime = start(); });
-afterEach(async () => { await runtime.close(); });
-
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ForgeKvsAPIError) => e.code);
+const runtimes = useFreshRuntime();
 
 describe('custom entities', () => {
   const people = [
@@ -83,16 +74,14 @@ describe('persistence', () => {
   it('a file-backed store survives a restart, secrets included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'forge-kvs-'));
     try {
-      await runtime.close();
-      runtime = start({ kind: 'file', path: join(dir, 'storage.json') });
+      await runtimes.restart({ kind: 'file', path: join(dir, 'storage.json') });
       await kvs.set('kept', { n: 1 });
       await kvs.setSecret('secret', 'shh');
       await kvs.entity('employee').set('p9', { name: 'Gus', team: 'red', age: 60 });
-      await runtime.close();
-      runtime = start({ kind: 'file', path: join(dir, 'storage.json') });
+      await runtimes.restart({ kind: 'file', path: join(dir, 'storage.json') });
       expect(await kvs.get('kept')).toEqual({ n: 1 });
       expect(await kvs.getSecret('secret')).toBe('shh');
-      expect(runtime.storage.snapshot()).toEqual({
+      expect(runtimes.current().storage.snapshot()).toEqual({
         kept: { n: 1 },
         'entity:employee:p9': { name: 'Gus', team: 'red', age: 60 },
       });

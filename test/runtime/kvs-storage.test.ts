@@ -2,20 +2,10 @@
  * The real @forge/kvs client against the runtime's local storage: keys, values, queries and batches
  * (custom entities and persistence: kvs-entities.test.ts).
  */
-import { resolve } from 'node:path';
-import { kvs, MetadataField, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
-import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
-import * as fixtureApp from './fixtures';
+import { kvs, MetadataField, WhereConditions } from '@forge/kvs';
+import { codeOf, useFreshRuntime } from './kvs-kit';
 
-const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
-let runtime: ForgeRuntime;
-const start = (storage?: { kind: 'file'; path: string }) =>
-  createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: 'http://127.0.0.1:9', storage });
-
-beforeEach(() => { runtime = start(); });
-afterEach(async () => { await runtime.close(); });
-
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ForgeKvsAPIError) => e.code);
+const runtimes = useFreshRuntime();
 
 describe('keys and values', () => {
   it.each([
@@ -66,7 +56,7 @@ describe('keys and values', () => {
     await kvs.setSecret('token', 's3cret');
     expect(await kvs.getSecret('token')).toBe('s3cret');
     expect(await kvs.get('token')).toBeUndefined();
-    expect(runtime.storage.snapshot()).toEqual({});
+    expect(runtimes.current().storage.snapshot()).toEqual({});
     await kvs.deleteSecret('token');
     expect(await kvs.getSecret('token')).toBeUndefined();
   });
@@ -140,6 +130,6 @@ describe('batches', () => {
       { key: 'nope', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } },
     ]);
     await kvs.batchDelete([{ key: 'x' }, { key: 'y' }]);
-    expect(runtime.storage.snapshot()).toEqual({});
+    expect(runtimes.current().storage.snapshot()).toEqual({});
   });
 });
