@@ -1,6 +1,7 @@
 /**
- * Where a sentence starts and ends, for reading a word in its neighbourhood (word-sense.ts). Trackers hold
- * prose, markdown lists and text hard-wrapped at a fixed width, so a line break is not always a sentence end.
+ * Where a sentence (and a clause in it) starts and ends, for reading a word in its neighbourhood
+ * (word-sense.ts). Trackers hold prose, markdown lists and text hard-wrapped at a fixed width, so a line
+ * break is not always a sentence end.
  */
 
 /** A sentence end in running prose; a line break ends one too, unless the line goes on (lineGoesOn). */

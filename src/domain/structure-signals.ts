@@ -1,8 +1,8 @@
 /**
  * The catalogue's pattern signals: the horizon of the work and the shapes a text takes (an outcome target,
  * a user story, Given/When/Then, a checklist, a bug report, a platform decision, what goes into a release,
- * an argued "why"). Each
- * cites its seed, as the vocabulary in catalogue.ts does; patterns read the lower-cased prose.
+ * an argued "why"). Each cites its seed, as the vocabulary in catalogue.ts does; patterns read the
+ * lower-cased prose.
  */
 import type { Signal } from './catalogue';
 
