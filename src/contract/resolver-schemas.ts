@@ -99,6 +99,11 @@ export const ReconcileStatusSchema = z.object({
   }),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /**
+   * When the reconcile before this one started: the app was installed by then, so in a project no backfill
+   * ran in, the daily refresh looks for lost events since that time (backfill-start.ts).
+   */
+  previousStartedAt: z.string().nullable().optional(),
 });
 export type ReconcileStatus = z.infer<typeof ReconcileStatusSchema>;
 

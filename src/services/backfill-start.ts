@@ -51,7 +51,10 @@ export function staleJql(
   return `project = "${projectKey}" AND ((${stale}) OR (${missed})) ORDER BY key ASC`;
 }
 
-export const jqlOf = (status: Pick<BackfillStatus, 'projectKey' | 'scope' | 'missedSince'>, version: string) =>
+/** The JQL a run's chunks search: its scope's, for its project (a refresh: since its `missedSince`). */
+export const jqlOf = (
+  status: Pick<BackfillStatus, 'projectKey' | 'scope' | 'missedSince'>, version: string,
+) =>
   status.scope === 'stale'
     ? staleJql(status.projectKey, version, status.missedSince ?? null)
     : pendingJql(status.projectKey, version);
@@ -107,13 +110,17 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
  * Starts a refresh of the project's stale tags and lost events, unless there is none or a backfill already
  * runs there. Returns the status it started, or null. Lost events are looked for since the previous run's
  * start (the app was installed by then, so the trigger saw every edit since), or — when that run did not
- * finish — since where it looked from; a project the app never backfilled has no such time.
+ * finish — since where it looked from; in a project no backfill ever ran in, since `installedBy`: a time
+ * the app was installed by (the previous daily reconcile's start).
  */
-export async function startRefresh(projectKey: string, now = new Date()): Promise<BackfillStatus | null> {
+export async function startRefresh(
+  projectKey: string, now = new Date(), installedBy: string | null = null,
+): Promise<BackfillStatus | null> {
   const previous = await readBackfill(projectKey);
   if (previous?.state === 'running') return null;
-  const missedSince =
-    (previous?.state === 'done' ? previous.startedAt : previous?.missedSince ?? previous?.startedAt) ?? null;
+  const missedSince = previous
+    ? (previous.state === 'done' ? previous.startedAt : previous.missedSince ?? previous.startedAt)
+    : installedBy;
   const jql = staleJql(projectKey, await currentTagVersion(), missedSince, now);
   const total = await approximateCount('app', withoutOrder(jql));
   if (total === 0 || !(await takeBackfillLock(projectKey))) return null;

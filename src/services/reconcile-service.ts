@@ -34,6 +34,7 @@ export async function startReconcile(
   now = new Date(),
   refresh = false,
 ): Promise<ReconcileStatus> {
+  const previous = await readReconcile(projectKey);
   const status: ReconcileStatus = {
     projectKey,
     state: 'running',
@@ -41,6 +42,7 @@ export async function startReconcile(
     fixed: { added: 0, changed: 0, removed: 0, weeks: 0 },
     startedAt: now.toISOString(),
     finishedAt: null,
+    previousStartedAt: previous?.startedAt ?? null,
   };
   await saveReconcile(status);
   await pushJob(RECONCILE_QUEUE, { kind: 'project', projectKey, ...(refresh ? { refresh } : {}) });
@@ -96,7 +98,7 @@ export async function reconcileChunk(
   status.fixed.weeks += await repairWeeks(projectKey);
   await saveReconcile({ ...status, state: 'done', finishedAt: new Date().toISOString() });
   // A refresh Jira refuses outright does not fail the reconcile: tomorrow's run tries again.
-  if (refresh) await startRefresh(projectKey, now).catch(unlessRetryable);
+  if (refresh) await startRefresh(projectKey, now, status.previousStartedAt ?? null).catch(unlessRetryable);
 }
 
 function unlessRetryable(e: unknown): null {

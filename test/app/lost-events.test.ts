@@ -11,13 +11,13 @@ import {
 } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startHarness({
     data: oneProjectSite({ id: '46000', key: 'LOST', name: 'Lost events' }),
     storageLatencyMs: { min: 2, max: 6 },
   });
 });
-afterAll(async () => { await h.close(); });
+afterEach(async () => { await h.close(); });
 
 const alice = { kind: 'user' as const, accountId: ALICE };
 const tagOf = (key: string) => tagOfIn(h, key);
@@ -25,6 +25,23 @@ const create = (summary: string) =>
   h.emulator.createIssue(alice, { projectKey: 'LOST', type: 'Task', summary }).key;
 const status = async () =>
   ((await callForProject(h, 'ownership-gadget', 'getBackfillStatus', 'LOST')) as Result<BackfillStatus>);
+/** The daily sweep, a day later: the writers' short claims have lapsed. */
+const dailySweep = async () => {
+  await expireClaims(h);
+  await h.runtime.invokeFunction('reconcile-schedule', {});
+  await h.settle();
+};
+/** Creates an issue while Jira rate-limits the app for an hour: every delivery of its event fails. */
+async function createWhileRateLimited(summary: string): Promise<string> {
+  const outage = h.emulator.faults.add({
+    kind: 'status429', retryAfterSeconds: 3600, match: { principal: 'app' },
+  });
+  const key = create(summary);
+  await h.settle();
+  expect(h.emulator.faults.firedCount(outage)).toBeGreaterThanOrEqual(5);
+  h.emulator.faults.remove(outage);
+  return key;
+}
 
 it('the daily sweep tags an issue whose event was lost, and leaves alone what nobody edited', async () => {
   const seen = create('Fix the crash on save');
@@ -38,21 +55,28 @@ it('the daily sweep tags an issue whose event was lost, and leaves alone what no
   h.emulator.store.properties.get(untouched)!.delete('ownership-balance');
   h.emulator.store.issues.get(untouched)!.updated = new Date(Date.now() - 3600_000).toISOString();
 
-  // Jira rate-limits the app for an hour while an issue is created: every delivery of its event fails.
-  const outage = h.emulator.faults.add({
-    kind: 'status429', retryAfterSeconds: 3600, match: { principal: 'app' },
-  });
-  const lost = create('Publish the pricing page for the launch campaign');
-  await h.settle();
-  expect(h.emulator.faults.firedCount(outage)).toBeGreaterThanOrEqual(5);
-  h.emulator.faults.remove(outage);
+  const lost = await createWhileRateLimited('Publish the pricing page for the launch campaign');
   expect(tagOf(lost)).toBeNull();
 
-  await expireClaims(h);
-  await h.runtime.invokeFunction('reconcile-schedule', {});
-  await h.settle();
+  await dailySweep();
   expect(tagOf(lost)).toMatchObject({ kind: expect.any(String), overridden: false });
   expect(tagOf(untouched)).toBeNull();
+  expect(await status()).toMatchObject({ ok: true, data: { scope: 'stale', state: 'done', done: 1 } });
+  expect(await gadgetTally(h, yearByWeekConfig('LOST'))).toEqual(jiraTally(h));
+});
+
+it('in a project no backfill ran in, the refresh looks from the previous daily run', async () => {
+  const seen = create('Fix the crash on save');
+  await h.settle();
+  expect(tagOf(seen)).not.toBeNull();
+  // The first daily run: nothing is stale, and there is no earlier run to look for lost events from.
+  await dailySweep();
+  expect(await status()).toMatchObject({ ok: true, data: { state: 'idle' } });
+
+  const lost = await createWhileRateLimited('Publish the pricing page for the launch campaign');
+  expect(tagOf(lost)).toBeNull();
+  await dailySweep();
+  expect(tagOf(lost)).toMatchObject({ kind: expect.any(String), overridden: false });
   expect(await status()).toMatchObject({ ok: true, data: { scope: 'stale', state: 'done', done: 1 } });
   expect(await gadgetTally(h, yearByWeekConfig('LOST'))).toEqual(jiraTally(h));
 });
