@@ -28,7 +28,8 @@ export function need<T>(relativePath: string, what: string): T {
   const file = resolve(ROOT, relativePath);
   if (!existsSync(`${file}.ts`) && !existsSync(`${file}/index.ts`) && !existsSync(file)) {
     throw new Error(
-      `npm start cannot run yet: ${what} is missing (${relativePath}.ts). It is built separately; start again once it has landed.`,
+      `npm start cannot run yet: ${what} is missing (${relativePath}.ts). ` +
+        'It is built separately; start again once it has landed.',
     );
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -115,7 +116,8 @@ export async function startPreview(port: number, opts: PreviewOptions = {}): Pro
         fail(
           e.code === 'EADDRINUSE'
             ? new Error(
-                `Port ${port} is already in use (another npm start?). Start on another one: PORT=3001 npm start, or npm start -- --port 3001.`,
+                `Port ${port} is already in use (another npm start?). ` +
+                  'Start on another one: PORT=3001 npm start, or npm start -- --port 3001.',
               )
             : e,
         ),

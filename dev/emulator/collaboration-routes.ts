@@ -5,8 +5,10 @@
 import { SITE, splitList } from './issue-json';
 import type { EmuIssue, Principal } from './model';
 import { rightFor, type Right } from './permission-keys';
-import { browsableProject, commentJson, jiraError, NO_ISSUE, type Handler, type RouteDeps } from './route-kit';
-import { STATUSES, TRANSITIONS, statusJson } from './workflow';
+import {
+  browsableProject, commentJson, jiraError, NO_ISSUE, type Handler, type RouteDeps,
+} from './route-kit';
+import { STATUSES, TRANSITIONS, statusJson, transitionJson } from './workflow';
 
 export interface RouteHelpers {
   visible: (p: Principal, issue: EmuIssue | undefined) => issue is EmuIssue;
@@ -26,17 +28,8 @@ export function collaborationRoutes(
       ({ principal, params }) => {
         const issue = store.findIssue(params[0]!);
         if (!visible(principal, issue)) return jiraError(404, NO_ISSUE);
-        const transitions = TRANSITIONS.filter((t) => t.to.name !== issue.status).map((t) => ({
-          id: t.id,
-          name: t.name,
-          to: statusJson(SITE, t.to),
-          hasScreen: false,
-          isGlobal: true,
-          isInitial: false,
-          isAvailable: true,
-          isConditional: false,
-          isLooped: false,
-        }));
+        const transitions = TRANSITIONS.filter((t) => t.to.name !== issue.status)
+          .map((t) => transitionJson(SITE, t));
         return { status: 200, body: { transitions } };
       },
     ],

@@ -133,9 +133,9 @@ export function createSpecValidator(specPath = DEFAULT_SPEC) {
       const response = op.responses?.[String(status)] ?? op.responses?.default;
       if (!response) return [`${method} ${t}: status ${status} is not documented`];
       if (!response.content?.['application/json'] || body === undefined || body === '') return [];
-      const v = validatorFor(
-        `/paths/${escape(t)}/${method.toLowerCase()}/responses/${response === op.responses?.default ? 'default' : status}/content/application~1json/schema`,
-      );
+      const documented = response === op.responses?.default ? 'default' : status;
+      const responsePath = `/paths/${escape(t)}/${method.toLowerCase()}/responses/${documented}`;
+      const v = validatorFor(`${responsePath}/content/application~1json/schema`);
       return v && !v(body) ? [`${method} ${t} ${status}: ${describe(v)}`] : [];
     },
   };

@@ -1,6 +1,7 @@
 /**
- * The local Jira's search endpoints: enhanced JQL search (GET and POST, nextPageToken pages, Jira's caps),
- * the approximate count, and the bulk fetch of issues by id or key — each limited to what the caller may see.
+ * The local Jira's search endpoints: enhanced JQL search (GET and POST, nextPageToken pages, Jira's
+ * caps), the approximate count, and the bulk fetch of issues by id or key — each limited to what the
+ * caller may see.
  */
 import type { RouteHelpers } from './collaboration-routes';
 import { compileJql } from './jql-evaluator';

@@ -47,3 +47,11 @@ export function statusJson(site: string, s: Status): Record<string, unknown> {
     },
   };
 }
+
+/** A transition as GET /issue/{key}/transitions lists it: global, screenless, always available. */
+export function transitionJson(site: string, t: (typeof TRANSITIONS)[number]): Record<string, unknown> {
+  return {
+    id: t.id, name: t.name, to: statusJson(site, t.to), hasScreen: false, isGlobal: true, isInitial: false,
+    isAvailable: true, isConditional: false, isLooped: false,
+  };
+}

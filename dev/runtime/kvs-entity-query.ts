@@ -39,7 +39,9 @@ export function queryEntities(
   const partition = q.partition ?? [];
   if (partition.length !== index.partition.length)
     return {
-      error: `Index "${index.name}" needs ${index.partition.length} partition value(s), got ${partition.length}`,
+      error:
+        `Index "${index.name}" needs ${index.partition.length} partition value(s), ` +
+        `got ${partition.length}`,
     };
   const rangeAttr = index.range[0];
   const rows = entries

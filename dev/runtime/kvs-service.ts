@@ -44,7 +44,8 @@ export class KvsService {
         return kvsError(
           400,
           'BAD_REQUEST',
-          `Provided request body is invalid: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          'Provided request body is invalid: ' +
+            e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '),
         );
       if (e instanceof UnknownEntityError) return kvsError(400, 'BAD_REQUEST', e.message);
       throw e;

@@ -143,7 +143,8 @@ export function handlerFor(
   const exports = files[file];
   if (!exports)
     throw new Error(
-      `manifest.yml handler ${handler}: the app has no file "${file}" (Forge resolves file.export against src/${file})`,
+      `manifest.yml handler ${handler}: the app has no file "${file}" ` +
+        `(Forge resolves file.export against src/${file})`,
     );
   const fn = exports[exportName];
   if (typeof fn !== 'function')

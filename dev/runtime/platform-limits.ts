@@ -71,7 +71,9 @@ export function kvsValueProblem(value: unknown): { code: string; message: string
   if (bytes > KVS_MAX_VALUE_BYTES)
     return {
       code: 'MAX_SIZE',
-      message: `The provided value (${bytes} bytes) has exceeded the maximum size limit (${KVS_MAX_VALUE_BYTES} bytes)`,
+      message:
+        `The provided value (${bytes} bytes) has exceeded the maximum size limit ` +
+        `(${KVS_MAX_VALUE_BYTES} bytes)`,
     };
   if (jsonDepth(value) > KVS_MAX_DEPTH)
     return {

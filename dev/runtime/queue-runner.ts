@@ -113,7 +113,8 @@ export class QueueRunner {
     const bytes = jsonBytes(payload);
     if (bytes > QUEUE_MAX_PAYLOAD_BYTES) {
       return jsonResponse(413, {
-        message: `The combined payload of the events (${bytes} bytes) exceeds Forge's ${QUEUE_MAX_PAYLOAD_BYTES}`,
+        message:
+          `The combined payload of the events (${bytes} bytes) exceeds Forge's ${QUEUE_MAX_PAYLOAD_BYTES}`,
       });
     }
     const longRunning =
@@ -121,7 +122,8 @@ export class QueueRunner {
     const big = payload.find((e) => jsonBytes(e) > QUEUE_MAX_EVENT_BYTES_LONG_RUNNING);
     if (longRunning && big) {
       return jsonResponse(413, {
-        message: `An event over ${QUEUE_MAX_EVENT_BYTES_LONG_RUNNING} bytes for a consumer with timeoutSeconds > 55`,
+        message:
+          `An event over ${QUEUE_MAX_EVENT_BYTES_LONG_RUNNING} bytes for a consumer with timeoutSeconds > 55`,
       });
     }
     const stats = this.stats.get(jobId) ?? { success: 0, inProgress: 0, failed: 0 };

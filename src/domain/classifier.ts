@@ -37,10 +37,10 @@ function describeRules(): string {
 export const RULES_VERSION = `r2-${hashText(describeRules()).slice(0, 12)}`;
 
 /**
- * The version of a tag: the rules, and — when a site's people have taught it something — what the classifier
- * learned that changes its results (a signal's factor, the site's shift). A tag made before a lesson is then
- * as stale as one made under older rules, and refreshed the same way. Counts of overrides behind a lesson
- * are left out: only what changes a result changes the version.
+ * The version of a tag: the rules, and — when a site's people have taught it something — what the
+ * classifier learned that changes its results (a signal's factor, the site's shift). A tag made before a
+ * lesson is then as stale as one made under older rules, and refreshed the same way. Counts of overrides
+ * behind a lesson are left out: only what changes a result changes the version.
  */
 export function tagVersion(adaptation?: Adaptation): string {
   const lessons = Object.entries(adaptation?.signals ?? {})

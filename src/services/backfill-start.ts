@@ -36,8 +36,8 @@ export function pendingJql(projectKey: string, version: string): string {
 
 /**
  * What a refresh tags: the project's issues tagged automatically under another version (older rules or
- * older lessons), and — given `missedSince` — the untagged ones edited since then, whose trigger event was
- * lost. The time is relative ("-90m": JQL's period format), so no time zone reads it differently.
+ * older lessons), and — given `missedSince` — the untagged ones edited since then, whose trigger event
+ * was lost. The time is relative ("-90m": JQL's period format), so no time zone reads it differently.
  */
 export function staleJql(
   projectKey: string, version: string, missedSince: string | null = null, now = new Date(),
