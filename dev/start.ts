@@ -81,6 +81,11 @@ export async function startPreview(port: number, opts: PreviewOptions = {}): Pro
     return p;
   });
   const afterWrite = async () => { while (deliveries.size > 0) await Promise.allSettled([...deliveries]); };
+  // Installing the app: Forge sends its installation event (kept once in storage: a restart keeps the first).
+  await runtime.deliverEvent({
+    payload: { eventType: 'avi:forge:installed:app', installerAccountId: DEMO_USERS.admin.accountId },
+    causedBy: { kind: 'user', accountId: DEMO_USERS.admin.accountId },
+  });
 
   if (opts.classifyShop !== false) {
     // The first project starts classified (through the app's own backfill); the second is left for the

@@ -111,7 +111,7 @@ export async function startBackfill(projectKey: string, now = new Date()): Promi
  * runs there. Returns the status it started, or null. Lost events are looked for since the previous run's
  * start (the app was installed by then, so the trigger saw every edit since), or — when that run did not
  * finish — since where it looked from; in a project no backfill ever ran in, since `installedBy`: a time
- * the app was installed by (the previous daily reconcile's start).
+ * the app was installed by (the previous daily reconcile's start, or the installation's own time).
  */
 export async function startRefresh(
   projectKey: string, now = new Date(), installedBy: string | null = null,

@@ -16,7 +16,7 @@ import type { ReconcileStatus } from '../contract';
 import { hasFigures, listContributions, repairWeeks } from '../storage/figures-repair';
 import { readContribution } from '../storage/figures-store';
 import { pushJob, RECONCILE_QUEUE } from '../storage/jobs';
-import { readReconcile, saveReconcile } from '../storage/app-storage';
+import { readInstalledAt, readReconcile, saveReconcile } from '../storage/app-storage';
 import { workItemOf } from './classify-issue';
 import { forgetFigures, recordFigures } from './figures-service';
 import { startRefresh } from './backfill-start';
@@ -98,7 +98,11 @@ export async function reconcileChunk(
   status.fixed.weeks += await repairWeeks(projectKey);
   await saveReconcile({ ...status, state: 'done', finishedAt: new Date().toISOString() });
   // A refresh Jira refuses outright does not fail the reconcile: tomorrow's run tries again.
-  if (refresh) await startRefresh(projectKey, now, status.previousStartedAt ?? null).catch(unlessRetryable);
+  if (!refresh) return;
+  // Lost events are looked for from a time the app was watching by: the previous daily run's start, or
+  // — on the first daily run — when the app was installed.
+  const watchingSince = status.previousStartedAt ?? (await readInstalledAt());
+  await startRefresh(projectKey, now, watchingSince).catch(unlessRetryable);
 }
 
 function unlessRetryable(e: unknown): null {

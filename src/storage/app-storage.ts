@@ -1,11 +1,9 @@
 /**
- * App storage (@forge/kvs): settings, backfill progress and its lock, and human overrides. The
- * project figures have their own store (src/storage/figures-store.ts).
+ * App storage (@forge/kvs): settings, when the app was installed, backfill and reconcile progress, locks,
+ * and human overrides. The project figures have their own store (src/storage/figures-store.ts).
  */
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-
-
 import {
   AppSettingsSchema as SettingsSchema,
   BackfillStatusSchema,
@@ -54,15 +52,33 @@ export async function takeLock(name: string, ttlSeconds: number): Promise<boolea
     );
     return true;
   } catch (e) {
-    if (
-      (e as { code?: string }).code === 'KEY_ALREADY_EXISTS' ||
-      (e as { responseDetails?: { status?: number } }).responseDetails?.status === 409
-    )
-      return false;
+    if (alreadyExists(e)) return false;
     throw e;
   }
 }
+
+const alreadyExists = (e: unknown) =>
+  (e as { code?: string }).code === 'KEY_ALREADY_EXISTS' ||
+  (e as { responseDetails?: { status?: number } }).responseDetails?.status === 409;
 export async function releaseLock(name: string): Promise<void> { await kvs.delete(`lock:${name}`); }
+
+const InstalledSchema = z.object({ at: z.string().datetime() });
+
+/**
+ * When the app was installed on this site, as its installation event was handled: written once (Forge's
+ * FAIL_IF_EXISTS), so a redelivered or concurrent event keeps the first time.
+ */
+export async function recordInstalledAt(at: string): Promise<void> {
+  try {
+    await kvs.set('installed', InstalledSchema.parse({ at }), { keyPolicy: 'FAIL_IF_EXISTS' });
+  } catch (e) {
+    if (!alreadyExists(e)) throw e;
+  }
+}
+export async function readInstalledAt(): Promise<string | null> {
+  const parsed = InstalledSchema.safeParse(await kvs.get('installed'));
+  return parsed.success ? parsed.data.at : null;
+}
 
 /** One backfill per project at a time: two "Classify them" clicks at once start one job. */
 export const takeBackfillLock = (projectKey: string) => takeLock(`backfill:${projectKey}`, 7200);

@@ -65,6 +65,38 @@ it('the daily sweep tags an issue whose event was lost, and leaves alone what no
   expect(await gadgetTally(h, yearByWeekConfig('LOST'))).toEqual(jiraTally(h));
 });
 
+it('on the first daily run, the refresh looks from when the app was installed', async () => {
+  const before = create('Rename the settings tab');
+  await h.settle();
+  // An issue whose tag is gone, last edited before the app was installed: a person's to tag, not the app's.
+  h.emulator.store.properties.get(before)!.delete('ownership-balance');
+  h.emulator.store.issues.get(before)!.updated = new Date(Date.now() - 3600_000).toISOString();
+  const installed = { eventType: 'avi:forge:installed:app', id: 'installation-1', installerAccountId: ALICE };
+  const deliverInstalled = async () => {
+    const outcome = await h.runtime.deliverEvent({ payload: installed, causedBy: alice });
+    expect(outcome.deliveries).toEqual([expect.objectContaining({ moduleKey: 'app-installed', delivered: true })]);
+    await h.settle();
+  };
+  const installedAt = () => (h.runtime.storage.snapshot() as Record<string, unknown>).installed;
+  expect(await h.runtime.invokeFunction('on-app-installed', { eventType: 'avi:forge:upgraded:app' }))
+    .toEqual({ outcome: 'invalid-event' });
+  expect(installedAt()).toBeUndefined();
+  await deliverInstalled();
+  const first = installedAt();
+  expect(first).toEqual({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  const lost = await createWhileRateLimited('Publish the pricing page for the launch campaign');
+  expect(tagOf(lost)).toBeNull();
+  // Delivered again later (at least once): the first time recorded stays.
+  await new Promise((r) => setTimeout(r, 5));
+  await deliverInstalled();
+  expect(installedAt()).toEqual(first);
+  await dailySweep();
+  expect(tagOf(lost)).toMatchObject({ kind: expect.any(String), overridden: false });
+  expect(tagOf(before)).toBeNull();
+  expect(await status()).toMatchObject({ ok: true, data: { scope: 'stale', state: 'done', done: 1 } });
+  expect(await gadgetTally(h, yearByWeekConfig('LOST'))).toEqual(jiraTally(h));
+});
+
 it('in a project no backfill ran in, the refresh looks from the previous daily run', async () => {
   const seen = create('Fix the crash on save');
   await h.settle();

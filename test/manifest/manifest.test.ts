@@ -39,6 +39,9 @@ describe('manifest.yml', () => {
       events: ['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue'],
       filter: { ignoreSelf: true },
     });
+    expect(manifest.modules.trigger[1]).toMatchObject({
+      function: 'on-app-installed', events: ['avi:forge:installed:app'],
+    });
     expect(
       manifest.modules['jira:entityProperty'][0].values.map((v: { searchAlias: string }) => v.searchAlias),
     ).toEqual([
