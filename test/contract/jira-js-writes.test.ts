@@ -1,8 +1,7 @@
 /**
  * The local Jira held to jira.js, continued: writes checked field by field as Jira checks them,
- * permissions, tasks and comments, and the JQL the app and people use every day.
+ * permissions, tasks and comments (the workflow and JQL: jira-js-workflow-jql.test.ts).
  */
-import { Version3Client } from 'jira.js';
 import { DEMO_USERS } from '../../dev/emulator';
 import { statusOf, useJiraJs } from './jira-js-setup';
 
@@ -155,64 +154,4 @@ describe('permissions, tasks and comments', () => {
       ),
     ).toBe(400);
   });
-});
-
-describe('everyday JQL', () => {
-  it('knows currentUser(), the story points field by cf[id] and by name, and 501s the clauses it does not evaluate', async () => {
-    const count = async (c: Version3Client, jql: string) => (await c.issueSearch.countIssues({ jql })).count!;
-    const points = [...ctx.jira.store.issues.values()].filter(
-      (i) => i.projectKey === 'SHOP' && (i.storyPoints ?? 0) > 3,
-    ).length;
-    expect(await count(ctx.alice, 'project = SHOP AND cf[10016] > 3')).toBe(points);
-    expect(await count(ctx.alice, 'project = SHOP AND "Story point estimate" > 3')).toBe(points);
-    const mine = [...ctx.jira.store.issues.values()].filter(
-      (i) => i.projectKey === 'SHOP' && i.reporter === DEMO_USERS.viewer.accountId,
-    ).length;
-    expect(await count(ctx.bob, 'project = SHOP AND reporter = currentUser()')).toBe(mine);
-    for (const jql of [
-      'project = SHOP ORDER BY rank',
-      'project = SHOP AND component = Web',
-      'project = SHOP AND priority = High',
-    ]) {
-      expect([jql, await statusOf(ctx.alice.issueSearch.countIssues({ jql }))]).toEqual([jql, 501]);
-    }
-  });
-});
-
-it('answers expand=names and properties=*all on an issue', async () => {
-  await ctx.alice.issueProperties.setIssueProperty({
-    issueIdOrKey: 'SHOP-7',
-    propertyKey: 'contract-all',
-    propertyValue: { a: 1 },
-  });
-  const issue = await ctx.alice.issues.getIssue({
-    issueIdOrKey: 'SHOP-7',
-    fields: ['summary', 'customfield_10016'],
-    properties: ['*all'],
-    expand: 'names',
-  });
-  expect(issue.names).toMatchObject({ summary: 'Summary', customfield_10016: 'Story point estimate' });
-  expect(issue.properties).toMatchObject({ 'contract-all': { a: 1 } });
-});
-
-it('reports query parameters the spec does not document, or of the wrong type, with every error', async () => {
-  const r = await fetch(`${ctx.jira.url}/rest/api/3/project/search?maxResults=lots&nosuch=1`, {
-    headers: { 'x-forge-principal': 'app' },
-  });
-  expect(r.status).toBe(400);
-  expect(ctx.jira.specViolations.splice(0)).toEqual([
-    'GET /rest/api/3/project/search request: query parameter "maxResults" must be an integer',
-    'GET /rest/api/3/project/search request: query parameter "nosuch" is not in the spec',
-  ]);
-});
-
-it('checks header parameters too: a required one missing is reported', async () => {
-  await fetch(`${ctx.jira.url}/rest/atlassian-connect/1/migration/field`, {
-    method: 'PUT',
-    headers: { 'x-forge-principal': 'app', 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(ctx.jira.specViolations.splice(0)).toContain(
-    'PUT /rest/atlassian-connect/1/migration/field request: required header "Atlassian-Transfer-Id" is missing',
-  );
 });
