@@ -140,11 +140,15 @@ it('a story-point edit from 3 to 40 and a deletion are seen', async () => {
   expect(g.balance.points.strategic + g.balance.points.tactical + g.balance.points.mixed).toBe(40);
 });
 
+// Storage failing for a while (before or right after a write), then recovering while Forge still retries.
+// (Past Forge's last retry an event is lost: the daily run heals that, test/app/lost-events.test.ts.)
 it('storage failing right after the property write: the trigger is retried and the figures heal', async () => {
   await start({ storageFaultRate: 0.15, seed: 7 });
   for (let i = 0; i < 12; i++) create(i);
-  await h.settle();
+  await h.delivered();
   h.runtime.platform.faultRate = 0;
+  // The scheduled redeliveries (and the jobs they queue) run now that storage answers again.
+  expect(await h.runtime.drainQueues()).toBeGreaterThan(0);
   await h.settle();
   await expectGadgetEqualsJira();
 });

@@ -20,6 +20,9 @@ export interface Harness {
   runtime: ForgeRuntime;
   /** The Jira of each further installation, by cloud id. */
   sites: Map<string, JiraEmulator>;
+  /** Waits for the events' first deliveries; retries and queued jobs stay scheduled. */
+  delivered(): Promise<void>;
+  /** Waits for everything: deliveries, their retries and the queues. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,13 +65,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   wire(emulator);
   for (const [cloudId, jira] of sites) wire(jira, cloudId);
+  const delivered = async () => {
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setImmediate(r));
+      await Promise.all([...pending]);
+    }
+  };
   return {
-    emulator, runtime, sites,
+    emulator, runtime, sites, delivered,
     settle: async () => {
-      for (let i = 0; i < 5; i++) {
-        await new Promise((r) => setImmediate(r));
-        await Promise.all([...pending]);
-      }
+      await delivered();
       await runtime.drainQueues();
       await Promise.all([...pending]);
     },
