@@ -1,28 +1,72 @@
-/** A small RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes, CRLF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
-      } else field += c;
-      continue;
+/**
+ * A small RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes, CRLF. It reads
+ * text in pieces (a stream's chunks) as well as whole: a quote, a CR or a field split across two
+ * pieces reads as if it were not. Blank lines are not records.
+ */
+export class CsvParser {
+  private row: string[] = [];
+  private field = '';
+  private inQuotes = false;
+  /** A quote inside quotes ended the last piece: it closes the field, or starts a doubled quote. */
+  private quoteAtEnd = false;
+  /** A CR ended the last piece: a LF starting the next one belongs to it. */
+  private crAtEnd = false;
+
+  /** The records completed by this piece of text. */
+  push(text: string): string[][] {
+    const records: string[][] = [];
+    let i = 0;
+    if (this.crAtEnd && text[0] === '\n') i = 1;
+    this.crAtEnd = false;
+    if (this.quoteAtEnd && text.length > 0) {
+      this.quoteAtEnd = false;
+      if (text[i] === '"') { this.field += '"'; i++; } else this.inQuotes = false;
     }
-    if (c === '"' && field === '') inQuotes = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (this.inQuotes) {
+        if (c !== '"') { this.field += c; continue; }
+        if (i + 1 === text.length) { this.quoteAtEnd = true; continue; }
+        if (text[i + 1] === '"') { this.field += '"'; i++; } else this.inQuotes = false;
+        continue;
+      }
+      if (c === '"' && this.field === '') this.inQuotes = true;
+      else if (c === ',') { this.row.push(this.field); this.field = ''; }
+      else if (c === '\n' || c === '\r') {
+        if (c === '\r') {
+          if (i + 1 === text.length) this.crAtEnd = true;
+          else if (text[i + 1] === '\n') i++;
+        }
+        this.endRecord(records);
+      } else this.field += c;
+    }
+    return records;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
+
+  /** The last record, when the text does not end with a newline. */
+  end(): string[][] {
+    const records: string[][] = [];
+    this.quoteAtEnd = false;
+    if (this.field !== '' || this.row.length > 0) {
+      this.row.push(this.field);
+      records.push(this.row);
+    }
+    this.row = [];
+    this.field = '';
+    return records;
+  }
+
+  private endRecord(records: string[][]): void {
+    this.row.push(this.field);
+    this.field = '';
+    if (this.row.length > 1 || this.row[0] !== '') records.push(this.row);
+    this.row = [];
+  }
+}
+
+export function parseCsv(text: string): string[][] {
+  const parser = new CsvParser();
+  return [...parser.push(text), ...parser.end()];
 }
 
 export function csvField(value: string | number): string {

@@ -7,7 +7,7 @@
 import { parseCsv } from './csv';
 import type { InputProblem, InputRow, ReadResult } from './read-work-items';
 
-const NOT_AN_EXPORT = 'not a Jira CSV export: the header needs "Issue key" and "Summary" columns';
+export const NOT_AN_EXPORT = 'not a Jira CSV export: the header needs "Issue key" and "Summary" columns';
 
 function columnsOf(header: string[]) {
   const is = (h: string, name: string) => h.toLowerCase() === name.toLowerCase();
@@ -25,41 +25,59 @@ function columnsOf(header: string[]) {
   };
 }
 
+export type CsvColumns = ReturnType<typeof columnsOf>;
+
+/** The export's columns, from its header record; null when it is not a Jira CSV export. */
+export function csvColumns(header: string[]): CsvColumns | null {
+  const idx = columnsOf(header.map((h) => h.trim()));
+  return idx.key < 0 || idx.summary < 0 ? null : idx;
+}
+
+const cell = (cells: string[], j: number) => (j >= 0 ? (cells[j] ?? '').trim() : '');
+
+/** This record's issue id and key, and the numeric id of its parent when it names one. */
+export const csvIds = (idx: CsvColumns, cells: string[]) => {
+  const parentId = cell(cells, idx.parentId);
+  return { id: cell(cells, idx.id), key: cell(cells, idx.key), parentId: /^\d+$/.test(parentId) ? parentId : null };
+};
+
+/**
+ * A record as a work item (null for a blank record), its parent's numeric id mapped to a key through
+ * `keyById`; `line` is the record's number, the header being 1.
+ */
+export function csvRecordRow(
+  idx: CsvColumns, keyById: ReadonlyMap<string, string>, cells: string[], line: number,
+): InputRow | InputProblem | null {
+  const get = (j: number) => cell(cells, j);
+  if (cells.every((c) => c.trim() === '')) return null;
+  if (!get(idx.key)) return { line, message: 'row has no issue key' };
+  const pointsText = get(idx.points);
+  const points = pointsText === '' ? null : Number(pointsText);
+  if (points !== null && !Number.isFinite(points))
+    return { line, message: `story points "${pointsText}" is not a number` };
+  const byId = get(idx.parentId);
+  const fromId = /^\d+$/.test(byId) ? keyById.get(byId) : byId || undefined;
+  return { line, item: {
+    key: get(idx.key), summary: get(idx.summary), type: get(idx.type) || 'Task',
+    description: get(idx.description) || null, project: get(idx.project) || undefined,
+    labels: idx.labels.map(get).filter(Boolean), components: idx.components.map(get).filter(Boolean),
+    parent: get(idx.parentKey) || fromId || get(idx.epicLink) || null, storyPoints: points,
+    created: get(idx.created) || undefined, status: get(idx.status) || undefined,
+  } };
+}
+
 export function readJiraCsv(text: string): ReadResult {
   const table = parseCsv(text);
-  const idx = columnsOf((table[0] ?? []).map((h) => h.trim()));
-  if (idx.key < 0 || idx.summary < 0) {
-    return { format: 'csv', rows: [], problems: [{ line: 1, message: NOT_AN_EXPORT }] };
-  }
-  const cell = (cells: string[], j: number) => (j >= 0 ? (cells[j] ?? '').trim() : '');
-  const keyById = new Map(table.slice(1)
-    .map((cells) => [cell(cells, idx.id), cell(cells, idx.key)] as const)
-    .filter(([id]) => id !== ''));
-  const parentOf = (cells: string[]) => {
-    const byId = cell(cells, idx.parentId);
-    const fromId = /^\d+$/.test(byId) ? keyById.get(byId) : byId || undefined;
-    return cell(cells, idx.parentKey) || fromId || cell(cells, idx.epicLink) || null;
-  };
+  const idx = csvColumns(table[0] ?? []);
+  if (!idx) return { format: 'csv', rows: [], problems: [{ line: 1, message: NOT_AN_EXPORT }] };
+  const keyById = new Map(table.slice(1).map((cells) => csvIds(idx, cells))
+    .filter((r) => r.id !== '').map((r) => [r.id, r.key] as const));
   const rows: InputRow[] = [];
   const problems: InputProblem[] = [];
   table.slice(1).forEach((cells, i) => {
-    const line = i + 2;
-    const get = (j: number) => cell(cells, j);
-    if (cells.every((c) => c.trim() === '')) return;
-    if (!get(idx.key)) { problems.push({ line, message: 'row has no issue key' }); return; }
-    const pointsText = get(idx.points);
-    const points = pointsText === '' ? null : Number(pointsText);
-    if (points !== null && !Number.isFinite(points)) {
-      problems.push({ line, message: `story points "${pointsText}" is not a number` });
-      return;
-    }
-    rows.push({ line, item: {
-      key: get(idx.key), summary: get(idx.summary), type: get(idx.type) || 'Task',
-      description: get(idx.description) || null, project: get(idx.project) || undefined,
-      labels: idx.labels.map(get).filter(Boolean), components: idx.components.map(get).filter(Boolean),
-      parent: parentOf(cells), storyPoints: points, created: get(idx.created) || undefined,
-      status: get(idx.status) || undefined,
-    } });
+    const r = csvRecordRow(idx, keyById, cells, i + 2);
+    if (r && 'item' in r) rows.push(r);
+    else if (r) problems.push(r);
   });
   return { format: 'csv', rows, problems };
 }
