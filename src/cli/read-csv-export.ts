@@ -38,7 +38,8 @@ const cell = (cells: string[], j: number) => (j >= 0 ? (cells[j] ?? '').trim() :
 /** This record's issue id and key, and the numeric id of its parent when it names one. */
 export const csvIds = (idx: CsvColumns, cells: string[]) => {
   const parentId = cell(cells, idx.parentId);
-  return { id: cell(cells, idx.id), key: cell(cells, idx.key), parentId: /^\d+$/.test(parentId) ? parentId : null };
+  const numeric = /^\d+$/.test(parentId) ? parentId : null;
+  return { id: cell(cells, idx.id), key: cell(cells, idx.key), parentId: numeric };
 };
 
 /**

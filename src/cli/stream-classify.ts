@@ -1,8 +1,8 @@
 /**
  * Classifies a JSON Lines file, a Jira search response or a Jira CSV export (plain or gzipped) as a
- * stream, in flat memory: pass one notes which keys are parents, pass two classifies those parents, pass three
- * classifies every item with its parent as context and hands each result on. Only the parents'
- * results are kept.
+ * stream, in flat memory: pass one notes which keys are parents, pass two classifies those parents, pass
+ * three classifies every item with its parent as context and hands each result on. Only the parents'
+ * results are kept. A CSV export's parent ids are mapped to keys first (stream-csv-export.ts).
  */
 import { classify, type Classification, type HierarchyContext } from '../domain';
 import { isProblem, parseJsonlLine, searchIssueRow, type InputRow } from './read-work-items';

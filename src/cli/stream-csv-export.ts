@@ -51,7 +51,9 @@ export async function openCsvExport(path: string): Promise<CsvExport | InputProb
 }
 
 /** The export's work items and problems, in file order. */
-export async function* streamCsvRows(path: string, opened: CsvExport): AsyncGenerator<InputRow | InputProblem> {
+export async function* streamCsvRows(
+  path: string, opened: CsvExport,
+): AsyncGenerator<InputRow | InputProblem> {
   for await (const { cells, line } of streamCsvRecords(path)) {
     if (line === 1) continue;
     const r = csvRecordRow(opened.columns, opened.keyById, cells, line);

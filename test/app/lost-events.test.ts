@@ -74,7 +74,8 @@ it('on the first daily run, the refresh looks from when the app was installed', 
   const installed = { eventType: 'avi:forge:installed:app', id: 'installation-1', installerAccountId: ALICE };
   const deliverInstalled = async () => {
     const outcome = await h.runtime.deliverEvent({ payload: installed, causedBy: alice });
-    expect(outcome.deliveries).toEqual([expect.objectContaining({ moduleKey: 'app-installed', delivered: true })]);
+    expect(outcome.deliveries)
+      .toEqual([expect.objectContaining({ moduleKey: 'app-installed', delivered: true })]);
     await h.settle();
   };
   const installedAt = () => (h.runtime.storage.snapshot() as Record<string, unknown>).installed;

@@ -27,7 +27,8 @@ function jiraExport(): string {
     const labels = (r.labels as string[] | null) ?? [];
     const tricky = i % 3 === 0 ? '\r\nSaid "ship it", then: 漢字 🚀, done.' : '';
     return [r.summary as string, r.key as string, idOf.get(r.key as string)!,
-      r.parent ? (idOf.get(r.parent as string) ?? '') : '', r.type as string, labels[0] ?? '', labels[1] ?? '',
+      r.parent ? (idOf.get(r.parent as string) ?? '') : '', r.type as string,
+      labels[0] ?? '', labels[1] ?? '',
       r.project as string, `${r.description ?? ''}${tricky}`, i % 4 === 0 ? String(i % 8) : ''];
   });
   const bad = ['Story points in words', 'BAD-1', '99999', '', 'Story', '', '', 'BAD', 'x', 'three'];
