@@ -113,3 +113,14 @@ it('in a project no backfill ran in, the refresh looks from the previous daily r
   expect(await status()).toMatchObject({ ok: true, data: { scope: 'stale', state: 'done', done: 1 } });
   expect(await gadgetTally(h, yearByWeekConfig('LOST'))).toEqual(jiraTally(h));
 });
+
+it('storage failing while the installation is recorded: Forge delivers the event again', async () => {
+  h.runtime.platform.faultRate = 1;
+  const installed = { eventType: 'avi:forge:installed:app', id: 'installation-1', installerAccountId: ALICE };
+  const outcome = await h.runtime.deliverEvent({ payload: installed, causedBy: alice });
+  expect(outcome.result).toMatchObject({ _retry: true });
+  h.runtime.platform.faultRate = 0;
+  await h.settle();
+  expect((h.runtime.storage.snapshot() as Record<string, unknown>).installed)
+    .toEqual({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+});
