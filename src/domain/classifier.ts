@@ -16,6 +16,7 @@ import {
 } from './evidence';
 import { ENGINEERING_SENSE_RULES } from './engineering-sense';
 import { PHRASE_MATCH_RULES } from './signal-matcher';
+import { STEM_RULES } from './tokenize';
 import { WORD_SENSE_RULES } from './word-sense';
 import { normaliseText } from './normalise-text';
 import type { Adaptation, Classification, Evidence, HierarchyContext, WorkItem } from './types';
@@ -26,13 +27,13 @@ const MAX_EVIDENCE = 6;
 function describeRules(): string {
   const sig = (s: Signal) =>
     [s.id, s.side, s.seed, s.weight, s.phrases?.join('|') ?? '', s.regex?.source ?? ''].join('~');
-  const senses = [WORD_SENSE_RULES, ENGINEERING_SENSE_RULES, PHRASE_MATCH_RULES];
+  const senses = [WORD_SENSE_RULES, ENGINEERING_SENSE_RULES, PHRASE_MATCH_RULES, STEM_RULES];
   return JSON.stringify([SIGNALS.map(sig), SCORING, MODEL, INPUT_RULES, ...senses]);
 }
 
 /**
- * Changes whenever a rule, a word-sense list, an input, a weight of the model or a threshold changes; stored
- * results carry it.
+ * Changes whenever a rule, a word-sense list, the stemmer, an input, a weight of the model or a threshold
+ * changes; stored results carry it.
  */
 export const RULES_VERSION = `r2-${hashText(describeRules()).slice(0, 12)}`;
 

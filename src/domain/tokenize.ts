@@ -17,7 +17,15 @@ const IRREGULAR: Record<string, string> = {
   analyses: 'analysis', criteria: 'criterion', children: 'child', people: 'person',
   // Kept whole: their stems mean something else ("a view's position", "the market" vs "marketing").
   marketing: 'marketing', positioning: 'positioning', planning: 'planning', licensing: 'licensing',
+  // A UI form is not "a newly formed team".
+  formed: 'formed',
 };
+
+/**
+ * What the stemmer does, for RULES_VERSION: its exceptions, and the revision of stem() below (raise it
+ * whenever stem() changes: a stem changes which phrases match).
+ */
+export const STEM_RULES = JSON.stringify([1, IRREGULAR]);
 
 /** A light, deterministic stemmer: enough for English inflections, never clever. */
 export function stem(word: string): string {

@@ -5,6 +5,7 @@ import { INPUT_RULES } from '../../src/domain/model-inputs';
 import { WORD_SENSE_RULES } from '../../src/domain/word-sense';
 import { ENGINEERING_SENSE_RULES } from '../../src/domain/engineering-sense';
 import { PHRASE_MATCH_RULES } from '../../src/domain/signal-matcher';
+import { STEM_RULES } from '../../src/domain/tokenize';
 import { makeWorkItem } from '../factories/work-item';
 
 describe('the fitted model', () => {
@@ -41,10 +42,10 @@ describe('the fitted model', () => {
 });
 
 describe('RULES_VERSION', () => {
-  it('covers word sense, phrase matching and the inputs, not only the catalogue and the weights', () => {
+  it('covers word sense, phrase matching, the stemmer and the inputs, beside catalogue and weights', () => {
     const source = readFileSync(require.resolve('../../src/domain/classifier'), 'utf8');
     expect(source).toMatch(
-      /const senses = \[WORD_SENSE_RULES, ENGINEERING_SENSE_RULES, PHRASE_MATCH_RULES\];/,
+      /const senses = \[WORD_SENSE_RULES, ENGINEERING_SENSE_RULES, PHRASE_MATCH_RULES, STEM_RULES\];/,
     );
     expect(source).toMatch(
       /JSON\.stringify\(\[SIGNALS\.map\(sig\), SCORING, MODEL, INPUT_RULES, \.\.\.senses\]\)/,
@@ -53,6 +54,7 @@ describe('RULES_VERSION', () => {
     expect(ENGINEERING_SENSE_RULES).toContain('"performance"');
     expect(PHRASE_MATCH_RULES).toContain('"primarily"');
     expect(INPUT_RULES).toContain('"pm-argument"');
+    expect(STEM_RULES).toContain('"formed"');
   });
 });
 

@@ -169,6 +169,7 @@ describe('no stem collisions', () => {
     ['positioning', 'position'],
     ['marketing', 'market'],
     ['planning', 'plan'],
+    ['formed', 'form'],
   ])('%s is not %s', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });
