@@ -11,6 +11,8 @@ export class CsvParser {
   private quoteAtEnd = false;
   /** A CR ended the last piece: a LF starting the next one belongs to it. */
   private crAtEnd = false;
+  /** Set by end(): the text ended inside a quoted field, so its last record holds the rest of the file. */
+  unclosedQuote = false;
 
   /** The records completed by this piece of text. */
   push(text: string): string[][] {
@@ -46,6 +48,8 @@ export class CsvParser {
   /** The last record, when the text does not end with a newline. */
   end(): string[][] {
     const records: string[][] = [];
+    this.unclosedQuote = this.inQuotes && !this.quoteAtEnd;
+    this.inQuotes = false;
     this.quoteAtEnd = false;
     if (this.field !== '' || this.row.length > 0) {
       this.row.push(this.field);
@@ -65,9 +69,18 @@ export class CsvParser {
 }
 
 export function parseCsv(text: string): string[][] {
-  const parser = new CsvParser();
-  return [...parser.push(text), ...parser.end()];
+  return readCsv(text).records;
 }
+
+/** The records, and whether the text ended inside a quoted field (CsvParser.unclosedQuote). */
+export function readCsv(text: string): { records: string[][]; unclosedQuote: boolean } {
+  const parser = new CsvParser();
+  const records = [...parser.push(text), ...parser.end()];
+  return { records, unclosedQuote: parser.unclosedQuote };
+}
+
+export const UNCLOSED_QUOTE =
+  'a quoted field is never closed: the rest of the file was read into it (a missing closing ")';
 
 export function csvField(value: string | number): string {
   const s = String(value);

@@ -4,7 +4,7 @@
  * "Issue id" column) or "Parent key", "Custom field (Epic Link)" (a key), repeated "Labels" and
  * "Component/s" columns, story points under their custom-field name.
  */
-import { parseCsv } from './csv';
+import { readCsv, UNCLOSED_QUOTE } from './csv';
 import type { InputProblem, InputRow, ReadResult } from './read-work-items';
 
 export const NOT_AN_EXPORT = 'not a Jira CSV export: the header needs "Issue key" and "Summary" columns';
@@ -68,7 +68,7 @@ export function csvRecordRow(
 }
 
 export function readJiraCsv(text: string): ReadResult {
-  const table = parseCsv(text);
+  const { records: table, unclosedQuote } = readCsv(text);
   const idx = csvColumns(table[0] ?? []);
   if (!idx) return { format: 'csv', rows: [], problems: [{ line: 1, message: NOT_AN_EXPORT }] };
   const keyById = new Map(table.slice(1).map((cells) => csvIds(idx, cells))
@@ -76,6 +76,10 @@ export function readJiraCsv(text: string): ReadResult {
   const rows: InputRow[] = [];
   const problems: InputProblem[] = [];
   table.slice(1).forEach((cells, i) => {
+    if (unclosedQuote && i === table.length - 2) {
+      problems.push({ line: i + 2, message: UNCLOSED_QUOTE });
+      return;
+    }
     const r = csvRecordRow(idx, keyById, cells, i + 2);
     if (r && 'item' in r) rows.push(r);
     else if (r) problems.push(r);

@@ -7,13 +7,18 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { CsvParser } from './csv';
+import { CsvParser, UNCLOSED_QUOTE } from './csv';
 import { csvColumns, csvIds, csvRecordRow, NOT_AN_EXPORT, type CsvColumns } from './read-csv-export';
 import type { InputProblem, InputRow } from './read-work-items';
 import { isGzipFile } from './stream-lines';
 
-/** The file's records, each with its number (the header is record 1). */
-export async function* streamCsvRecords(path: string): AsyncGenerator<{ cells: string[]; line: number }> {
+/**
+ * The file's records, each with its number (the header is record 1); the last is `unclosed` when the file
+ * ends inside a quoted field.
+ */
+export async function* streamCsvRecords(
+  path: string,
+): AsyncGenerator<{ cells: string[]; line: number; unclosed?: boolean }> {
   let input: Readable = createReadStream(path);
   if (isGzipFile(path)) input = input.pipe(createGunzip());
   const decoder = new StringDecoder('utf8');
@@ -22,7 +27,10 @@ export async function* streamCsvRecords(path: string): AsyncGenerator<{ cells: s
   for await (const chunk of input) {
     for (const cells of parser.push(decoder.write(chunk as Buffer))) yield { cells, line: ++line };
   }
-  for (const cells of [...parser.push(decoder.end()), ...parser.end()]) yield { cells, line: ++line };
+  const last = [...parser.push(decoder.end()), ...parser.end()];
+  for (const [i, cells] of last.entries()) {
+    yield { cells, line: ++line, ...(parser.unclosedQuote && i === last.length - 1 ? { unclosed: true } : {}) };
+  }
 }
 
 export interface CsvExport { columns: CsvColumns; keyById: Map<string, string> }
@@ -54,8 +62,9 @@ export async function openCsvExport(path: string): Promise<CsvExport | InputProb
 export async function* streamCsvRows(
   path: string, opened: CsvExport,
 ): AsyncGenerator<InputRow | InputProblem> {
-  for await (const { cells, line } of streamCsvRecords(path)) {
+  for await (const { cells, line, unclosed } of streamCsvRecords(path)) {
     if (line === 1) continue;
+    if (unclosed) { yield { line, message: UNCLOSED_QUOTE }; continue; }
     const r = csvRecordRow(opened.columns, opened.keyById, cells, line);
     if (r) yield r;
   }

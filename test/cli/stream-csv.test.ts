@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CsvParser, csvField, parseCsv } from '../../src/cli/csv';
+import { CsvParser, csvField, parseCsv, readCsv } from '../../src/cli/csv';
 import { runCli, runCliAsync } from '../../src/cli/main';
 import { streamFormatOf } from '../../src/cli/stream-classify';
 import { seededRandom } from '../../src/domain/seeded-random';
@@ -95,4 +95,27 @@ it('a CSV file that is not a Jira export is read whole, and its message names wh
   const r = await collect(['classify', file], true);
   expect(r.code).toBe(1);
   expect(r.err[0]).toMatch(/line 1: not a Jira CSV export: the header needs "Issue key" and "Summary"/);
+});
+
+it('knows when a text ends inside a quoted field, however it was cut', () => {
+  expect(readCsv('a,"b\nc').unclosedQuote).toBe(true);
+  expect(readCsv('a,"b ""quoted"""').unclosedQuote).toBe(false);
+  const parser = new CsvParser();
+  parser.push('a,"b"');
+  parser.push('"');
+  parser.end();
+  expect(parser.unclosedQuote).toBe(true);
+});
+
+it('a record whose quote is never closed is named, streamed or read whole, and the rest is kept', async () => {
+  const text = 'Summary,Issue key\n"Pricing for the launch",X-1\n"never closed,X-2\nPlan,X-3\n';
+  const file = join(dir, 'unclosed.csv');
+  writeFileSync(file, text);
+  const message = `${file}: line 3: a quoted field is never closed: the rest of the file was read into it ` +
+    '(a missing closing ") (skipped)';
+  for (const async of [true, false]) {
+    const r = await collect(['classify', file], async);
+    expect([async, r.code, r.err]).toEqual([async, 1, [message]]);
+    expect(r.out.map((l) => (JSON.parse(l) as { key: string }).key)).toEqual(['X-1']);
+  }
 });
