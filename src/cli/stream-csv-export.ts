@@ -29,7 +29,8 @@ export async function* streamCsvRecords(
   }
   const last = [...parser.push(decoder.end()), ...parser.end()];
   for (const [i, cells] of last.entries()) {
-    yield { cells, line: ++line, ...(parser.unclosedQuote && i === last.length - 1 ? { unclosed: true } : {}) };
+    const unclosed = parser.unclosedQuote && i === last.length - 1;
+    yield { cells, line: ++line, ...(unclosed ? { unclosed } : {}) };
   }
 }
 
