@@ -107,7 +107,7 @@ it('knows when a text ends inside a quoted field, however it was cut', () => {
   expect(parser.unclosedQuote).toBe(true);
 });
 
-it('a record whose quote is never closed is named, streamed or read whole; the rest is kept', async () => {
+it('an unclosed quote is named, streamed or read whole; the records before it are kept', async () => {
   const text = 'Summary,Issue key\n"Pricing for the launch",X-1\n"never closed,X-2\nPlan,X-3\n';
   const file = join(dir, 'unclosed.csv');
   writeFileSync(file, text);
