@@ -1,8 +1,13 @@
-/** Runs the packaged CLI (src/cli/bin.cjs) as a user would, and writes input files for it. */
+/**
+ * Runs the packaged CLI (src/cli/bin.cjs) as a user would, or its entry points in this process, and
+ * writes input files for it.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+import { runCli, runCliAsync } from '../../src/cli/main';
 
 const BIN = resolve(__dirname, '../../src/cli/bin.cjs');
 export const DEV_SET = resolve(__dirname, '../../../shared/data/dev-set.jsonl');
@@ -26,3 +31,13 @@ export function file(name: string, content: string): string {
 }
 export const line = (o: Record<string, unknown>) =>
   JSON.stringify({ key: 'A-1', type: 'Task', summary: 'Fix the login bug', ...o });
+
+/** Runs the CLI in this process: `async` streams what it can (runCliAsync), else it reads whole (runCli). */
+export async function collect(argv: string[], async: boolean) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = async
+    ? await runCliAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s) })
+    : runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out, err };
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CsvParser, csvField, parseCsv, readCsv } from '../../src/cli/csv';
-import { runCli, runCliAsync } from '../../src/cli/main';
+import { collect } from './cli-kit';
 import { streamFormatOf } from '../../src/cli/stream-classify';
 import { seededRandom } from '../../src/domain/seeded-random';
 
@@ -36,14 +36,6 @@ function jiraExport(): string {
     .map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-const collect = async (argv: string[], async: boolean) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = async
-    ? await runCliAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s) })
-    : runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out, err };
-};
 
 it('reads a text cut into any pieces exactly as the whole text', () => {
   const text = jiraExport().slice(0, 60_000) + 'last,"record ""without"" a newline"';

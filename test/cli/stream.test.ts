@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { runCli, runCliAsync } from '../../src/cli/main';
+import { collect } from './cli-kit';
 import { streamFormatOf } from '../../src/cli/stream-classify';
 import { streamSearchIssues } from '../../src/cli/stream-search-response';
 
@@ -39,14 +39,6 @@ function searchResponse(): string {
   );
 }
 
-const collect = async (argv: string[], async: boolean) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = async
-    ? await runCliAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s) })
-    : runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out, err };
-};
 
 it('finds every issue of a search response and nothing else, across chunk boundaries', async () => {
   const file = join(dir, 'search.json.gz');
