@@ -13,6 +13,7 @@ import { balanceReport, formatRow, formatRows, headerOf, learningLine } from './
 import { ACCEPTED_FORMATS, readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
 import { classifyStream, streamFormatOf, type StreamFormat } from './stream-classify';
+import { withStdinAsFile } from './spool-stdin';
 import { gunzipSync } from 'node:zlib';
 
 const VERSION: string = (
@@ -24,9 +25,8 @@ export interface CliIo { out: (s: string) => void; err: (s: string) => void }
 const reasonOf = (e: unknown) =>
   ((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
 
-/** Reads the input whole: a file (gunzipped when gzip) or, for "-", standard input. */
-function load(file: string): ReadResult {
-  const name = file === '-' ? 'standard input' : file;
+/** Reads the input whole: a file (gunzipped when gzip) or "-", standard input; `name` is for messages. */
+function load(file: string, name: string): ReadResult {
   let text: string;
   try {
     if (file !== '-' && statSync(file).isDirectory())
@@ -42,32 +42,28 @@ function load(file: string): ReadResult {
   return readWorkItems(text);
 }
 
-
-/** `classify` over JSON Lines or a Jira search response (plain or gzipped), streamed: memory stays flat. */
+/**
+ * `classify` over JSON Lines, a Jira search response or a CSV export (plain or gzipped), streamed: memory
+ * stays flat. `name` is the input's name in messages.
+ */
 async function classifyStreamed(
-  file: string,
-  format: string,
-  io: CliIo,
-  input: StreamFormat,
+  file: string, name: string, format: string, io: CliIo, input: StreamFormat,
 ): Promise<number> {
   let problems = 0;
   let count = 0;
   const width = 14;
   const header = headerOf(format, width);
   if (header) io.out(header);
-  for await (const row of classifyStream(
-    file,
-    (line, message) => {
-      problems++;
-      io.err(`${file}: line ${line}: ${message} (skipped)`);
-    },
-    input,
-  )) {
+  const onProblem = (line: number, message: string) => {
+    problems++;
+    io.err(`${name}: line ${line}: ${message} (skipped)`);
+  };
+  for await (const row of classifyStream(file, onProblem, input)) {
     io.out(formatRow(row, format, width));
     count++;
   }
   if (count === 0) {
-    io.err(`${file}: no valid work items found (expected ${ACCEPTED_FORMATS})`);
+    io.err(`${name}: no valid work items found (expected ${ACCEPTED_FORMATS})`);
     return problems ? 1 : 2;
   }
   return problems > 0 ? 1 : 0;
@@ -79,9 +75,9 @@ function runWhole(
   file: string,
   format: string,
   io: CliIo,
+  name = file === '-' ? 'standard input' : file,
 ): number {
-  const name = file === '-' ? 'standard input' : file;
-  const input = load(file);
+  const input = load(file, name);
   for (const p of input.problems) io.err(`${name}: line ${p.line}: ${p.message} (skipped)`);
   if (input.rows.length === 0) {
     io.err(`${name}: no valid work items found (expected ${ACCEPTED_FORMATS})`);
@@ -162,7 +158,10 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
-/** Runs one command line; JSON Lines and search-response files are streamed, everything else read whole. */
+/**
+ * Runs one command line; `classify` streams JSON Lines, search responses and CSV exports (standard input
+ * saved to a temporary file first), everything else is read whole.
+ */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   try {
     const parsed = parseArguments(argv);
@@ -174,14 +173,17 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     if (!['jsonl', 'table', 'csv'].includes(format)) {
       throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
     }
+    if (command === 'classify' && file === '-') {
+      return await withStdinAsFile(async (path) => {
+        const input = statSync(path).size > 0 ? await streamFormatOf(path) : null;
+        if (input) return await classifyStreamed(path, 'standard input', format, io, input);
+        return runWhole(command, path, format, io, 'standard input');
+      });
+    }
     const streamable =
-      command === 'classify' &&
-      file !== '-' &&
-      existsSync(file) &&
-      statSync(file).isFile() &&
-      statSync(file).size > 0;
+      command === 'classify' && existsSync(file) && statSync(file).isFile() && statSync(file).size > 0;
     const input = streamable ? await streamFormatOf(file) : null;
-    if (input) return await classifyStreamed(file, format, io, input);
+    if (input) return await classifyStreamed(file, file, format, io, input);
     return runWhole(command, file, format, io);
   } catch (e) {
     if (e instanceof UsageError) { io.err(e.message); return 2; }

@@ -13,8 +13,12 @@ const BIN = resolve(__dirname, '../../src/cli/bin.cjs');
 export const DEV_SET = resolve(__dirname, '../../../shared/data/dev-set.jsonl');
 const dir = mkdtempSync(join(tmpdir(), 'ob-cli-'));
 
-export function run(args: string[]): { code: number; stdout: string; stderr: string } {
+export interface CliRun { code: number; stdout: string; stderr: string }
+
+/** Runs the packaged CLI with `args`, `input` on its standard input. */
+export function run(args: string[], input?: string | Buffer): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
     encoding: 'utf8',
     timeout: 60000,
     maxBuffer: 64 * 1024 * 1024,

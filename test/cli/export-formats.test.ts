@@ -3,26 +3,13 @@
  * either, a Jira CSV export (numeric "Issue id"/"Parent id" mapped to keys, "Custom field (Epic Link)"
  * read), standard input; --help, --version; and bad input gets a message that says what is accepted.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { file, run } from './cli-kit';
 
-const BIN = resolve(__dirname, '../../src/cli/bin.cjs');
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
-const dir = mkdtempSync(join(tmpdir(), 'ob-formats-'));
 const fixture = (path: string) => join(FIXTURES, path);
 const compact = (path: string) => JSON.stringify(JSON.parse(readFileSync(fixture(path), 'utf8')));
-
-function run(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60000, input });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-function file(name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
 const keysOf = (stdout: string) =>
   stdout
     .trim()

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { collect } from './cli-kit';
+import { collect, run } from './cli-kit';
 import { streamFormatOf } from '../../src/cli/stream-classify';
 import { streamSearchIssues } from '../../src/cli/stream-search-response';
 
@@ -63,4 +63,23 @@ it.each([
   expect(streamed.code).toBe(0);
   expect(streamed.out).toHaveLength(devRows.length);
   expect(streamed.out).toEqual((await collect(['classify', plain], false)).out);
+});
+
+it('standard input streams like a file: JSON Lines, gzipped or a CSV export, problems named', async () => {
+  const whole = await collect(['classify', DEV_SET], false);
+  const jsonl = readFileSync(DEV_SET, 'utf8');
+  for (const input of [jsonl, gzipSync(jsonl)]) {
+    const r = run(['classify', '-'], input);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.trim().split('\n')).toEqual(whole.out);
+  }
+  const csv = 'Summary,Issue key,Issue id,Parent id\nDecide our pricing for the launch,P-1,1,\n' +
+    'Add the export button,P-2,2,1\n,,,\n"no key",,3,\n';
+  const r = run(['classify', '-'], csv);
+  expect(r.code).toBe(1);
+  expect(r.stderr.trim()).toBe('standard input: line 5: row has no issue key (skipped)');
+  const keys = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key);
+  expect(keys).toEqual(['P-1', 'P-2']);
+  expect(run(['classify', '-'], ''))
+    .toMatchObject({ code: 2, stderr: expect.stringMatching(/^standard input is empty/) });
 });
