@@ -142,7 +142,7 @@ it('a story-point edit from 3 to 40 and a deletion are seen', async () => {
 
 // Storage failing for a while (before or right after a write), then recovering while Forge still retries.
 // (Past Forge's last retry an event is lost: the daily run heals that, test/app/lost-events.test.ts.)
-it('storage failing right after the property write: the trigger is retried and the figures heal', async () => {
+it('storage failing right after the property write: the trigger is retried, the figures heal', async () => {
   await start({ storageFaultRate: 0.15, seed: 7 });
   for (let i = 0; i < 12; i++) create(i);
   await h.delivered();
@@ -162,25 +162,18 @@ it('counts and points never contradict: a kind with points has issues', async ()
     expect([k, g.balance.points[k] > 0 && g.balance.count[k] === 0]).toEqual([k, false]);
 });
 
+/** An issue put straight into the local Jira: no event, so no tag and no figures. */
+function putUntagged(id: string, key: string, summary: string, storyPoints: number): void {
+  const now = new Date().toISOString();
+  h.emulator.store.issues.set(key, {
+    id, key, projectKey: 'FIG', type: 'Task', summary, description: null, labels: [], components: [],
+    parent: null, storyPoints, created: now, updated: now, status: 'To Do', assignee: null, reporter: ALICE,
+  });
+}
+
 it('a read never writes: opening the panel writes neither the property nor any figure', async () => {
   await start();
-  h.emulator.store.issues.set('FIG-500', {
-    id: '95000',
-    key: 'FIG-500',
-    projectKey: 'FIG',
-    type: 'Task',
-    summary: SUMMARIES[0]!,
-    description: null,
-    labels: [],
-    components: [],
-    parent: null,
-    storyPoints: 8,
-    created: new Date().toISOString(),
-    updated: new Date().toISOString(),
-    status: 'To Do',
-    assignee: null,
-    reporter: ALICE,
-  });
+  putUntagged('95000', 'FIG-500', SUMMARIES[0]!, 8);
   const storage = JSON.stringify(h.runtime.storage.snapshot());
   const r = (await callPanel(h, 'FIG-500', 'getIssuePanel', {}, ALICE)) as Result<{ refreshed: boolean }>;
   expect(r).toMatchObject({ ok: true, data: { refreshed: true } });
@@ -190,23 +183,7 @@ it('a read never writes: opening the panel writes neither the property nor any f
 
 it('a user who may only browse cannot start a backfill, and nothing is written', async () => {
   await start();
-  h.emulator.store.issues.set('FIG-600', {
-    id: '96000',
-    key: 'FIG-600',
-    projectKey: 'FIG',
-    type: 'Task',
-    summary: SUMMARIES[1]!,
-    description: null,
-    labels: [],
-    components: [],
-    parent: null,
-    storyPoints: 1,
-    created: new Date().toISOString(),
-    updated: new Date().toISOString(),
-    status: 'To Do',
-    assignee: null,
-    reporter: ALICE,
-  });
+  putUntagged('96000', 'FIG-600', SUMMARIES[1]!, 1);
   expect(await backfill(BOB)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   await h.settle();
   expect(h.emulator.store.properties.get('FIG-600')?.get('ownership-balance')).toBeUndefined();

@@ -83,14 +83,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await runtime.close();
       await emulator.close();
       for (const jira of sites.values()) await jira.close();
-      const notEmulated = [emulator, ...sites.values()].flatMap((j) =>
-        j.requests.entries.filter((r) => r.status === 501),
-      );
-      if (notEmulated.length > 0) {
+      const notEmulated = [emulator, ...sites.values()]
+        .flatMap((j) => j.requests.entries.filter((r) => r.status === 501))
+        .map((r) => `${r.method} ${r.path}`);
+      if (notEmulated.length > 0)
         throw new Error(
-          `The app called what the local Jira does not emulate (501): ${notEmulated.map((r) => `${r.method} ${r.path}`).join(', ')}`,
-        );
-      }
+          `The app called what the local Jira does not emulate (501): ${notEmulated.join(', ')}`);
     },
   };
 }
@@ -100,9 +98,6 @@ export const panelExtension = (key: string) => ({
   issue: { key, id: key, type: 'Story' },
   project: { key: key.split('-')[0] },
 });
-/**
- * Calls a panel resolver on `key`'s issue view as `accountId` (Alice unless said), as the Custom UI would.
- */
 /** Calls a gadget resolver with the gadget configured as `config`, as `accountId` (Alice unless said). */
 export const callGadget = (
   h: Harness,
@@ -115,6 +110,9 @@ export const callGadget = (
     moduleKey: 'ownership-gadget', functionKey, payload, accountId, extension: gadgetExtension(config),
   });
 
+/**
+ * Calls a panel resolver on `key`'s issue view as `accountId` (Alice unless said), as the Custom UI would.
+ */
 export const callPanel = (
   h: Harness,
   key: string,
@@ -123,11 +121,7 @@ export const callPanel = (
   accountId = ALICE,
 ) =>
   h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey,
-    payload,
-    accountId,
-    extension: panelExtension(key),
+    moduleKey: 'ownership-panel', functionKey, payload, accountId, extension: panelExtension(key),
   });
 export const gadgetExtension = (config: Record<string, unknown>) => ({
   type: 'jira:dashboardGadget',
