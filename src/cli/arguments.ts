@@ -13,7 +13,7 @@ commands
 
 FILE is JSON Lines (work items, Jira issues or search responses, one per line), a Jira issue
 (GET /rest/api/3/issue), a Jira search response or a Jira CSV export; plain or .gz; "-" reads
-standard input (not for audit, which reads its file three times).
+standard input.
 
   -h, --help      this text
   -V, --version   the version

@@ -2,16 +2,19 @@
  * `ownership-balance audit FILE [--seed N] [--sample K] [--out SAMPLE.jsonl]`: how a whole tracker is
  * tagged — counts and rates per kind and per issue type, every strategic and mixed call with its
  * evidence, and a reproducible random sample of those calls to label by the guide (JSON Lines that
- * `evaluate` scores once a `gold` is added to each row). JSON Lines in, plain or gzipped; streamed in
- * three passes (parents referenced, their results, then every item) so memory stays flat whatever
- * the file's size.
+ * `evaluate` scores once a `gold` is added to each row). JSON Lines, a search response or a CSV export,
+ * plain or gzipped; streamed in three passes (parents referenced, their results, then every item) so
+ * memory stays flat whatever the file's size.
  */
 import { writeFileSync } from 'node:fs';
 import { seededRandom, type Classification, type Kind } from '../domain';
 import type { InputRow } from './read-work-items';
-import { classifyStream } from './stream-classify';
+import { classifyStream, type StreamFormat } from './stream-classify';
 
-export interface AuditOptions { seed: number; sample: number; out?: string }
+/** `format`: the file's (streamFormatOf); `name`: the input's name in messages (the path unless said). */
+export interface AuditOptions {
+  seed: number; sample: number; out?: string; format?: StreamFormat; name?: string;
+}
 interface Call { row: InputRow; result: Classification }
 
 export async function runAudit(
@@ -21,17 +24,18 @@ export async function runAudit(
   err: (s: string) => void,
 ): Promise<number> {
   let problems = 0;
-
+  const name = options.name ?? path;
   const byType = new Map<string, Record<Kind | 'total', number>>();
   const sample: Array<Call & { i: number }> = [];
   const random = seededRandom(options.seed);
   let total = 0;
   let calls = 0;
   out('strategic and mixed calls:');
-  for await (const { result, ...row } of classifyStream(path, (line, message) => {
+  const onProblem = (line: number, message: string) => {
     problems++;
-    err(`${path}: line ${line}: ${message} (skipped)`);
-  })) {
+    err(`${name}: line ${line}: ${message} (skipped)`);
+  };
+  for await (const { result, ...row } of classifyStream(path, onProblem, options.format)) {
     total++;
     const t = byType.get(row.item.type) ?? { strategic: 0, tactical: 0, mixed: 0, total: 0 };
     t[result.kind]++;
@@ -49,7 +53,7 @@ export async function runAudit(
     calls++;
   }
   if (total === 0) {
-    err(`${path}: no valid work items found`);
+    err(`${name}: no valid work items found`);
     return problems ? 1 : 2;
   }
   report(out, total, byType, calls);

@@ -10,7 +10,7 @@ import { evaluate, formatEvaluation } from './evaluation';
 import { bySource, formatBySource, leaveOneSourceOutRows } from './source-evaluation';
 import { sourceOf } from './labeled-set';
 import { balanceReport, formatRow, formatRows, headerOf, learningLine } from './reports';
-import { ACCEPTED_FORMATS, readWorkItems, type ReadResult } from './read-work-items';
+import { ACCEPTED_FORMATS, AUDIT_FORMATS, readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
 import { classifyStream, streamFormatOf, type StreamFormat } from './stream-classify';
 import { withStdinAsFile } from './spool-stdin';
@@ -126,18 +126,22 @@ function runWhole(
 }
 
 async function runAuditCommand(file: string, options: Record<string, string>, io: CliIo): Promise<number> {
-  if (file === '-')
-    throw new UsageError(
-      'audit reads its file three times to keep memory flat: save standard input to a file first',
-    );
   const seed = Number(options['--seed'] ?? 1);
   const sample = Number(options['--sample'] ?? 100);
   if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 0)
     throw new UsageError('--seed and --sample take whole numbers (try --help)');
+  const name = file === '-' ? 'standard input' : file;
+  const audit = async (path: string) => {
+    if (statSync(path).size === 0) throw new UsageError(`${name} is empty: nothing to audit`);
+    const format = await streamFormatOf(path);
+    if (!format) throw new UsageError(`${name}: nothing audit can read (expected ${AUDIT_FORMATS})`);
+    return runAudit(path, { seed, sample, out: options['--out'], format, name }, io.out, io.err);
+  };
   try {
-    return await runAudit(file, { seed, sample, out: options['--out'] }, io.out, io.err);
+    return file === '-' ? await withStdinAsFile(audit) : await audit(file);
   } catch (e) {
-    io.err(`cannot audit ${file}: ${reasonOf(e)}`);
+    if (e instanceof UsageError) throw e;
+    io.err(`cannot audit ${name}: ${reasonOf(e)}`);
     return 2;
   }
 }

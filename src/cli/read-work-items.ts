@@ -25,6 +25,10 @@ export const ACCEPTED_FORMATS =
   'JSON Lines (one work item, Jira issue or search response per line), a Jira issue ' +
   '(the GET /rest/api/3/issue response), a Jira search response ({"issues": [...]}) or a Jira CSV export ' +
   '(with "Issue key" and "Summary" columns)';
+/** What `audit` streams: every format above but a single issue. */
+export const AUDIT_FORMATS =
+  'JSON Lines (one work item, Jira issue or search response per line), a Jira search response ' +
+  '({"issues": [...]}) or a Jira CSV export (with "Issue key" and "Summary" columns)';
 
 const JsonlRowSchema = z.object({
   key: z.string().min(1),

@@ -96,7 +96,6 @@ describe('the command line itself', () => {
     [['evaluate', 'x.jsonl', '--format', 'csv'], /unknown option "--format" for evaluate/],
     [['classify', '--format'], /--format needs a value/],
     [['classify', 'a.jsonl', 'b.jsonl'], /one input file at a time/],
-    [['audit', '-'], /save standard input to a file first/],
   ])('%j is a usage error', (args, message) => {
     const r = run(args);
     expect(r.code).toBe(2);
