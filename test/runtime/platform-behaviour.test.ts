@@ -56,7 +56,8 @@ describe('at-least-once delivery', () => {
     for (const key of ['A-1', 'A-2', 'A-3']) expect(keysLike(r, `delivery:${key}:`)).toHaveLength(2);
   });
 
-  it('delivers each event once when duplicates are off, and a seeded rate gives the same duplicates each run', async () => {
+  it('delivers each event once when duplicates are off, ' +
+    'and a seeded rate gives the same duplicates each run', async () => {
     const once = start();
     await once.deliverEvent(assigned('B-1'));
     expect(keysLike(once, 'delivery:B-1:')).toHaveLength(1);

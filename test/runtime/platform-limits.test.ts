@@ -3,28 +3,17 @@
  * storage keys, value sizes and depth, query page size; queue payloads, batches and retryData;
  * invocation time limits per module kind; and a bare requestJira is unauthenticated.
  */
-import { resolve } from 'node:path';
 import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
-import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
+import { createForgeRuntime } from '../../dev/runtime';
 import { jsonDepth } from '../../dev/runtime/platform-limits';
-import { startFakeJira, type FakeJira } from './fake-jira';
 import * as fixtureApp from './fixtures';
-import { callFixturePanel } from './fixture-calls';
+import { callFixturePanel, FIXTURE_MANIFEST, useFixtureRuntime } from './fixture-calls';
 
-const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
-let jira: FakeJira;
-let runtime: ForgeRuntime;
-
-beforeAll(async () => { jira = await startFakeJira(); });
-afterAll(async () => { await jira.close(); });
-beforeEach(() => {
-  runtime = createForgeRuntime({ manifestPath: MANIFEST, app: fixtureApp, jiraBaseUrl: jira.url });
-});
-afterEach(async () => { await runtime.close(); });
+const fixture = useFixtureRuntime();
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: ForgeKvsAPIError) => e.code);
 const call = (functionKey: string, payload: unknown = {}) =>
-  callFixturePanel(runtime, functionKey, payload);
+  callFixturePanel(fixture.runtime, functionKey, payload);
 const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : { d: nested(depth - 1) });
 const publish = (payload: unknown[]) =>
   (
@@ -103,7 +92,8 @@ describe('queues (Forge: 50 events and 200 KB a push, retryData 4 KB)', () => {
   });
 });
 
-describe('invocation time limits by module kind (Forge: 25 s; consumers 55 s, or timeoutSeconds up to 900)', () => {
+describe('invocation time limits by module kind (Forge: 25 s; ' +
+  'consumers 55 s, or timeoutSeconds up to 900)', () => {
   it('gives a resolver at most 25 s', async () => {
     const remaining = (await call('remainingMs')) as number;
     expect(remaining).toBeGreaterThan(24_000);
@@ -113,8 +103,8 @@ describe('invocation time limits by module kind (Forge: 25 s; consumers 55 s, or
   it('gives a consumer 55 s by default and its timeoutSeconds when the function sets it', async () => {
     await call('enqueueTo', { queue: 'default-timeout-queue', bodies: [{ id: 'default' }] });
     await call('enqueueTo', { queue: 'long-queue', bodies: [{ id: 'long' }] });
-    await runtime.drainQueues();
-    const snapshot = runtime.storage.snapshot();
+    await fixture.runtime.drainQueues();
+    const snapshot = fixture.runtime.storage.snapshot();
     expect(snapshot['remaining:default']).toBeGreaterThan(54_000);
     expect(snapshot['remaining:default']).toBeLessThanOrEqual(55_000);
     expect(snapshot['remaining:long']).toBeGreaterThan(119_000);
@@ -123,9 +113,9 @@ describe('invocation time limits by module kind (Forge: 25 s; consumers 55 s, or
 
   it('cuts a trigger off at 25 s even when a test asks for a longer budget', async () => {
     const longer = createForgeRuntime({
-      manifestPath: MANIFEST,
+      manifestPath: FIXTURE_MANIFEST,
       app: fixtureApp,
-      jiraBaseUrl: jira.url,
+      jiraBaseUrl: fixture.jira.url,
       invocationBudgetMs: 60_000,
     });
     try {
@@ -144,24 +134,26 @@ describe('invocation time limits by module kind (Forge: 25 s; consumers 55 s, or
 });
 
 describe('a call made with neither asUser() nor asApp()', () => {
-  it('is unauthenticated, as on Forge: no principal, so an issue only the app may see is not found', async () => {
-    jira.seen.length = 0;
+  it('is unauthenticated, as on Forge: no principal, ' +
+    'so an issue only the app may see is not found', async () => {
+    fixture.jira.seen.length = 0;
     expect(await call('bareRead', { key: 'FIX-2' })).toEqual({ status: 404 });
     expect(await call('readIssue', { key: 'FIX-2', as: 'app' })).toMatchObject({ status: 200 });
-    expect(jira.seen.map((s) => s.principal)).toEqual([undefined, 'app']);
+    expect(fixture.jira.seen.map((s) => s.principal)).toEqual([undefined, 'app']);
   });
 });
 
 describe('manifest handlers resolve as Forge resolves them: file.export', () => {
-  it('finds an export of another file when the app provides that file, and says which is missing when not', async () => {
-    await expect(runtime.invokeFunction('audit-function', {})).rejects.toThrow(
+  it('finds an export of another file when the app provides that file, ' +
+    'and says which is missing when not', async () => {
+    await expect(fixture.runtime.invokeFunction('audit-function', {})).rejects.toThrow(
       'manifest.yml handler audit.record: the app has no file "audit"',
     );
     const withAudit = createForgeRuntime({
-      manifestPath: MANIFEST,
+      manifestPath: FIXTURE_MANIFEST,
       app: fixtureApp,
       files: { audit: { record: async () => 'recorded' } },
-      jiraBaseUrl: jira.url,
+      jiraBaseUrl: fixture.jira.url,
     });
     try {
       expect(await withAudit.invokeFunction('audit-function', {})).toBe('recorded');
@@ -169,10 +161,10 @@ describe('manifest handlers resolve as Forge resolves them: file.export', () => 
       await withAudit.close();
     }
     const wrongExport = createForgeRuntime({
-      manifestPath: MANIFEST,
+      manifestPath: FIXTURE_MANIFEST,
       app: fixtureApp,
       files: { audit: { other: async () => 0 } },
-      jiraBaseUrl: jira.url,
+      jiraBaseUrl: fixture.jira.url,
     });
     try {
       await expect(wrongExport.invokeFunction('audit-function', {})).rejects.toThrow(
@@ -185,9 +177,9 @@ describe('manifest handlers resolve as Forge resolves them: file.export', () => 
 
   it('gives every function the context Forge documents (function-reference/arguments)', async () => {
     const echo = createForgeRuntime({
-      manifestPath: MANIFEST,
+      manifestPath: FIXTURE_MANIFEST,
       app: { ...fixtureApp, action: async (_p: unknown, c: unknown) => c },
-      jiraBaseUrl: jira.url,
+      jiraBaseUrl: fixture.jira.url,
     });
     const ctx = (await echo
       .invokeFunction('action', {}, { accountId: 'acc-alice' })

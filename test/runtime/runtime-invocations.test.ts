@@ -1,40 +1,21 @@
 /**
  * The runtime shim runs a real Forge app (test/runtime/fixtures) with the real @forge packages:
- * resolver contexts, asUser/asApp principals, proxy errors, the invocation budget, triggers with
- * ignoreSelf and retries, and direct function calls. No jest.mock anywhere.
+ * resolver contexts, asUser/asApp principals, the invocation budget, and triggers with ignoreSelf and
+ * retries (the proxy's errors and direct function calls: runtime-proxy.test.ts). No jest.mock anywhere.
  */
-import { resolve } from 'node:path';
-import api, { NeedsAuthenticationError, ProxyRequestError, route } from '@forge/api';
-import { createForgeRuntime, InvocationTimeoutError, type ForgeRuntime } from '../../dev/runtime';
-import { startFakeJira, type FakeJira } from './fake-jira';
-import * as fixtureApp from './fixtures';
-import { callFixturePanel } from './fixture-calls';
+import { NeedsAuthenticationError } from '@forge/api';
+import { InvocationTimeoutError } from '../../dev/runtime';
+import { callFixturePanel, useFixtureRuntime } from './fixture-calls';
 
-const MANIFEST = resolve(__dirname, 'fixtures/manifest.yml');
 const PANEL = {
   type: 'jira:issuePanel',
   issue: { key: 'FIX-1', id: '10001', type: 'Story' },
   project: { key: 'FIX', id: '100' },
 };
-
-let jira: FakeJira;
-let runtime: ForgeRuntime;
-
-beforeAll(async () => { jira = await startFakeJira(); });
-afterAll(async () => { await jira.close(); });
-beforeEach(() => {
-  jira.seen.length = 0;
-  runtime = createForgeRuntime({
-    manifestPath: MANIFEST,
-    app: fixtureApp,
-    jiraBaseUrl: jira.url,
-    invocationBudgetMs: 2000,
-  });
-});
-afterEach(async () => { await runtime.close(); });
+const fixture = useFixtureRuntime({ invocationBudgetMs: 2000 });
 
 const call = (functionKey: string, payload: unknown = {}, accountId = 'acc-alice') =>
-  callFixturePanel(runtime, functionKey, payload, { accountId, extension: PANEL });
+  callFixturePanel(fixture.runtime, functionKey, payload, { accountId, extension: PANEL });
 
 describe('resolvers', () => {
   it('get the context Forge vouches for, through @forge/resolver, and act as the calling user', async () => {
@@ -56,7 +37,7 @@ describe('resolvers', () => {
       license: { isActive: true },
     });
     expect(r.myself).toEqual({ accountId: 'acc-alice' });
-    expect(jira.seen.map((s) => s.principal)).toEqual(['user:acc-alice']);
+    expect(fixture.jira.seen.map((s) => s.principal)).toEqual(['user:acc-alice']);
     expect(r.moduleKey).toBe('fixture-panel');
     expect(r.appAri).toBe('ari:cloud:ecosystem::app/11111111-2222-4333-8444-555555555555');
     expect(r.remainingMs).toBeGreaterThan(1000);
@@ -70,7 +51,7 @@ describe('resolvers', () => {
   ])('as %s reading %s answers %i with principal %s', async (as, key, status, principal) => {
     const r = (await call('readIssue', { key, as }, 'acc-bob')) as { status: number };
     expect(r.status).toBe(status);
-    expect(jira.seen).toEqual([
+    expect(fixture.jira.seen).toEqual([
       expect.objectContaining({
         method: 'GET',
         path: `/rest/api/3/issue/${key}`,
@@ -91,9 +72,9 @@ describe('resolvers', () => {
 
   it('store per user through @forge/kvs', async () => {
     await call('remember', { colour: 'teal' }, 'acc-carol');
-    expect(runtime.storage.snapshot()).toEqual({ 'note:acc-carol': { colour: 'teal' } });
-    runtime.storage.clear();
-    expect(runtime.storage.snapshot()).toEqual({});
+    expect(fixture.runtime.storage.snapshot()).toEqual({ 'note:acc-carol': { colour: 'teal' } });
+    fixture.runtime.storage.clear();
+    expect(fixture.runtime.storage.snapshot()).toEqual({});
   });
 
   it('are cut off with a timeout error when they run past the invocation budget', async () => {
@@ -103,7 +84,7 @@ describe('resolvers', () => {
 
   it('name a clear error for unknown modules and resolver functions', async () => {
     await expect(
-      runtime.invokeResolver({
+      fixture.runtime.invokeResolver({
         moduleKey: 'nope',
         functionKey: 'whoAmI',
         payload: {},
@@ -125,7 +106,7 @@ describe('product events', () => {
     },
   });
   const recorded = () =>
-    (runtime.storage.snapshot().events ?? []) as Array<{
+    (fixture.runtime.storage.snapshot().events ?? []) as Array<{
       eventType: string;
       retryCount: number;
       context: { installContext?: string };
@@ -142,14 +123,14 @@ describe('product events', () => {
       false,
     ],
   ])('%s is delivered: %s', async (_name, eventType, causedBy, delivered) => {
-    const out = await runtime.deliverEvent(event(eventType, causedBy));
+    const out = await fixture.runtime.deliverEvent(event(eventType, causedBy));
     expect(out.delivered).toBe(delivered);
     expect(recorded().length).toBe(delivered ? 1 : 0);
     expect(out.result).toEqual(delivered ? { handled: 'FIX-1' } : undefined);
   });
 
   it('a trigger without ignoreSelf still gets the app\'s own events', async () => {
-    const out = await runtime.deliverEvent(event('avi:jira:deleted:issue', { kind: 'app' }));
+    const out = await fixture.runtime.deliverEvent(event('avi:jira:deleted:issue', { kind: 'app' }));
     expect(out.deliveries).toEqual([
       expect.objectContaining({ moduleKey: 'fixture-audit-trigger', delivered: true }),
     ]);
@@ -157,57 +138,19 @@ describe('product events', () => {
   });
 
   it('an InvocationError redelivers the event with a retryContext until the trigger succeeds', async () => {
-    const out = await runtime.deliverEvent(
+    const out = await fixture.runtime.deliverEvent(
       event('avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, 'retry me'),
     );
     expect(out.result).toMatchObject({ _retry: true });
-    expect(await runtime.drainQueues()).toBe(2);
+    expect(await fixture.runtime.drainQueues()).toBe(2);
     expect(recorded().map((e) => e.retryCount)).toEqual([0, 1, 2]);
   });
 
   it('asUser inside a trigger fails as on Forge: no user acts', async () => {
-    const out = await runtime.deliverEvent(
+    const out = await fixture.runtime.deliverEvent(
       event('avi:jira:created:issue', { kind: 'user', accountId: 'acc-alice' }, 'as user'),
     );
     expect(out.error).toBeInstanceOf(NeedsAuthenticationError);
-    expect(jira.seen).toEqual([]);
-  });
-});
-
-describe('the Forge proxy', () => {
-  it.each([
-    [
-      'Confluence (no such product here)',
-      () => api.asApp().requestConfluence(route`/wiki/rest/api/space`),
-      ProxyRequestError,
-    ],
-    [
-      'asUser outside any invocation',
-      () => api.asUser().requestJira(route`/rest/api/3/myself`),
-      NeedsAuthenticationError,
-    ],
-  ])(
-    'refuses %s with the error @forge/api raises for forge-proxy-error',
-    async (_name, request, errorType) => {
-      await expect(request()).rejects.toBeInstanceOf(errorType);
-      expect(jira.seen).toEqual([]);
-    },
-  );
-
-  it('asUser(accountId) acts as that user even outside an invocation', async () => {
-    const r = await api.asUser('acc-erin').requestJira(route`/rest/api/3/myself`);
-    expect(await r.json()).toEqual({ accountId: 'acc-erin' });
-  });
-});
-
-describe('functions', () => {
-  it('invokeFunction runs a manifest function as the app, with the given context', async () => {
-    expect(await runtime.invokeFunction('action', { issueKey: 'FIX-2' }, { accountId: 'acc-dan' })).toEqual({
-      status: 200,
-      accountId: 'acc-dan',
-      aaid: 'acc-dan',
-    });
-    expect(jira.seen[0]!.principal).toBe('app');
-    await expect(runtime.invokeFunction('missing', {})).rejects.toThrow(/no function "missing"/);
+    expect(fixture.jira.seen).toEqual([]);
   });
 });
