@@ -25,8 +25,10 @@ const SUMMARIES = [
 ];
 const BODIES = [
   'Acceptance criteria:\nGiven a cart\nWhen I pay\nThen I get a receipt',
-  'Steps to reproduce: open the app.\nExpected result: it opens.\nActual result: TypeError\n    at run (app.js:1:1)',
-  'Our goal is to grow revenue with enterprise customers. We will focus on the roadmap items that move activation.',
+  'Steps to reproduce: open the app.\nExpected result: it opens.\nActual result: TypeError\n' +
+    '    at run (app.js:1:1)',
+  'Our goal is to grow revenue with enterprise customers. ' +
+    'We will focus on the roadmap items that move activation.',
   'h3. Motivation\nCustomers need enough context to prioritise issues. {code}const x = 1;{code}',
   '- [ ] add column\n- [ ] write unit test\n- [ ] update docs',
 ];

@@ -82,9 +82,13 @@ async function buildFile(path: string, bytes: number, kind: FileKind): Promise<n
 
 /** Classifies a file in a child process; its true peak RSS and throughput. */
 function classifyInChild(file: string) {
-  const script = `require('tsx/cjs'); const { runCliAsync } = require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))});
+  const main = JSON.stringify(join(ROOT, 'src/cli/main.ts'));
+  const script = `require('tsx/cjs'); const { runCliAsync } = require(${main});
     let n = 0; runCliAsync(['classify', ${JSON.stringify(file)}], { out: () => { n++; }, err: () => {} })
-    .then((code) => { process.stderr.write(JSON.stringify({ code, n, peakRssKb: process.resourceUsage().maxRSS }) + '\\n'); });`;
+    .then((code) => {
+      const peakRssKb = process.resourceUsage().maxRSS;
+      process.stderr.write(JSON.stringify({ code, n, peakRssKb }) + '\\n');
+    });`;
   const t = Date.now();
   const child = spawnSync(process.execPath, ['-e', script], {
     cwd: ROOT,

@@ -21,19 +21,23 @@ export const DEMO_USERS = {
 const STRATEGIC_EPICS = [
   [
     'Define the {area} product vision for next year',
-    'We need a clear direction for {area}: our vision, the market we serve and how we win against competitors. Goal: grow revenue from {area} by 20% by Q4.',
+    'We need a clear direction for {area}: our vision, the market we serve and how we win against ' +
+      'competitors. Goal: grow revenue from {area} by 20% by Q4.',
   ],
   [
     '{area} pricing and packaging strategy',
-    'Market research shows competitors moved to usage-based pricing. Decide our pricing model for {area} and the launch plan with marketing and sales.',
+    'Market research shows competitors moved to usage-based pricing. ' +
+      'Decide our pricing model for {area} and the launch plan with marketing and sales.',
   ],
   [
     'Enter the mid-market segment with {area}',
-    'Customer discovery interviews point to a market gap for teams of 50-200. This initiative decides whether we build a new tier and what goes on the roadmap.',
+    'Customer discovery interviews point to a market gap for teams of 50-200. ' +
+      'This initiative decides whether we build a new tier and what goes on the roadmap.',
   ],
   [
     '{area}: reduce churn by 15% this year',
-    'Business goal for the year: reduce customer churn by 15%. Key results: activation rate above 60%, NPS above 40. Stakeholders: leadership, customer success.',
+    'Business goal for the year: reduce customer churn by 15%. Key results: activation rate above 60%, ' +
+      'NPS above 40. Stakeholders: leadership, customer success.',
   ],
 ];
 const TACTICAL_EPICS = [
@@ -47,11 +51,13 @@ const TACTICAL_EPICS = [
 const STORIES = [
   [
     'As a shopper I want to filter {area} results by size',
-    'As a shopper, I want to filter by size so that I find my fit.\nAcceptance criteria:\nGiven the results page\nWhen I pick size M\nThen only M items are shown',
+    'As a shopper, I want to filter by size so that I find my fit.\nAcceptance criteria:\n' +
+      'Given the results page\nWhen I pick size M\nThen only M items are shown',
   ],
   [
     'Add a field for the billing address in {area}',
-    'Add the field, validate it and update the form. Acceptance criteria: the field is required for new customers.',
+    'Add the field, validate it and update the form. Acceptance criteria: ' +
+      'the field is required for new customers.',
   ],
   [
     'Show saved items on the {area} screen',

@@ -67,7 +67,8 @@ describe('issue created → trigger → property stored → JQL alias finds it �
     expect(stored(key)?.automatic.evidence.every((e) => /^00[0-4]$/.test(e.seed))).toBe(true);
   });
 
-  it('an edit that changes nothing the classifier reads does not re-classify; a summary edit does', async () => {
+  it('an edit that changes nothing the classifier reads does not ' +
+    're-classify; a summary edit does', async () => {
     const { key } = flow.h.emulator.createIssue(alice, {
       projectKey: 'SHOP',
       type: 'Task',

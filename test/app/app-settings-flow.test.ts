@@ -100,7 +100,8 @@ describe('app settings and label sync', () => {
     await settings(ALICE, 'saveAppSettings', { settings: { labelSync: false } });
   });
 
-  it('a Jira admin finds people by name and sets their roles, which the admin page lists by name; others may not', async () => {
+  it('a Jira admin finds people by name and sets their roles, which the admin page lists by name; ' +
+    'others may not', async () => {
     const found = await settings(ALICE, 'findPeople', { query: 'bob' });
     expect(found).toEqual({
       ok: true,

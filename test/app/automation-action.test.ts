@@ -11,7 +11,8 @@ const action = (inputs: unknown, actor: string | null = ALICE) =>
 const property = (key: string) => h.emulator.store.properties.get(key)?.get('ownership-balance');
 
 describe('the "Classify ownership" Automation action', () => {
-  it("classifies the rule's issue, stores it like the trigger, and returns kind, share and confidence", async () => {
+  it("classifies the rule's issue, stores it like the trigger, " +
+    "and returns kind, share and confidence", async () => {
     const r = await action({ issueKey: 'SHOP-1' });
     const stored = parseStoredClassification(
       h.emulator.store.properties.get('SHOP-1')?.get('ownership-balance'),
@@ -52,7 +53,8 @@ describe('the "Classify ownership" Automation action', () => {
     });
   });
 
-  it("acts as the rule's actor: an issue they cannot see answers exactly like a missing one, and nothing is written", async () => {
+  it("acts as the rule's actor: an issue they cannot see answers exactly like a missing one, " +
+    "and nothing is written", async () => {
     const before = property('MOBILE-3');
     const hidden = (await action({ issueKey: 'MOBILE-3' }, BOB)) as { errors: Array<{ message: string }> };
     const missing = (await action({ issueKey: 'MOBILE-99999' }, BOB)) as {
@@ -80,7 +82,8 @@ describe('the "Classify ownership" Automation action', () => {
     expect(property(key)).toBeUndefined();
   });
 
-  it('lets Forge ask for consent when the actor has not granted it (NeedsAuthenticationError is not swallowed)', async () => {
+  it('lets Forge ask for consent when the actor has not granted it (NeedsAuthenticationError is not ' +
+    'swallowed)', async () => {
     await expect(action({ issueKey: 'SHOP-1' }, null)).rejects.toMatchObject({
       name: 'NEEDS_AUTHENTICATION_ERR',
     });

@@ -105,7 +105,8 @@ describe.each(Object.keys(RESOLVERS) as ResolverName[])('%s', (name) => {
     while (tried < 1000) {
       const payload: unknown = JSON.parse(payloadText(r));
       // @forge/resolver hands the function `payload || {}`: a falsy payload is an empty one.
-      if (RESOLVERS[name].payload.safeParse(payload || {}).success) continue; // valid by chance: not a fuzz case
+      // Valid by chance: not a fuzz case.
+      if (RESOLVERS[name].payload.safeParse(payload || {}).success) continue;
       tried++;
       const result = (await h.runtime.invokeResolver({
         moduleKey: CONTEXT[name].module,

@@ -68,7 +68,8 @@ it('a member of the security level sees the project figures, hidden issue includ
   expect(g.balance.points.strategic + g.balance.points.tactical + g.balance.points.mixed).toBe(23);
 });
 
-it('someone outside it gets figures from their own search, without the hidden issue, and is told so', async () => {
+it('someone outside it gets figures from their own search, ' +
+  'without the hidden issue, and is told so', async () => {
   const g = await gadget(BOB);
   expect(g.scope).toEqual({ source: 'your-search', message: expect.stringMatching(/hidden from you/) });
   expect(g.balance.count.strategic + g.balance.count.tactical + g.balance.count.mixed).toBe(2);

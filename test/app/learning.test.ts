@@ -87,7 +87,8 @@ describe('learning from overrides, through the app', () => {
 });
 
 describe('role balance and hierarchy health in the gadget', () => {
-  it("shows each person's strategic share, flags role failures, and lists hierarchy problems with links", async () => {
+  it("shows each person's strategic share, flags role failures, " +
+    "and lists hierarchy problems with links", async () => {
     await callGadget(h, {}, 'startBackfill', { projectKey: 'SHOP' }, ALICE);
     await h.settle();
     await callGadget(

@@ -3,7 +3,8 @@
  */
 import { startHarness } from './harness';
 
-it('closing the harness fails, naming the call, after a request the local Jira does not emulate', async () => {
+it('closing the harness fails, naming the call, ' +
+  'after a request the local Jira does not emulate', async () => {
   const h = await startHarness();
   const r = await fetch(`${h.emulator.url}/rest/api/3/issue/SHOP-1/changelog`, {
     headers: { 'x-forge-principal': 'app' },

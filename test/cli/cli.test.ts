@@ -51,7 +51,8 @@ describe('classify', () => {
   it('reads a Jira CSV export with quoted multiline fields and repeated Labels columns', () => {
     const csv =
       'Summary,Issue key,Issue Type,Description,Labels,Labels,Parent,Custom field (Story point estimate)\n' +
-      '"Define pricing strategy","SHOP-1",Epic,"Market research on competitors,\nthen decide pricing for next year",roadmap,strategy,,\n' +
+      '"Define pricing strategy","SHOP-1",Epic,' +
+      '"Market research on competitors,\nthen decide pricing for next year",roadmap,strategy,,\n' +
       'Fix cart bug,SHOP-2,Bug,"Steps to reproduce: add item",,,SHOP-1,3\n';
     const r = run(['classify', file('export.csv', csv)]);
     expect(r.code).toBe(0);

@@ -27,6 +27,7 @@ describe('evaluate, per class', () => {
   it('a called class gets its precision, right or wrong', () => {
     const e = evaluate([row('tactical', 'strategic'), row('strategic', 'strategic')]);
     expect(e.perClass.strategic).toMatchObject({ precision: 0.5, recall: 1, predicted: 2, support: 1 });
-    expect(classLine(formatEvaluation(e, false), 'strategic')).toEqual(['strategic', '0.50', '1.00', '0.67', '1']);
+    expect(classLine(formatEvaluation(e, false), 'strategic'))
+      .toEqual(['strategic', '0.50', '1.00', '0.67', '1']);
   });
 });

@@ -33,7 +33,8 @@ describe('the whole Titanium tracker', () => {
     expect(strategicBugs / bugs).toBeLessThanOrEqual(0.0005);
   });
 
-  it('every strategic or mixed call is in the labeled sample, with the call the classifier makes today', () => {
+  it('every strategic or mixed call is in the labeled sample, ' +
+    'with the call the classifier makes today', () => {
     const labeled = readFileSync(LABELED, 'utf8')
       .trim()
       .split('\n')

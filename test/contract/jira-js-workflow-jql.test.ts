@@ -45,7 +45,8 @@ describe('faithful where it matters', () => {
     ]);
   });
 
-  it('evaluates text search and status categories, answers 501 for JQL it does not evaluate, and refuses unbounded queries', async () => {
+  it('evaluates text search and status categories, answers 501 for JQL it does not evaluate, ' +
+    'and refuses unbounded queries', async () => {
     const doneCount = (
       await ctx.alice.issueSearch.countIssues({ jql: 'project = SHOP AND statusCategory = Done' })
     ).count!;
@@ -79,7 +80,8 @@ describe('faithful where it matters', () => {
 });
 
 describe('everyday JQL', () => {
-  it('knows currentUser(), the story points field by cf[id] and by name, and 501s the clauses it does not evaluate', async () => {
+  it('knows currentUser(), the story points field by cf[id] and by name, ' +
+    'and 501s the clauses it does not evaluate', async () => {
     const count = async (c: Version3Client, jql: string) => (await c.issueSearch.countIssues({ jql })).count!;
     const points = [...ctx.jira.store.issues.values()].filter(
       (i) => i.projectKey === 'SHOP' && (i.storyPoints ?? 0) > 3,
@@ -116,7 +118,8 @@ it('answers expand=names and properties=*all on an issue', async () => {
   expect(issue.properties).toMatchObject({ 'contract-all': { a: 1 } });
 });
 
-it('reports query parameters the spec does not document, or of the wrong type, with every error', async () => {
+it('reports query parameters the spec does not document, ' +
+  'or of the wrong type, with every error', async () => {
   const r = await fetch(`${ctx.jira.url}/rest/api/3/project/search?maxResults=lots&nosuch=1`, {
     headers: { 'x-forge-principal': 'app' },
   });
@@ -134,6 +137,7 @@ it('checks header parameters too: a required one missing is reported', async () 
     body: '{}',
   });
   expect(ctx.jira.specViolations.splice(0)).toContain(
-    'PUT /rest/atlassian-connect/1/migration/field request: required header "Atlassian-Transfer-Id" is missing',
+    'PUT /rest/atlassian-connect/1/migration/field request: ' +
+      'required header "Atlassian-Transfer-Id" is missing',
   );
 });

@@ -32,7 +32,8 @@ describe('writes checked as Jira checks them', () => {
     expect(ctx.jira.specViolations.splice(0).every((v) => v.includes(' request: '))).toBe(true);
   });
 
-  it("takes the issue type by id, stores a create body's properties, applies update verbs and returns the issue when asked", async () => {
+  it("takes the issue type by id, stores a create body's properties, " +
+    "applies update verbs and returns the issue when asked", async () => {
     const created = await ctx.alice.issues.createIssue({
       fields: { project: { key: 'SHOP' }, issuetype: { id: '10002' }, summary: 'Typed by id' },
       properties: [{ key: 'contract-create', value: { at: 'create' } }],
@@ -59,7 +60,8 @@ describe('writes checked as Jira checks them', () => {
     expect(((await r.json()) as { fields: { summary: string } }).fields.summary).toBe('Returned');
   });
 
-  it('needs a parent for a sub-task, and refuses to delete an issue with sub-tasks unless told to', async () => {
+  it('needs a parent for a sub-task, ' +
+    'and refuses to delete an issue with sub-tasks unless told to', async () => {
     const orphan = await errorsOf(
       ctx.alice.issues.createIssue({
         fields: { project: { key: 'SHOP' }, issuetype: { name: 'Sub-task' }, summary: 'No parent' },
@@ -87,7 +89,8 @@ describe('writes checked as Jira checks them', () => {
 });
 
 describe('permissions, tasks and comments', () => {
-  it('knows every project permission key, refuses unknown ones, and answers /permissions/check for another user', async () => {
+  it('knows every project permission key, refuses unknown ones, ' +
+    'and answers /permissions/check for another user', async () => {
     const mine = await ctx.bob.permissions.getMyPermissions({
       permissions: 'BROWSE_PROJECTS,DELETE_ISSUES,ADD_COMMENTS',
       projectKey: 'SHOP',

@@ -130,7 +130,8 @@ describe('loud where not emulated', () => {
     expect(JSON.stringify(await r.json())).toMatch(/search\/jql/);
   });
 
-  it('answers 501 for an operation of the spec it does not emulate, and 404 only for what Jira does not have', async () => {
+  it('answers 501 for an operation of the spec it does not emulate, ' +
+    'and 404 only for what Jira does not have', async () => {
     expect(await statusOf(ctx.alice.issues.getChangeLogs({ issueIdOrKey: 'SHOP-1' }))).toBe(501);
     const r = await fetch(`${ctx.jira.url}/rest/api/3/issue/SHOP-1/changelog`, {
       headers: { 'x-forge-principal': 'app' },

@@ -50,7 +50,8 @@ describe('catalogue hygiene on the dev set', () => {
         .map((s) => `${s.id} (${s.same} vs ${s.other})`),
     ).toEqual([]);
   });
-  it('a phrase whose matches all sit in one source comes from the seed articles or the labeling guide', () => {
+  it('a phrase whose matches all sit in one source comes from the seed ' +
+    'articles or the labeling guide', () => {
     const local = stats.filter((s) => s.same + s.other >= 3 && s.sources.size === 1);
     expect(
       local.filter((s) => !tokenize(s.phrase).every((t) => seedStems.has(t.stem))).map((s) => s.id),

@@ -13,7 +13,8 @@ const strategic = makeWorkItem({
   type: 'Initiative',
   summary: 'Define our product vision and roadmap for next year',
   description:
-    'Market research shows competitors are entering the mid-market segment. Grow revenue by 20% with a new pricing model.',
+    'Market research shows competitors are entering the mid-market segment. ' +
+      'Grow revenue by 20% with a new pricing model.',
 });
 const tactical = makeWorkItem({
   key: 'T-1',
@@ -63,7 +64,10 @@ describe('classify output', () => {
       type: 'Epic',
       summary: 'Launch the new pricing tiers',
       description:
-        'Business goal: grow revenue by 15% this year with new pricing.\nStories:\n- As an admin I want to change my plan so that I can upgrade\n- Fix the checkout bug on plan change\n- [ ] add plan field\n- [ ] acceptance criteria reviewed',
+        'Business goal: grow revenue by 15% this year with new pricing.\nStories:\n' +
+          '- As an admin I want to change my plan so that I can upgrade\n' +
+          '- Fix the checkout bug on plan change\n- [ ] add plan field\n' +
+          '- [ ] acceptance criteria reviewed',
     });
     const r = classify(both);
     expect(r.strategicShare).toBeGreaterThan(classify(tactical).strategicShare);

@@ -31,7 +31,8 @@ describe('a business measure is not engineering work', () => {
     expect(engineeringSenseOf(sentence, word)).toBe(false);
   });
 
-  // rust-lang/rust-project-goals, "Secure quorum-based cryptographic verification and mirroring for crates.io".
+  // rust-lang/rust-project-goals,
+  // "Secure quorum-based cryptographic verification and mirroring for crates.io".
   it('a product\'s security feature is not testing: "cryptographic verification"', () => {
     const sentence =
       'we will work towards consensus with Rust teams on an RFC for cryptographic verification and mirroring';

@@ -71,7 +71,8 @@ describe('hostile and odd content still gets a bounded, well-formed result', () 
     ['only code', '```\nfunction roadmap() { return pricing(vision); }\n```'],
     [
       'only a stack trace',
-      'TypeError: x is undefined\n    at Object.<anonymous> (/app/index.js:1:1)\n    at Module._compile (node:internal/modules/cjs/loader:1:1)',
+      'TypeError: x is undefined\n    at Object.<anonymous> (/app/index.js:1:1)\n' +
+        '    at Module._compile (node:internal/modules/cjs/loader:1:1)',
     ],
     ['empty everything', ''],
     ['whitespace', ' \n\t '.repeat(1000)],

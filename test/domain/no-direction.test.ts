@@ -36,7 +36,8 @@ describe('no strategic call without product-manager words', () => {
   });
 
   it('one product-manager sentence lifts the hold', () => {
-    const argued = { ...bare, description: `${bare.description}\n\nIt decides our market position with customers.` };
+    const sentence = 'It decides our market position with customers.';
+    const argued = { ...bare, description: `${bare.description}\n\n${sentence}` };
     const r = classify(argued);
     expect(r.evidence.map((e) => e.signal)).not.toContain('no-direction');
     expect(r.kind).toBe('strategic');

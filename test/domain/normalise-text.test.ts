@@ -142,13 +142,15 @@ describe('wiki markup, Markdown, {html} and plain text', () => {
     ['bare URLs', 'see https://example.com/pricing/plans for details', ['see', 'for details'], ['pricing']],
     [
       'stack traces',
-      'Crash on start\nTypeError: x is undefined\n    at Object.<anonymous> (/app/roadmap.js:10:5)\n    at Module._compile (node:internal)',
+      'Crash on start\nTypeError: x is undefined\n    at Object.<anonymous> (/app/roadmap.js:10:5)\n' +
+        '    at Module._compile (node:internal)',
       ['Crash on start'],
       ['roadmap.js', 'Module._compile'],
     ],
     [
       'log lines',
-      'Build fails\n[INFO] :   Creating market assets\n[ERROR] vision not found\n2024-01-02 10:00:00 pricing job',
+      'Build fails\n[INFO] :   Creating market assets\n[ERROR] vision not found\n' +
+        '2024-01-02 10:00:00 pricing job',
       ['Build fails'],
       ['market', 'vision', 'pricing'],
     ],
@@ -174,7 +176,8 @@ describe('code, traces and URLs do not drive the decision', () => {
         type: 'Bug',
         summary: 'App crashes on start',
         description:
-          '{code}roadmap.pricing.vision.market(){code}\n    at RoadmapService.pricing (roadmap.js:1:1)\nhttps://x/roadmap/pricing/vision',
+          '{code}roadmap.pricing.vision.market(){code}\n    at RoadmapService.pricing (roadmap.js:1:1)\n' +
+            'https://x/roadmap/pricing/vision',
       }),
     );
     expect(r.kind).toBe('tactical');

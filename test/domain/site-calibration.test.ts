@@ -19,7 +19,8 @@ describe('site calibration from reviews', () => {
     expect(adaptationFrom(steps).shift).toBeUndefined();
   });
 
-  it('a site whose people keep calling borderline-strategic work tactical shifts the score toward tactical', () => {
+  it('a site whose people keep calling borderline-strategic work tactical ' +
+    'shifts the score toward tactical', () => {
     const steps = [
       ...Array.from({ length: 12 }, () => review(0.65, 'tactical')),
       ...Array.from({ length: 4 }, () => review(0.9, 'strategic')),

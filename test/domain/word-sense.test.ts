@@ -95,7 +95,8 @@ describe('product-manager senses still count', () => {
   it.each([
     [
       'Remove Windows Platform',
-      'Due to very low usage of Windows Universal as a target platform, we have decided to no longer support it.',
+      'Due to very low usage of Windows Universal as a target platform, ' +
+        'we have decided to no longer support it.',
       'platform-lifecycle',
     ],
     ['Add Windows 8 Platform Support', null, 'platform-lifecycle'],
@@ -107,8 +108,8 @@ describe('product-manager senses still count', () => {
     // The platform a decision is about is its object, not engineering talk (TIMOB-27708's description).
     [
       'Windows Universal',
-      'Due to very low usage of Windows Universal as a target platform, we have decided to no longer support ' +
-        'Windows Universal (Phone/Desktop/Tablet) apps as of SDK 9',
+      'Due to very low usage of Windows Universal as a target platform, ' +
+        'we have decided to no longer support Windows Universal (Phone/Desktop/Tablet) apps as of SDK 9',
       'platform-lifecycle',
     ],
     ['Plan the launch campaign and the press release', null, 'go-to-market'],

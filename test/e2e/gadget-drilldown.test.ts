@@ -1,7 +1,7 @@
 /**
  * In Debian's Chromium against `npm start`'s preview: the gadget's bar opens Jira search with the
- * kind's JQL in a new window (a real link, followed through router.open), and the edit view reads well and passes axe-core in
- * both themes; screenshots of the edit view go to test/e2e/screenshots.
+ * kind's JQL in a new window (a real link, followed through router.open), and the edit view reads well
+ * and passes axe-core in both themes; screenshots of the edit view go to test/e2e/screenshots.
  */
 import { screenshotDir } from './screenshot-dir';
 import { previewInBrowser, runInBrowser as run, seriousAxeFindings } from './browser';

@@ -121,7 +121,8 @@ run('the app in a browser', () => {
     await s.page.screenshot({ path: `${SHOTS}/gadget-team.png`, fullPage: true });
   });
 
-  it('"Looks right" counts as agreement on the admin page; learning resets behind a confirmation; a non-admin is told why not', async () => {
+  it('"Looks right" counts as agreement on the admin page; learning resets behind a confirmation; ' +
+    'a non-admin is told why not', async () => {
     const reviewed = async () => {
       await s.page.goto(`${s.preview.url}/admin`);
       const a = await frame();
@@ -150,7 +151,8 @@ run('the app in a browser', () => {
     await a.locator('button:has-text("Re-classify")').click();
     await a
       .locator(
-        'text=/^(Re-classifying SHOP: \\d+ of \\d+ issues so far|SHOP: (\\d+ issues re-classified|every tag is already)).*$/',
+        'text=/^(Re-classifying SHOP: \\d+ of \\d+ issues so far|SHOP: ' +
+          '(\\d+ issues re-classified|every tag is already)).*$/',
       )
       .waitFor();
     await s.page.goto(`${s.preview.url}/admin?as=bob`);

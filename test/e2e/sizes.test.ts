@@ -42,7 +42,8 @@ run('the app at Jira\'s real sizes', () => {
   );
 
   it.each(['light', 'dark'])(
-    'the dashboard shows the gadget at 400, 500 and 800 px (%s): at most 500 px tall at 400, no horizontal overflow, frames sized to their content',
+    'the dashboard shows the gadget at 400, 500 and 800 px (%s): at most 500 px tall at 400, ' +
+      'no horizontal overflow, frames sized to their content',
     async (theme) => {
       await s.page.goto(`${s.preview.url}/dashboard?theme=${theme}`);
       const handles = await s.page.$$('iframe[data-forge]');

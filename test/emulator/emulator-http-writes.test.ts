@@ -21,7 +21,8 @@ describe('bulk properties, issues and events', () => {
     expect(kit.e.store.properties.get('SHOP-11')?.get('ownership-balance')).toEqual({ kind: 'mixed' });
   });
 
-  it('creating and editing issues emits Forge events without the description, with a changelog on update', async () => {
+  it('creating and editing issues emits Forge events without the ' +
+    'description, with a changelog on update', async () => {
     const events: JiraIssueEvent[] = [];
     const off = kit.e.onEvent((ev) => {
       events.push(ev);

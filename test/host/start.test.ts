@@ -57,7 +57,8 @@ describe('the preview', () => {
   }, 60000);
 });
 
-it("prints the local Jira's REST base URL and each demo user's e-mail and API token, which basic auth accepts", async () => {
+it("prints the local Jira's REST base URL and each demo user's e-mail and API token, " +
+  "which basic auth accepts", async () => {
   const printed: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string) => {

@@ -70,7 +70,8 @@ describe('manifest.yml', () => {
       expect([scope, used[scope] ?? false]).toEqual([scope, true]);
   });
 
-  it('one adapter folder per platform API: src/jira for @forge/api, src/storage for @forge/kvs and @forge/events', () => {
+  it('one adapter folder per platform API: src/jira for @forge/api, ' +
+    'src/storage for @forge/kvs and @forge/events', () => {
     const importers = (pkg: RegExp) =>
       SRC.filter((f) => pkg.test(readFileSync(f, 'utf8'))).map((f) =>
         relative(ROOT, f).split(sep).slice(0, 2).join('/'),

@@ -7,7 +7,8 @@ import { routeFor } from '../../static/app/src/route';
 beforeEach(() => fakeBridge.reset());
 
 describe('the Automation action configuration form', () => {
-  it('is the screen for the action module, with the saved inputs and the invalid ones Automation reports', () => {
+  it('is the screen for the action module, ' +
+    'with the saved inputs and the invalid ones Automation reports', () => {
     const context = {
       moduleKey: 'classify-ownership',
       extension: {

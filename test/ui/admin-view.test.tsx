@@ -42,7 +42,8 @@ describe('AgreementView', () => {
       .toBeTruthy();
   });
 
-  it('before any weight moves, says what it has collected and why nothing moved yet; it can still be reset', () => {
+  it('before any weight moves, says what it has collected and why nothing ' +
+    'moved yet; it can still be reset', () => {
     const adaptation = {
       learnedFrom: 2,
       learnedAt: '2026-11-20T00:00:00.000Z',

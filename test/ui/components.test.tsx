@@ -101,7 +101,8 @@ describe('ShareTrend', () => {
     expect(screen.getByText('No classified work in this period yet.')).toBeTruthy();
   });
 
-  it('is drawn at its figure\'s measured width: a wide gadget gets a wide chart, its text at its size', () => {
+  it('is drawn at its figure\'s measured width: ' +
+    'a wide gadget gets a wide chart, its text at its size', () => {
     const observed: Element[] = [];
     class WidthObserver {
       constructor(private readonly report: (entries: Array<{ contentRect: { width: number } }>) => void) {}

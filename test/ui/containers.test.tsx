@@ -114,7 +114,8 @@ describe('GadgetContainer', () => {
     expect(await screen.findByText(/Team balance is not available: Jira is busy./)).toBeTruthy();
   });
 
-  it('picks up a running backfill after a reload, follows it to the end, says it is done, then reloads the balance', async () => {
+  it('picks up a running backfill after a reload, follows it to the end, says it is done, ' +
+    'then reloads the balance', async () => {
     fakeBridge.answers.getGadget = {
       ok: true,
       data: makeGadget({ backfill: makeBackfill({ done: 10, total: 20 }) }),

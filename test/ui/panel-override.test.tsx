@@ -30,7 +30,8 @@ describe('PanelView: the human’s say', () => {
     expect(screen.queryByLabelText('Tag')).toBeNull();
   });
 
-  it('after an override: who (display name), when (relative), the note, the automatic result, and the way back', () => {
+  it('after an override: who (display name), when (relative), the note, the automatic result, ' +
+    'and the way back', () => {
     const onClear = jest.fn();
     const override = {
       kind: 'tactical' as const,

@@ -72,7 +72,8 @@ describe('PanelView: the evidence', () => {
       meaning: 'Issue type Epic',
     },
   ];
-  it('is folded behind "Show evidence (N)", grouped by quote, the matched words highlighted, the seed in a tooltip', () => {
+  it('is folded behind "Show evidence (N)", grouped by quote, the matched words highlighted, ' +
+    'the seed in a tooltip', () => {
     const { container } = view(
       makePanel({
         classification: makeStored({
