@@ -95,13 +95,12 @@ const BUGS = [
   ],
   ['{area} page does not load on Safari', 'The page stays blank. Console shows TypeError.'],
 ];
+const SUB_TASK = ['Write tests for {area}', 'Add unit tests for the new {area} behaviour.'];
 
 const AREAS: Record<string, string[]> = {
   SHOP: ['checkout', 'catalogue', 'search', 'cart', 'payments', 'wishlist'],
   MOBILE: ['onboarding', 'notifications', 'offline mode', 'profile', 'in-app purchases'],
 };
-
-const rng = seededRandom;
 
 function generateProject(
   projectKey: string,
@@ -111,7 +110,7 @@ function generateProject(
   idStart: number,
   users: string[],
 ): EmuIssue[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
   const issues: EmuIssue[] = [];
   const epics: string[] = [];
@@ -166,15 +165,7 @@ function generateProject(
       make('Bug', pick(BUGS), area, random() < 0.5 ? pick(epics) : null, pick([1, 2, 3]), days);
     else {
       const story = issues.filter((i) => i.type === 'Story').at(-1);
-      if (story)
-        make(
-          'Sub-task',
-          ['Write tests for {area}', 'Add unit tests for the new {area} behaviour.'],
-          area,
-          story.key,
-          1,
-          Math.max(0, days - 1),
-        );
+      if (story) make('Sub-task', SUB_TASK, area, story.key, 1, Math.max(0, days - 1));
     }
   }
   return issues;
