@@ -1,4 +1,4 @@
-/** The fixture app (test/runtime/fixtures) on the runtime shim against a fake Jira, and calls to its panel. */
+/** The fixture app (test/runtime/fixtures) on the runtime shim, against a fake Jira; calls to its panel. */
 import { resolve } from 'node:path';
 import { createForgeRuntime, type ForgeRuntime } from '../../dev/runtime';
 import { startFakeJira, type FakeJira } from './fake-jira';

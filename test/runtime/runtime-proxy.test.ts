@@ -35,7 +35,9 @@ describe('the Forge proxy', () => {
 
 describe('functions', () => {
   it('invokeFunction runs a manifest function as the app, with the given context', async () => {
-    expect(await fixture.runtime.invokeFunction('action', { issueKey: 'FIX-2' }, { accountId: 'acc-dan' })).toEqual({
+    const context = { accountId: 'acc-dan' };
+    const result = await fixture.runtime.invokeFunction('action', { issueKey: 'FIX-2' }, context);
+    expect(result).toEqual({
       status: 200,
       accountId: 'acc-dan',
       aaid: 'acc-dan',
