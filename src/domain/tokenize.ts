@@ -19,6 +19,8 @@ const IRREGULAR: Record<string, string> = {
   marketing: 'marketing', positioning: 'positioning', planning: 'planning', licensing: 'licensing',
   // A UI form is not "a newly formed team".
   formed: 'formed',
+  // "Settings" (a UI part) is not "a set of partners"; "blocked" (waiting on someone) is not "a code block".
+  setting: 'setting', settings: 'setting', blocked: 'blocked', blocking: 'blocked',
 };
 
 /**

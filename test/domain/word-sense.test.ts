@@ -171,8 +171,20 @@ describe('no stem collisions', () => {
     ['marketing', 'market'],
     ['planning', 'plan'],
     ['formed', 'form'],
+    ['setting', 'set'],
+    ['blocked', 'block'],
   ])('%s is not %s', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
+  });
+  it('"settings" is a setting, "a set of partners" is not', () => {
+    expect(stem('settings')).toBe(stem('setting'));
+    expect(signalsIn('Default export settings')).toContain('engineering-topic');
+    const partners = 'The design will be created by an initial set of partner cooperatives.';
+    expect(signalsIn('Co-design with cooperatives', partners, 'Task')).not.toContain('engineering-topic');
+  });
+  it('"blocked" is waiting on someone, "a code block" is not', () => {
+    expect(signalsIn('Checkout redesign', 'Blocked by the payments team.')).toContain('coordination');
+    expect(signalsIn('Checkout redesign', 'Wrap the sample in a code block.')).not.toContain('coordination');
   });
   it('"a view\'s position" is not positioning', () => {
     expect(signalsIn("Animating a view's position to a negative dimension fails", null, 'Bug')).not.toContain(
