@@ -99,7 +99,7 @@ type LabeledRow = {
   source?: string;
 };
 
-/** Learning from overrides, with the labeled rows as overrides: each source a site, 1 in 5 held out. */
+/** Learning from overrides, the labeled rows as overrides: each source a site, each row held out once. */
 export function learningLine(rows: LabeledRow[]): string {
   const m = measureAdaptation(rows.map((r) => ({
     key: r.item.key, item: r.item, site: sourceOf(r.source), automatic: r.result.kind, human: r.gold,
@@ -107,6 +107,6 @@ export function learningLine(rows: LabeledRow[]): string {
   })));
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
   return '\nlearning from overrides (these rows as overrides, each source a site; '
-    + `${m.trained} learned from, ${m.heldOut} held out): `
+    + `each of the ${m.heldOut} rows held out once, learned from the rest of its site): `
     + `agreement on the held-out rows ${f(m.agreementBefore)} before learning, ${f(m.agreementAfter)} after`;
 }

@@ -115,10 +115,15 @@ export function learnAdaptation(examples: OverrideExample[]): Adaptation {
 
 export interface LabeledOverride extends OverrideExample { key: string; item: WorkItem; site?: string }
 
+/** Parts each site's reviews are split into when learning is measured: each part is held out once. */
+const MEASURE_PARTS = 5;
+
 /**
- * Learning measured as the app learns: per site. Each site's reviews are split by a hash of the key (1 in
- * 5 held out); the site learns from the rest, and agreement on the held-out reviews is compared before
- * and after, pooled over sites. A review without `site` belongs to one site (the app's own, on Jira).
+ * Learning measured as the app learns: per site. Each site's reviews are split by a hash of the key into
+ * MEASURE_PARTS parts; for each part, the site learns from the other parts and agreement on that part is
+ * compared before and after. Every review is held out once; the figures are pooled over parts and sites
+ * (`trained` counts the reviews learned from, summed over parts). A review without `site` belongs to one
+ * site (the app's own, on Jira).
  */
 export function measureAdaptation(overrides: LabeledOverride[]): {
   trained: number;
@@ -126,7 +131,7 @@ export function measureAdaptation(overrides: LabeledOverride[]): {
   agreementBefore: number | null;
   agreementAfter: number | null;
 } {
-  const isHeldOut = (key: string) => parseInt(hashText(key).slice(0, 8), 16) % 5 === 0;
+  const partOf = (key: string) => parseInt(hashText(key).slice(0, 8), 16) % MEASURE_PARTS;
   const sites = new Map<string, LabeledOverride[]>();
   for (const o of overrides) {
     const site = sites.get(o.site ?? '');
@@ -138,16 +143,18 @@ export function measureAdaptation(overrides: LabeledOverride[]): {
   let before = 0;
   let after = 0;
   for (const reviews of sites.values()) {
-    const train = reviews.filter((o) => !isHeldOut(o.key));
-    const test = reviews.filter((o) => isHeldOut(o.key));
-    const adaptation = learnAdaptation(train);
-    const agree = (a?: Adaptation) =>
-      test.filter((o) => classify(o.item, undefined, a ? { adaptation: a } : undefined).kind === o.human)
-        .length;
-    trained += train.length;
-    heldOut += test.length;
-    before += agree();
-    after += agree(adaptation);
+    for (let part = 0; part < MEASURE_PARTS; part++) {
+      const train = reviews.filter((o) => partOf(o.key) !== part);
+      const test = reviews.filter((o) => partOf(o.key) === part);
+      const adaptation = learnAdaptation(train);
+      const agree = (a?: Adaptation) =>
+        test.filter((o) => classify(o.item, undefined, a ? { adaptation: a } : undefined).kind === o.human)
+          .length;
+      trained += train.length;
+      heldOut += test.length;
+      before += agree();
+      after += agree(adaptation);
+    }
   }
   if (heldOut === 0) return { trained, heldOut: 0, agreementBefore: null, agreementAfter: null };
   const rate = (n: number) => Math.round((n / heldOut) * 1000) / 1000;

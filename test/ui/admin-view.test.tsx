@@ -33,6 +33,9 @@ describe('AgreementView', () => {
     expect(screen.getByText('20% less')).toBeTruthy();
     expect(screen.queryByText(/×/)).toBeNull();
     expect(
+      screen.getByText(/^From 3 reviews .*Checked on each of 24 reviews in turn, kept aside while/),
+    ).toBeTruthy();
+    expect(
       screen.getByText(/agreed with people 50% of the time before learning and 100% after/),
     ).toBeTruthy();
     expect(
@@ -55,6 +58,13 @@ describe('AgreementView', () => {
     expect(screen.getByText(/^No weight has moved yet/)).toBeTruthy();
     expect(screen.queryByText(/^Automatic tags made before follow/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Reset learning' })).toBeTruthy();
+  });
+
+  it('checks learning only once 20 reviews can be checked', () => {
+    const heldOut = { trained: 76, heldOut: 19, agreementBefore: 0.5, agreementAfter: 1 };
+    render(<AgreementView data={makeAgreement({ heldOut })} busy={false} onReset={noop} />);
+    expect(screen.getByText(/Too few reviews yet to check it on ones kept aside\./)).toBeTruthy();
+    expect(screen.queryByText(/before learning/)).toBeNull();
   });
 
   it('with nothing reviewed since the last reset, says nothing was learned', () => {

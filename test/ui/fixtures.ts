@@ -155,7 +155,7 @@ export function makeAgreement(overrides: Partial<Agreement> = {}): Agreement {
       signals: [{ signal: 'roadmap', factor: 0.8, overrides: 2 }],
       calibration: { logit: -0.5, reviews: 12 },
     },
-    heldOut: { trained: 20, heldOut: 6, agreementBefore: 0.5, agreementAfter: 1 },
+    heldOut: { trained: 96, heldOut: 24, agreementBefore: 0.5, agreementAfter: 1 },
     ...overrides,
   };
 }

@@ -11,8 +11,11 @@ import { KIND_LABEL, signalText } from '../labels';
 
 /** Fewer reviews than this say nothing about agreement: the rate is not shown. */
 export const MIN_REVIEWS = 20;
-/** Fewer reviews kept aside than this say nothing about whether learning helps. */
-export const MIN_HELD_OUT = 5;
+/**
+ * Fewer reviews checked than this say nothing about whether learning helps (each review is checked once,
+ * kept aside while the classifier learns from the others: measureAdaptation).
+ */
+export const MIN_HELD_OUT = 20;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -45,8 +48,9 @@ function heldOutSentence(held: Agreement['heldOut']): string {
   if (held.heldOut < MIN_HELD_OUT || held.agreementBefore === null || held.agreementAfter === null) {
     return 'Too few reviews yet to check it on ones kept aside.';
   }
-  return `On ${held.heldOut} reviews kept aside to check it, the classifier agreed with people `
-    + `${pct(held.agreementBefore)} of the time before learning and ${pct(held.agreementAfter)} after.`;
+  return `Checked on each of ${held.heldOut} reviews in turn, kept aside while it learned from the others, `
+    + `the classifier agreed with people ${pct(held.agreementBefore)} of the time before learning and `
+    + `${pct(held.agreementAfter)} after.`;
 }
 
 function LearnedSection({ learned, held, onReset, busy }:
