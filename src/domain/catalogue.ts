@@ -93,7 +93,7 @@ export const VOCABULARY: Signal[] = [
   pm('direction-argument', '002', 1.0,
     'Argues direction: goals, problems worth solving, what success looks like', [
     'our goal', 'we believe', 'we want to', 'we aim', 'aim to', 'ambition', 'problem space',
-    'why this matter', 'in order to', 'so that', 'empower', 'unlock', 'become the', 'the best',
+    'why this matter', 'so that', 'empower', 'unlock', 'become the', 'the best',
     'default choice', 'standard for', 'foundation of', 'long term', 'sustainable', 'consensus', 'explore',
     'evaluate whether', 'research',
   ]),

@@ -21,6 +21,10 @@ const IRREGULAR: Record<string, string> = {
   formed: 'formed',
   // "Settings" (a UI part) is not "a set of partners"; "blocked" (waiting on someone) is not "a code block".
   setting: 'setting', settings: 'setting', blocked: 'blocked', blocking: 'blocked',
+  // "A note" is not "not" (a negator), and "nothing" must stay whole to negate.
+  note: 'note', notes: 'note', noted: 'note', nothing: 'nothing',
+  // Pair programming is not "key/value pairs"; a counter "incremented" is not a Scrum increment.
+  pairing: 'pairing', incremented: 'incremented', incrementing: 'incremented',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { classify, CATALOGUE, type Evidence } from '../../src/domain';
 import { makeWorkItem } from '../factories/work-item';
+import { stem } from '../../src/domain/tokenize';
 
 /** Every signal the evidence cites, folded ones included (one quote can carry several). */
 const cited = (evidence: Evidence[]) =>
@@ -78,8 +79,14 @@ describe('negations', () => {
     ['This is not a roadmap item, just a typo fix', 'roadmap'],
     ['No pricing change here', 'pricing-budget'],
     ['Without a launch campaign', 'go-to-market'],
+    ['Nothing on the roadmap changes', 'roadmap'],
   ])('"%s" gives no %s evidence', (summary, signal) => {
     expect(signalsOf(summary)).not.toContain(signal);
+  });
+  it('a note is not a negation: "Notes on our pricing" is pricing', () => {
+    expect(stem('notes')).not.toBe(stem('not'));
+    expect(signalsOf('Notes on our pricing for next year')).toContain('pricing-budget');
+    expect(signalsOf('Release notes for 4.1')).toContain('delivery');
   });
 });
 

@@ -173,6 +173,8 @@ describe('no stem collisions', () => {
     ['formed', 'form'],
     ['setting', 'set'],
     ['blocked', 'block'],
+    ['pairing', 'pairs'],
+    ['incremented', 'increment'],
   ])('%s is not %s', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });
