@@ -163,6 +163,12 @@ export const NEGATORS = new Set([
   'nothing',
 ]);
 
+/**
+ * Words that, right after a negator, make it no negation of what follows: "not only a roadmap but…" and
+ * "not just pricing" affirm it; "no longer support the platform" decides to stop it (still the decision).
+ */
+export const NEGATION_BREAKERS = new Set(['only', 'just', 'longer']);
+
 /** Scoring constants (part of the rules, so part of RULES_VERSION). */
 export const SCORING = {
   /** Each further match of one signal counts half the one before, up to maxMatchesPerSignal. */

@@ -3,7 +3,7 @@
  * first-word index), regex signals on the lower-cased prose. Negated phrases are skipped, and a
  * product-manager match counts only in its product-manager sense (word-sense.ts).
  */
-import { NEGATORS, SCORING, type Signal } from './catalogue';
+import { NEGATION_BREAKERS, NEGATORS, SCORING, type Signal } from './catalogue';
 import { stem, tokenize, type Token } from './tokenize';
 import { inEngineeringSense } from './engineering-sense';
 import { inPmSense, spanInPmSense } from './word-sense';
@@ -62,8 +62,10 @@ const FOCUSING_ADVERBS = new Set([
   'primarily', 'mainly', 'mostly', 'largely', 'solely', 'exclusively', 'chiefly',
 ]);
 
-/** Everything the phrase matching reads besides the catalogue, for RULES_VERSION. */
-export const PHRASE_MATCH_RULES = JSON.stringify([WORD_GAP.source, [...FOCUSING_ADVERBS]]);
+/** Everything the phrase matching reads besides the catalogue's signals, for RULES_VERSION. */
+export const PHRASE_MATCH_RULES = JSON.stringify([
+  WORD_GAP.source, [...FOCUSING_ADVERBS], [...NEGATORS], [...NEGATION_BREAKERS],
+]);
 
 /**
  * Where the phrase `stems` starting at tokens[i] ends (exclusive), or -1: its words in order, only WORD_GAP
@@ -93,7 +95,9 @@ function joined(text: string, tokens: Token[], a: number): boolean {
 }
 
 function isNegated(tokens: Token[], i: number): boolean {
-  for (let j = Math.max(0, i - 3); j < i; j++) if (NEGATORS.has(tokens[j]!.stem)) return true;
+  for (let j = Math.max(0, i - 3); j < i; j++) {
+    if (NEGATORS.has(tokens[j]!.stem) && !NEGATION_BREAKERS.has(tokens[j + 1]!.stem)) return true;
+  }
   return false;
 }
 
@@ -149,7 +153,7 @@ export function matchRegexes(
       const negated = before
         .split(/[^a-z']+/)
         .slice(-4)
-        .some((w) => NEGATORS.has(stem(w)));
+        .some((w, k, words) => NEGATORS.has(stem(w)) && !NEGATION_BREAKERS.has(stem(words[k + 1] ?? '')));
       const end = m.index + m[0].length;
       const pmSense =
         signal.side !== 'PM' ||

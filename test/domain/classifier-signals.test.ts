@@ -83,6 +83,13 @@ describe('negations', () => {
   ])('"%s" gives no %s evidence', (summary, signal) => {
     expect(signalsOf(summary)).not.toContain(signal);
   });
+  it.each([
+    ['Not only a roadmap item: it decides the quarter', 'roadmap'],
+    ['Not just pricing, also packaging', 'pricing-budget'],
+    ['We will no longer support the Windows platform', 'platform-lifecycle'],
+  ])('"%s" affirms %s: "not only", "not just" and "no longer" are no negation', (summary, signal) => {
+    expect(signalsOf(summary)).toContain(signal);
+  });
   it('a note is not a negation: "Notes on our pricing" is pricing', () => {
     expect(stem('notes')).not.toBe(stem('not'));
     expect(signalsOf('Notes on our pricing for next year')).toContain('pricing-budget');

@@ -42,7 +42,8 @@ describe('the fitted model', () => {
 });
 
 describe('RULES_VERSION', () => {
-  it('covers word sense, phrase matching, the stemmer and the inputs, beside catalogue and weights', () => {
+  it('covers word sense, phrase matching and negation, the stemmer and the inputs, ' +
+    'beside catalogue and weights', () => {
     const source = readFileSync(require.resolve('../../src/domain/classifier'), 'utf8');
     expect(source).toMatch(
       /const senses = \[WORD_SENSE_RULES, ENGINEERING_SENSE_RULES, PHRASE_MATCH_RULES, STEM_RULES\];/,
@@ -53,6 +54,8 @@ describe('RULES_VERSION', () => {
     expect(WORD_SENSE_RULES).toContain('"proxy"');
     expect(ENGINEERING_SENSE_RULES).toContain('"performance"');
     expect(PHRASE_MATCH_RULES).toContain('"primarily"');
+    expect(PHRASE_MATCH_RULES).toContain('"nothing"');
+    expect(PHRASE_MATCH_RULES).toContain('"longer"');
     expect(INPUT_RULES).toContain('"pm-argument"');
     expect(STEM_RULES).toContain('"formed"');
   });
