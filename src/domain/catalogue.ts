@@ -160,7 +160,8 @@ export const SIGNALS: Signal[] = [...VOCABULARY, ...HORIZON_AND_STRUCTURE];
 /** Words that turn a following match into its opposite ("not a roadmap item"). */
 export const NEGATORS = new Set([
   'not', 'no', 'non', 'without', 'never', 'isnt', 'arent', 'dont', 'doesnt', 'wont', 'neither', 'nor',
-  'nothing',
+  'nothing', 'cannot', 'cant', 'didnt', 'wasnt', 'werent', 'shouldnt', 'hasnt', 'havent', 'wouldnt',
+  'couldnt',
 ]);
 
 /**

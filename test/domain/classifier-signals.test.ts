@@ -80,6 +80,8 @@ describe('negations', () => {
     ['No pricing change here', 'pricing-budget'],
     ['Without a launch campaign', 'go-to-market'],
     ['Nothing on the roadmap changes', 'roadmap'],
+    ["This didn't change our pricing", 'pricing-budget'],
+    ['The page cannot launch a campaign', 'go-to-market'],
   ])('"%s" gives no %s evidence', (summary, signal) => {
     expect(signalsOf(summary)).not.toContain(signal);
   });
