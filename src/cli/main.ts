@@ -3,13 +3,10 @@
  * Exit codes: 0 ok, 1 some input rows were bad (they are reported and skipped), 2 usage or unreadable file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { MODEL, type Kind } from '../domain';
 import { parseArguments, USAGE, UsageError } from './arguments';
 import { classifyRows } from './classify-file';
-import { evaluate, formatEvaluation } from './evaluation';
-import { bySource, formatBySource, leaveOneSourceOutRows } from './source-evaluation';
-import { sourceOf } from './labeled-set';
-import { balanceReport, formatRow, formatRows, headerOf, learningLine } from './reports';
+import { evaluationReport } from './evaluate-command';
+import { balanceReport, formatRow, formatRows, headerOf } from './reports';
 import { ACCEPTED_FORMATS, AUDIT_FORMATS, readWorkItems, type ReadResult } from './read-work-items';
 import { runAudit } from './audit';
 import { classifyStream, streamFormatOf, type StreamFormat } from './stream-classify';
@@ -69,6 +66,13 @@ async function classifyStreamed(
   return problems > 0 ? 1 : 0;
 }
 
+/** The --format option, checked: jsonl (the default), table or csv. */
+function formatOption(options: Record<string, string>): string {
+  const format = options['--format'] ?? 'jsonl';
+  if (!['jsonl', 'table', 'csv'].includes(format))
+    throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
+  return format;
+}
 
 function runWhole(
   command: 'classify' | 'evaluate' | 'balance',
@@ -87,40 +91,12 @@ function runWhole(
   if (command === 'classify') formatRows(rows, format).forEach((l) => io.out(l));
   else if (command === 'balance') balanceReport(rows).forEach((l) => io.out(l));
   else {
-    const labeled = rows
-      .filter((r) => r.gold)
-      .map((r) => ({
-        item: r.item,
-        gold: r.gold as Kind,
-        goldShare: r.goldShare ?? null,
-        result: r.result,
-        source: r.source,
-      }));
-    if (labeled.length === 0) {
+    const report = evaluationReport(rows, input);
+    if (report === null) {
       io.err(`${name}: no row has a "gold" label to evaluate against`);
       return 2;
     }
-    const sources = new Set(labeled.map((r) => sourceOf(r.source)));
-    const loso =
-      sources.size >= 2
-        ? bySource(
-            leaveOneSourceOutRows(input.rows),
-            'leave-one-source-out: each source scored by a model fitted on the others',
-          )
-        : null;
-    // In-sample only when these are the rows the model was fitted on (its record: how many, which sources).
-    const inSample =
-      labeled.length === MODEL.fittedOn.rows && [...sources].every((s) => MODEL.fittedOn.sources.includes(s));
-    const shipped = bySource(
-      labeled,
-      inSample ? undefined : 'the shipped model on these rows (not the rows it was fitted on)',
-    );
-    const tables = labeled.some((r) => r.source)
-      ? formatBySource(shipped) + (loso ? formatBySource(loso) : '')
-      : '';
-    io.out(
-      formatEvaluation(evaluate(labeled), inSample, tables + learningLine(labeled), loso?.pooled.macroF1),
-    );
+    io.out(report);
   }
   return input.problems.length > 0 ? 1 : 0;
 }
@@ -152,10 +128,7 @@ export function runCli(argv: string[], io: CliIo): number {
     const parsed = parseArguments(argv);
     if (parsed.kind !== 'run' || parsed.command === 'audit')
       throw new UsageError('runCli runs classify, evaluate or balance');
-    const format = parsed.options['--format'] ?? 'jsonl';
-    if (!['jsonl', 'table', 'csv'].includes(format))
-      throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
-    return runWhole(parsed.command, parsed.file, format, io);
+    return runWhole(parsed.command, parsed.file, formatOption(parsed.options), io);
   } catch (e) {
     if (e instanceof UsageError) { io.err(e.message); return 2; }
     throw e;
@@ -173,10 +146,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     if (parsed.kind === 'version') { io.out(`ownership-balance ${VERSION}`); return 0; }
     const { command, file, options } = parsed;
     if (command === 'audit') return await runAuditCommand(file, options, io);
-    const format = options['--format'] ?? 'jsonl';
-    if (!['jsonl', 'table', 'csv'].includes(format)) {
-      throw new UsageError(`unknown format "${format}": use jsonl, table or csv`);
-    }
+    const format = formatOption(options);
     if (command === 'classify' && file === '-') {
       return await withStdinAsFile(async (path) => {
         const input = statSync(path).size > 0 ? await streamFormatOf(path) : null;
