@@ -41,6 +41,6 @@ export async function agreement(): Promise<Agreement> {
             .slice(0, 20),
         }
       : null,
-    heldOut: await measureLearning(),
+    heldOut: await measureLearning(entries),
   };
 }

@@ -99,6 +99,11 @@ const toLabeled = (e: OverrideEntry): LabeledOverride => ({
   },
 });
 
-export async function measureLearning() {
-  return measureAdaptation((await listOverrideEntries()).filter((e) => e.item).map(toLabeled));
+/**
+ * Whether learning helps, checked on the overrides that teach (those since the last reset), each kept aside
+ * in turn (measureAdaptation). `entries` are all stored overrides, already read by the caller.
+ */
+export async function measureLearning(entries: OverrideEntry[]) {
+  const learning = await readLearning();
+  return measureAdaptation(entries.filter((e) => e.item && teaches(e, learning)).map(toLabeled));
 }

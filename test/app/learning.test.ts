@@ -68,6 +68,8 @@ describe('learning from overrides, through the app', () => {
       entries.filter((e) => e.automatic.kind !== e.override.kind).length,
     );
     expect(r.data.adaptation?.learnedFrom).toBe(entries.length);
+    // Learning is checked on every review that teaches, each kept aside once.
+    expect(r.data.heldOut.heldOut).toBe(entries.length);
     expect(r.data.classified).toBeGreaterThan(0);
     expect(r.data.byWeek.reduce((s, w) => s + w.confirmed + w.overridden, 0)).toBe(entries.length);
   });
@@ -83,6 +85,14 @@ describe('learning from overrides, through the app', () => {
     const r = await admin('resetAdaptation');
     expect(r.ok && r.data.adaptation).toBeNull();
     expect((await create(...similar(300))).share).toBe(baseline.similar);
+  });
+
+  it('after a reset, learning is checked on the reviews that teach again, not the older ones', async () => {
+    const { key } = await createKeyed(...similar(400));
+    await override(key, 'tactical');
+    const r = await admin('getAgreement');
+    expect(r.ok && r.data.reviewed.overridden).toBeGreaterThan(1);
+    expect(r.ok && r.data.heldOut.heldOut).toBe(1);
   });
 });
 
