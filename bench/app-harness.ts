@@ -56,7 +56,7 @@ const BUNDLE_DIR = resolve(__dirname, '../node_modules/.cache/ownership-balance/
 let bundled: Record<string, unknown> | null = null;
 
 /** The app as Forge's bundler builds it, built once per bench run: what ships is what is measured. */
-function bundledApp(): Record<string, unknown> {
+export function bundledApp(): Record<string, unknown> {
   if (bundled) return bundled;
   const built = buildForgeBundle(BUNDLE_DIR);
   if (!built.ok) throw new Error(`Forge's bundler failed:\n${built.output}`);
