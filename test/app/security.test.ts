@@ -27,59 +27,47 @@ const mobileConfig = {
   targetShare: 0.3,
   refreshMinutes: 0,
 };
-/** A valid call of every resolver aimed at Mobile App, which Bob may not browse. */
-const CALLS: Record<ResolverName, { module: string; payload: unknown; extension: Record<string, unknown> }> =
-  {
-    getIssuePanel: { module: 'ownership-panel', payload: {}, extension: panelExtension('MOBILE-3') },
-    setOverride: {
-      module: 'ownership-panel',
-      payload: { kind: 'strategic' },
-      extension: panelExtension('MOBILE-3'),
-    },
-    clearOverride: { module: 'ownership-panel', payload: {}, extension: panelExtension('MOBILE-3') },
-    getGadget: { module: 'ownership-gadget', payload: {}, extension: gadgetExtension(mobileConfig) },
-    validateGadgetConfig: {
-      module: 'ownership-gadget',
-      payload: { config: mobileConfig },
-      extension: gadgetExtension(mobileConfig),
-    },
-    listProjects: { module: 'ownership-gadget', payload: {}, extension: gadgetExtension(mobileConfig) },
-    startBackfill: {
-      module: 'ownership-gadget',
-      payload: { projectKey: 'MOBILE' },
-      extension: gadgetExtension(mobileConfig),
-    },
-    getBackfillStatus: {
-      module: 'ownership-gadget',
-      payload: { projectKey: 'MOBILE' },
-      extension: gadgetExtension(mobileConfig),
-    },
-    getAppSettings: { module: 'ownership-gadget', payload: {}, extension: gadgetExtension(mobileConfig) },
-    saveAppSettings: {
-      module: 'ownership-gadget',
-      payload: { settings: { labelSync: true } },
-      extension: gadgetExtension(mobileConfig),
-    },
-    getTeamInsights: { module: 'ownership-gadget', payload: {}, extension: gadgetExtension(mobileConfig) },
-    getAgreement: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
-    resetAdaptation: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
-    startReconcile: {
-      module: 'ownership-admin',
-      payload: { projectKey: 'MOBILE' },
-      extension: { type: 'jira:adminPage' },
-    },
-    getReconcileStatus: {
-      module: 'ownership-admin',
-      payload: { projectKey: 'MOBILE' },
-      extension: { type: 'jira:adminPage' },
-    },
-    findPeople: {
-      module: 'ownership-admin',
-      payload: { query: 'alice' },
-      extension: { type: 'jira:adminPage' },
-    },
-    listRolePeople: { module: 'ownership-admin', payload: {}, extension: { type: 'jira:adminPage' } },
-  };
+/**
+ * What Bob must get: Jira's own "not found" (the resolver reads the project as him), the admins-only refusal,
+ * his own input back (validateGadgetConfig reads nothing), or an answer that never mentions Mobile App.
+ */
+type Answer = 'not-found' | 'forbidden' | 'echo' | 'without-mobile';
+interface Call { module: string; payload: unknown; extension: Record<string, unknown>; answer: Answer }
+const panel = (payload: unknown, answer: Answer): Call =>
+  ({ module: 'ownership-panel', payload, extension: panelExtension('MOBILE-3'), answer });
+const gadget = (payload: unknown, answer: Answer): Call =>
+  ({ module: 'ownership-gadget', payload, extension: gadgetExtension(mobileConfig), answer });
+const admin = (payload: unknown, answer: Answer): Call =>
+  ({ module: 'ownership-admin', payload, extension: { type: 'jira:adminPage' }, answer });
+const MOBILE = { projectKey: 'MOBILE' };
+
+/** A valid call of every resolver aimed at Mobile App, which Bob may not browse, and what he must get. */
+const CALLS: Record<ResolverName, Call> = {
+  getIssuePanel: panel({}, 'not-found'),
+  setOverride: panel({ kind: 'strategic' }, 'not-found'),
+  clearOverride: panel({}, 'not-found'),
+  getGadget: gadget({}, 'not-found'),
+  validateGadgetConfig: gadget({ config: mobileConfig }, 'echo'),
+  listProjects: gadget({}, 'without-mobile'),
+  startBackfill: gadget(MOBILE, 'not-found'),
+  getBackfillStatus: gadget(MOBILE, 'not-found'),
+  getAppSettings: gadget({}, 'forbidden'),
+  saveAppSettings: gadget({ settings: { labelSync: true } }, 'forbidden'),
+  getTeamInsights: gadget({}, 'not-found'),
+  getAgreement: admin({}, 'forbidden'),
+  resetAdaptation: admin({}, 'forbidden'),
+  startReconcile: admin(MOBILE, 'forbidden'),
+  getReconcileStatus: admin(MOBILE, 'forbidden'),
+  findPeople: admin({ query: 'alice' }, 'forbidden'),
+  listRolePeople: admin({}, 'forbidden'),
+};
+
+const EXPECTED: Record<Answer, unknown> = {
+  'not-found': { ok: false, code: 'NOT_FOUND' },
+  forbidden: { ok: false, code: 'FORBIDDEN' },
+  echo: { ok: true, data: mobileConfig },
+  'without-mobile': { ok: true, mentionsMobile: false },
+};
 
 describe('a user without Browse projects gets nothing from any resolver', () => {
   it('covers every resolver in the contract', () => {
@@ -99,13 +87,10 @@ describe('a user without Browse projects gets nothing from any resolver', () => 
       accountId: BOB,
       extension: c.extension,
     })) as Result<unknown>;
-    if (name === 'validateGadgetConfig') {
-      expect(r).toEqual({ ok: true, data: mobileConfig }); // echoes its own input; reads nothing from Jira
-    } else if (r.ok) {
-      expect(JSON.stringify(r.data)).not.toMatch(/MOBILE|Mobile App/);
-    } else {
-      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(r.error.code);
-    }
+    const seen = r.ok
+      ? { ok: true, mentionsMobile: /MOBILE|Mobile App/.test(JSON.stringify(r.data)) }
+      : { ok: false, code: r.error.code };
+    expect(c.answer === 'echo' ? r : seen).toEqual(EXPECTED[c.answer]);
     expect(
       JSON.stringify([...h.emulator.store.properties.entries()].map(([k, v]) => [k, [...v.entries()]])),
     ).toBe(before);
