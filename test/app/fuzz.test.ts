@@ -116,10 +116,9 @@ describe.each(Object.keys(RESOLVERS) as ResolverName[])('%s', (name) => {
         extension: CONTEXT[name].extension,
       })) as Result<unknown>;
       expect(result.ok).toBe(false);
-      if (!result.ok) {
-        codes.add(result.error.code);
-        expect(result.error.message.length).toBeLessThanOrEqual(500);
-      }
+      const { error } = result as Extract<Result<unknown>, { ok: false }>;
+      codes.add(error.code);
+      expect(error.message.length).toBeLessThanOrEqual(500);
     }
     expect([...codes]).toEqual(['INVALID_PAYLOAD']);
     expect(h.emulator.requests.count()).toBe(0);
