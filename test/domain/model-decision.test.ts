@@ -33,7 +33,7 @@ const generous = rows([['strategic', 'strategic', 10], ['tactical', 'strategic',
   ['tactical', 'tactical', 38], ...mixedInBand]);
 
 describe('the decision objective', () => {
-  it('prefers the line that finds more strategic items when both keep the floors, at a lower macro-F1', () => {
+  it('prefers the line that finds more strategic items when both keep the floors, at lower macro-F1', () => {
     const [c, g] = [figures(careful), figures(generous)];
     expect(g.recall).toBeGreaterThan(c.recall);
     expect(g.macroF1).toBeLessThan(c.macroF1);
