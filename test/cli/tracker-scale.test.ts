@@ -43,4 +43,13 @@ describe('the whole Titanium tracker', () => {
     for (const row of labeled) expect(['strategic', 'tactical', 'mixed']).toContain(row.gold);
     expect(Object.fromEntries(labeled.map((r) => [r.key, r.call]))).toEqual(Object.fromEntries(calls));
   });
+
+  it('is right on at least 80 % of its strategic calls, by the committed labels', () => {
+    const labeled = readFileSync(LABELED, 'utf8').trim().split('\n')
+      .map((l) => JSON.parse(l) as { call: string; gold: string });
+    const strategicCalls = labeled.filter((r) => r.call === 'strategic');
+    expect(strategicCalls.length).toBeGreaterThan(0);
+    const right = strategicCalls.filter((r) => r.gold === 'strategic').length;
+    expect(right / strategicCalls.length).toBeGreaterThanOrEqual(0.8);
+  });
 });
