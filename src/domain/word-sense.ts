@@ -21,6 +21,7 @@
  * decision (the platform-lifecycle pattern, which already asks for its verb) keeps its sense beside the
  * platform's name.
  */
+import { CUED_SENSE_RULES, cuedSenseHolds } from './cued-sense';
 import { SENTENCE_RULES, sameClause, sameSentence, sentenceStartBefore } from './sentences';
 import { hasCodeScope, SUMMARY_SCOPE_RULES } from './summary-scope';
 import { stem, type Token } from './tokenize';
@@ -146,7 +147,7 @@ const PLATFORM_NAMES = new Set(
 /** Everything these rules read, for RULES_VERSION: changing a word here changes stored results' version. */
 export const WORD_SENSE_RULES = JSON.stringify([
   TECHNICAL_WORDS, [...FUNCTION_WORDS], [...BUSINESS_ACRONYMS], NEIGHBOURS, VERSION.source,
-  BUSINESS_SHORTHAND.source, SENTENCE_RULES, SUMMARY_SCOPE_RULES, [...PLATFORM_NAMES],
+  BUSINESS_SHORTHAND.source, SENTENCE_RULES, SUMMARY_SCOPE_RULES, [...PLATFORM_NAMES], CUED_SENSE_RULES,
 ]);
 
 /**
@@ -160,6 +161,7 @@ export function inPmSense(
   const end = tokens[j - 1]!.end;
   if (insideIdentifier(text, start, end) || isIdentifier(rawWord(text, start, end))) return false;
   if (acronymBeside(text, tokens, i, j)) return false;
+  if (!cuedSenseHolds(text, tokens, i, j)) return false;
   for (const t of neighbours(text, tokens, i, j)) {
     const raw = rawWord(text, t.start, t.end);
     const version = VERSION.test(text.slice(t.start, t.end + 8).split(/[\s,;)]/)[0]!);
