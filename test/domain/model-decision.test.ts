@@ -2,7 +2,7 @@
  * The decision line's objective (model-fit.ts): the targets are floors, and among lines that keep the same
  * floors the one with the higher strategic recall wins, even at a lower macro-F1.
  */
-import { binaryMacroF1, decisionObjective, FIT_SETTINGS } from '../../src/domain/model-fit';
+import { binaryMacroF1, decisionObjective, DECISION_SETTINGS } from '../../src/domain/model-decision';
 import { kindFromShare } from '../../src/domain/balance';
 import type { Kind } from '../../src/domain/types';
 
@@ -37,15 +37,15 @@ describe('the decision objective', () => {
     const [c, g] = [figures(careful), figures(generous)];
     expect(g.recall).toBeGreaterThan(c.recall);
     expect(g.macroF1).toBeLessThan(c.macroF1);
-    expect(g.precision).toBeGreaterThanOrEqual(FIT_SETTINGS.precision);
-    expect(g.macroF1).toBeGreaterThanOrEqual(FIT_SETTINGS.macroF1);
+    expect(g.precision).toBeGreaterThanOrEqual(DECISION_SETTINGS.precision);
+    expect(g.macroF1).toBeGreaterThanOrEqual(DECISION_SETTINGS.macroF1);
     expect(decisionObjective(generous)).toBeGreaterThan(decisionObjective(careful));
   });
 
   it('refuses recall bought below the precision floor', () => {
     const reckless = rows([['strategic', 'strategic', 10], ['tactical', 'strategic', 4],
       ['tactical', 'tactical', 36], ...mixedInBand]);
-    expect(figures(reckless).precision).toBeLessThan(FIT_SETTINGS.precision);
+    expect(figures(reckless).precision).toBeLessThan(DECISION_SETTINGS.precision);
     expect(decisionObjective(careful)).toBeGreaterThan(decisionObjective(reckless));
   });
 
@@ -59,8 +59,8 @@ describe('the decision objective', () => {
   it('refuses recall bought below the macro-F1 floor', () => {
     const blurred = rows([['strategic', 'strategic', 10], ['tactical', 'strategic', 2],
       ['tactical', 'mixed', 20], ['tactical', 'tactical', 18], ...mixedInBand]);
-    expect(figures(blurred).precision).toBeGreaterThanOrEqual(FIT_SETTINGS.precision);
-    expect(figures(blurred).macroF1).toBeLessThan(FIT_SETTINGS.macroF1);
+    expect(figures(blurred).precision).toBeGreaterThanOrEqual(DECISION_SETTINGS.precision);
+    expect(figures(blurred).macroF1).toBeLessThan(DECISION_SETTINGS.macroF1);
     expect(decisionObjective(careful)).toBeGreaterThan(decisionObjective(blurred));
   });
 });
