@@ -39,9 +39,10 @@ export function binaryMacroF1(rows: Array<{ gold: Kind; kind: Kind }>): number {
 
 /**
  * How good a decision is on held-out scores. The targets come first, as floors, each worth more than all
- * after it: enough gold-mixed items inside the mixed band's 0.35–0.65 (DECISION_SETTINGS.mixedInBand), strategic
- * precision, macro-F1. Among decisions that keep the same floors, the higher strategic recall wins. Macro-F1
- * alone weighs a missed strategic item like a false one, and chose lines that met every target but recall.
+ * after it: enough gold-mixed items inside the mixed band's 0.35–0.65 (DECISION_SETTINGS.mixedInBand),
+ * strategic precision, macro-F1. Among decisions that keep the same floors, the higher strategic recall
+ * wins. Macro-F1 alone weighs a missed strategic item like a false one, and chose lines that met every
+ * target but recall.
  */
 export function decisionObjective(rows: Array<{ gold: Kind; share: number }>): number {
   const called = rows.map((r) => ({ gold: r.gold, kind: kindFromShare(r.share) }));
