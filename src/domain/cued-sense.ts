@@ -11,7 +11,8 @@
 import { sameSentence } from './sentences';
 import { stem, type Token } from './tokenize';
 
-const CUED_WORDS = ['launch', 'launches', 'launched', 'launching', 'positioning', 'brand', 'branding'];
+/** Matched by stem: "launches", "launched" and "launching" are "launch"; "branding" is "brand". */
+const CUED_WORDS = ['launch', 'positioning', 'brand'];
 const CUES = [
   'product', 'feature', 'category', 'campaign', 'customer', 'market', 'marketing', 'announcement',
   'announce', 'public', 'publicly', 'plan', 'partner', 'sales', 'messaging', 'audience',
