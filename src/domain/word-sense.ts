@@ -8,7 +8,8 @@
  * - it sits inside a code identifier (`Ti.Platform.name`, `app.launch()`, `launch_url`) or a longer
  *   kebab-case name (`strategic-merge-patch`, a flag);
  * - a neighbouring word names code, a device, an OS or a UI part ("landscape mode", "activation key",
- *   "the app launches", "a view's position"), or is an identifier itself (`MoviePlayer`, `iOS7`);
+ *   "the app launches", "a view's position"), is an identifier itself (`MoviePlayer`, `iOS7`) or sits
+ *   inside one, a path or a file name (`OS_IOS`, `anvil/driver/driver.js`);
  * - it stands next to a version string ("major version 2.1", "launch 5.0.0");
  * - an acronym right beside it names a tool, product or part ("ADT End of life", "Launch KS", "VM budget"),
  *   unless the acronym is business shorthand ("KPI target", "EMEA launch", "ARR growth");
@@ -166,7 +167,7 @@ export function inPmSense(
     const raw = rawWord(text, t.start, t.end);
     const version = VERSION.test(text.slice(t.start, t.end + 8).split(/[\s,;)]/)[0]!);
     const technical = TECHNICAL.has(t.stem) && !(platformDecision && PLATFORM_NAMES.has(t.stem));
-    if (technical || isIdentifier(raw) || version) {
+    if (technical || isIdentifier(raw) || version || insideIdentifier(text, t.start, t.end)) {
       return false;
     }
   }
