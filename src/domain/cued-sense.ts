@@ -3,16 +3,16 @@
  * product-manager sense only when their sentence says so. In the 28,961 issues of the Titanium tracker,
  * "launch" is an app, a tool or a process starting ("Launch Studio", "the app launches", "first launch")
  * about 350 times and a product's launch not once; "positioning" is a view's layout; "brand new" only
- * means new. The launches and positioning of the seeds are a product's, a feature's or a category's, in
- * front of a market and its people ("successful product launches", "compelling positioning and then
- * translate that work into messaging", seeds 003 and 002): one such cue word must be in the match's
- * sentence (up to 25 words each side) for it to count.
- */
+ * means new; a scheduler's "workload awareness" (kubernetes/enhancements) is no brand awareness. The
+ * launches and positioning of the seeds are a product's, a feature's or a category's, in front of a
+ * market and its people ("successful product launches", "compelling positioning and then translate that
+ * work into messaging", seeds 003 and 002): one such cue word must be in the match's sentence (up to 25
+ * words each side) for it to count. */
 import { sameSentence } from './sentences';
 import { stem, type Token } from './tokenize';
 
 /** Matched by stem: "launches", "launched" and "launching" are "launch"; "branding" is "brand". */
-const CUED_WORDS = ['launch', 'positioning', 'brand'];
+const CUED_WORDS = ['launch', 'positioning', 'brand', 'awareness'];
 const CUES = [
   'product', 'feature', 'category', 'campaign', 'customer', 'market', 'marketing', 'announcement',
   'announce', 'public', 'publicly', 'plan', 'partner', 'sales', 'messaging', 'audience',

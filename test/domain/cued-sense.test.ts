@@ -1,7 +1,8 @@
 /**
- * Words whose everyday tracker sense is an engineering one ("launch", "positioning", "brand") count for
- * the product manager only when their sentence says so: real sentences of the Titanium tracker
- * (shared/data/titanium-tracker.jsonl.gz) against sentences of the seeds and of the dev set.
+ * Words whose everyday tracker sense is an engineering one ("launch", "positioning", "brand",
+ * "awareness") count for the product manager only when their sentence says so: real sentences of the
+ * Titanium tracker (shared/data/titanium-tracker.jsonl.gz) and the dev set against sentences of the seeds
+ * and of the dev set.
  */
 import { classify } from '../../src/domain';
 import { makeWorkItem } from '../factories/work-item';
@@ -24,6 +25,9 @@ const engineering: Case[] = [
     'Created a brand new project with two files: Running the program starts the app.'],
   ['seed 000: "brand new" means new even beside "product"', 'Roles',
     'This happens more in smaller companies or when a product is brand new.'],
+  ['dev set KEP-5710: a scheduler aware of workloads', 'Workload-aware preemption',
+    'However, similarly to gang scheduling, we believe that workload awareness (which includes workload ' +
+    'aware preemption) is critical enough that deserves standalone support.'],
 ];
 
 const productManager: Case[] = [
@@ -38,6 +42,9 @@ const productManager: Case[] = [
     'A technically aware Product Manager can ask whether a simpler version could launch first and then ' +
     'explain to business stakeholders why.'],
   ['dev set SOURCEGRAPH-0043: a category launch', 'Category', 'Launch our new category on March 4.'],
+  ['dev set POSTHOG-0032: awareness that brings customers', 'Reach',
+    'Our diversified reach increases ad frequency and awareness, bringing in more customers into the ' +
+    'PostHog universe.'],
 ];
 
 describe('an engineering sense does not count', () => {
