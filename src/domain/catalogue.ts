@@ -65,6 +65,7 @@ export const VOCABULARY: Signal[] = [
   ]),
   pm('go-to-market', '002', 2.0, 'Marketing, positioning, launch, sales and go-to-market', [
     'marketing', 'campaign', 'positioning', 'product messaging', 'launch', 'go to market', 'gtm', 'sales',
+    'brand awareness', 'brand positioning',
     'sales team', 'brand', 'awareness', 'press release', 'webinar', 'public announcement', 'newsletter',
     'lead generation', 'signup', 'sign up', 'word of mouth', 'referral', 'evangelism', 'outreach', 'audience',
     'target audience', 'case study', 'target account', 'target customer', 'target audience', 'target market',

@@ -23,7 +23,7 @@ const engineering: Case[] = [
   ["TIMOB-579: a view's layout", 'vertical layout + transition causes some positioning problems', null],
   ['TIMOB-8477: "brand new" means new', 'Build refuses',
     'Created a brand new project with two files: Running the program starts the app.'],
-  ['seed 000: "brand new" means new even beside "product"', 'Roles',
+  ['seed 003: "brand new" means new even beside "product"', 'Roles',
     'This happens more in smaller companies or when a product is brand new.'],
   ['dev set KEP-5710: a scheduler aware of workloads', 'Workload-aware preemption',
     'However, similarly to gang scheduling, we believe that workload awareness (which includes workload ' +
@@ -42,6 +42,8 @@ const productManager: Case[] = [
     'A technically aware Product Manager can ask whether a simpler version could launch first and then ' +
     'explain to business stakeholders why.'],
   ['dev set SOURCEGRAPH-0043: a category launch', 'Category', 'Launch our new category on March 4.'],
+  ['the catalogue phrase "brand awareness" needs no cue', 'Reach',
+    'Increase brand awareness among developers this year.'],
   ['dev set POSTHOG-0032: awareness that brings customers', 'Reach',
     'Our diversified reach increases ad frequency and awareness, bringing in more customers into the ' +
     'PostHog universe.'],
