@@ -42,12 +42,17 @@ export const config = {
   refreshMinutes: 0,
 };
 
+/** The seeds to run: SEED=a-b (or one seed) from the environment, else 1–6. */
 export function seeds(): number[] {
-  const spec = process.env.SEED;
-  if (!spec) return [1, 2, 3, 4, 5, 6];
-  const [a, b] = spec.split('-').map(Number);
+  const [a, b] = (process.env.SEED ?? '1-6').split('-').map(Number);
   return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i);
 }
+
+/** The issue panel's resolver, called by Alice on an issue. */
+const asAlice = (h: Harness, issueKey: string, functionKey: string, payload: object) =>
+  h.runtime.invokeResolver({
+    moduleKey: 'ownership-panel', functionKey, payload, accountId: ALICE, extension: panelExtension(issueKey),
+  });
 
 export async function scenario(h: Harness, random: () => number): Promise<Map<string, Kind | null>> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -86,13 +91,8 @@ export async function scenario(h: Harness, random: () => number): Promise<Map<st
       overrides.delete(target.key);
     } else if (r < 0.9) {
       const kind = random() < 0.25 ? null : pick(KINDS);
-      const res = (await h.runtime.invokeResolver({
-        moduleKey: 'ownership-panel',
-        functionKey: kind ? 'setOverride' : 'clearOverride',
-        payload: kind ? { kind } : {},
-        accountId: ALICE,
-        extension: panelExtension(target.key),
-      })) as Result<unknown>;
+      const res = (await asAlice(h, target.key, kind ? 'setOverride' : 'clearOverride',
+        kind ? { kind } : {})) as Result<unknown>;
       if (res.ok && h.emulator.store.issues.has(target.key)) overrides.set(target.key, kind);
     } else if (r < 0.95) {
       olderRulesTags(h, issues.map((i) => i.key), pick);
@@ -113,20 +113,10 @@ export async function scenario(h: Harness, random: () => number): Promise<Map<st
   }
   // Every run overrides at least once, racing whatever is still in flight.
   if (live().length === 0)
-    h.emulator.createIssue(alice, {
-      projectKey: 'INV',
-      type: 'Task',
-      summary: pick(SUMMARIES),
-      storyPoints: 3,
-    });
+    h.emulator.createIssue(alice,
+      { projectKey: 'INV', type: 'Task', summary: pick(SUMMARIES), storyPoints: 3 });
   const last = pick(live());
-  await h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel',
-    functionKey: 'setOverride',
-    payload: { kind: 'mixed' },
-    accountId: ALICE,
-    extension: panelExtension(last.key),
-  });
+  await asAlice(h, last.key, 'setOverride', { kind: 'mixed' });
   overrides.set(last.key, 'mixed');
   return overrides;
 }
@@ -168,13 +158,15 @@ async function dailySweep(h: Harness): Promise<void> {
   throw new Error('the daily sweep failed ten days running');
 }
 
+/** An issue's stored classification, as Jira holds it in the issue property. */
+export const storedOf = (h: Harness, issueKey: string) =>
+  parseStoredClassification(h.emulator.store.properties.get(issueKey)?.get('ownership-balance'));
+
 /** The figures recomputed from what Jira holds now. */
 export function truth(h: Harness, now: Date) {
   const contributions: Contribution[] = [];
   for (const issue of h.emulator.store.issues.values()) {
-    const stored = parseStoredClassification(
-      h.emulator.store.properties.get(issue.key)?.get('ownership-balance'),
-    );
+    const stored = storedOf(h, issue.key);
     if (issue.projectKey !== 'INV' || !stored) continue;
     contributions.push({
       project: 'INV',
@@ -192,10 +184,6 @@ export function truth(h: Harness, now: Date) {
     'week',
   );
 }
-
-/** An issue's stored classification, as Jira holds it in the issue property. */
-export const storedOf = (h: Harness, issueKey: string) =>
-  parseStoredClassification(h.emulator.store.properties.get(issueKey)?.get('ownership-balance'));
 
 /** How many issues Jira counts for a figure's JQL (its ORDER BY dropped), as Alice. */
 export async function jiraCount(h: Harness, jql: string): Promise<number> {
