@@ -7,7 +7,7 @@
 import { DEMO_USERS, type EmulatorData } from '../../dev/emulator';
 import { parseStoredClassification, type Result } from '../../src/contract';
 import { figuresSince, weekOf, weeksFromContributions, type Contribution, type Kind } from '../../src/domain';
-import { ALICE, BOB, panelExtension, type Harness } from './harness';
+import { ALICE, BOB, callPanel, type Harness } from './harness';
 
 const BOB_EDITS: EmulatorData['grants'] = {
   [ALICE]: { INV: { browse: true, edit: true } },
@@ -48,12 +48,6 @@ export function seeds(): number[] {
   return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i);
 }
 
-/** The issue panel's resolver, called by Alice on an issue. */
-const asAlice = (h: Harness, issueKey: string, functionKey: string, payload: object) =>
-  h.runtime.invokeResolver({
-    moduleKey: 'ownership-panel', functionKey, payload, accountId: ALICE, extension: panelExtension(issueKey),
-  });
-
 export async function scenario(h: Harness, random: () => number): Promise<Map<string, Kind | null>> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const alice = { kind: 'user' as const, accountId: ALICE };
@@ -91,7 +85,7 @@ export async function scenario(h: Harness, random: () => number): Promise<Map<st
       overrides.delete(target.key);
     } else if (r < 0.9) {
       const kind = random() < 0.25 ? null : pick(KINDS);
-      const res = (await asAlice(h, target.key, kind ? 'setOverride' : 'clearOverride',
+      const res = (await callPanel(h, target.key, kind ? 'setOverride' : 'clearOverride',
         kind ? { kind } : {})) as Result<unknown>;
       if (res.ok && h.emulator.store.issues.has(target.key)) overrides.set(target.key, kind);
     } else if (r < 0.95) {
@@ -116,7 +110,7 @@ export async function scenario(h: Harness, random: () => number): Promise<Map<st
     h.emulator.createIssue(alice,
       { projectKey: 'INV', type: 'Task', summary: pick(SUMMARIES), storyPoints: 3 });
   const last = pick(live());
-  await asAlice(h, last.key, 'setOverride', { kind: 'mixed' });
+  await callPanel(h, last.key, 'setOverride', { kind: 'mixed' });
   overrides.set(last.key, 'mixed');
   return overrides;
 }

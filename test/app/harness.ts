@@ -35,13 +35,9 @@ export interface HarnessOptions extends PlatformBehaviourOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { latencyMs } = options;
   const start = (data?: EmulatorData) =>
-    startJiraEmulator({
-      manifestPath: MANIFEST,
-      validateAgainstSpec: true,
-      data,
-      latencyMs: options.latencyMs,
-    });
+    startJiraEmulator({ manifestPath: MANIFEST, validateAgainstSpec: true, data, latencyMs });
   const emulator = await start(options.data);
   const sites = new Map<string, JiraEmulator>();
   for (const s of options.sites ?? []) sites.set(s.cloudId, await start(s.data));
