@@ -6,20 +6,14 @@
  */
 import { screenshotDir } from './screenshot-dir';
 import type { Browser } from 'playwright-core';
-import {
-  appFrame,
-  launchChromium,
-  previewInBrowser,
-  runInBrowser as run,
-  seriousAxeFindings,
-} from './browser';
+import { appFrame, launchChromium, previewInBrowser, runInBrowser, seriousAxeFindings } from './browser';
 import { startPreview } from '../../dev/start';
 
 const SHOTS = screenshotDir();
 
 jest.setTimeout(90000);
 
-run('the app in a browser', () => {
+runInBrowser('the app in a browser', () => {
   const dialogs: string[] = [];
   const s = previewInBrowser({ width: 1280, height: 960 }, (page) => {
     page.on('dialog', (d) => {
@@ -77,10 +71,8 @@ run('the app in a browser', () => {
 
   it('creates an issue, the trigger classifies it, and its text shows as text', async () => {
     await s.page.goto(`${s.preview.url}/create`);
-    await s.page.fill(
-      'input[name=summary]',
-      '<img src=x onerror=alert(1)> Market research and pricing strategy for next year',
-    );
+    const summary = '<img src=x onerror=alert(1)> Market research and pricing strategy for next year';
+    await s.page.fill('input[name=summary]', summary);
     await s.page.fill('textarea[name=description]', 'Decide which segment we enter; grow revenue by 20%.');
     await s.page.click('button:has-text("Create")');
     await s.page.waitForURL(/\/browse\/SHOP-\d+/);
@@ -180,7 +172,7 @@ run('the app in a browser', () => {
   });
 });
 
-run('the panel follows edits of the issue', () => {
+runInBrowser('the panel follows edits of the issue', () => {
   let preview: Awaited<ReturnType<typeof startPreview>>;
   let browser: Browser;
   beforeAll(async () => {

@@ -14,15 +14,9 @@ describe('pages', () => {
     expect(alice.status).toBe(200);
     expect(alice.html).toContain('Storefront');
     expect(alice.html).toContain('Mobile App');
-    for (const link of [
-      '/browse/SHOP-1?',
-      '/dashboard?',
-      '/dashboard?edit=1&',
-      '/create?',
-      '/admin?',
-      '/issues?jql=',
-    ])
-      expect(alice.html).toContain(link);
+    const links = ['/browse/SHOP-1?', '/dashboard?', '/dashboard?edit=1&', '/create?', '/admin?',
+      '/issues?jql='];
+    for (const link of links) expect(alice.html).toContain(link);
     const bob = await pageText(`${h.url}/?as=bob`);
     expect(bob.html).toContain('Storefront');
     expect(bob.html).not.toContain('Mobile App');
