@@ -9,7 +9,7 @@
  * work into messaging", seeds 003 and 002): one such cue word must be in the match's sentence (up to 25
  * words each side) for it to count. */
 import { sameSentence } from './sentences';
-import { stem, type Token } from './tokenize';
+import { rightBefore, stem, type Token } from './tokenize';
 
 /** Matched by stem: "launches", "launched" and "launching" are "launch"; "branding" is "brand". */
 const CUED_WORDS = ['launch', 'positioning', 'brand', 'awareness'];
@@ -46,8 +46,10 @@ function cueInSentence(text: string, tokens: Token[], i: number): boolean {
  */
 export function cuedSenseHolds(text: string, tokens: Token[], i: number, j: number): boolean {
   if (j - i !== 1 || !CUED.has(tokens[i]!.stem)) return true;
+  const word = tokens[i]!;
   const next = tokens[i + 1];
-  const adjacent = !!next && /^[\s-]{1,2}$/.test(text.slice(tokens[i]!.end, next.start));
-  if (adjacent && IDIOM_STEMS.some(([a, b]) => a === tokens[i]!.stem && b === next.stem)) return false;
+  const idiom = next && rightBefore(text, word, next) &&
+    IDIOM_STEMS.some(([a, b]) => a === word.stem && b === next.stem);
+  if (idiom) return false;
   return cueInSentence(text, tokens, i);
 }

@@ -5,7 +5,7 @@
  * "cryptographic verification" is a feature of the product, not its testing. Such a word is then read in
  * that other sense and does not count for the product owner.
  */
-import { stem, type Token } from './tokenize';
+import { rightBefore, stem, type Token } from './tokenize';
 
 /** Engineering words that name something else after certain words: the word, and those words. */
 const OTHER_SENSES: Array<[string[], string[]]> = [
@@ -31,6 +31,6 @@ export function inEngineeringSense(text: string, tokens: Token[], i: number, j: 
   const others = j - i === 1 ? SENSES.get(tokens[i]!.stem) : undefined;
   if (!others) return true;
   const before = tokens[i - 1];
-  if (!before || !/^[\s-]{1,2}$/.test(text.slice(before.end, tokens[i]!.start))) return true;
+  if (!before || !rightBefore(text, before, tokens[i]!)) return true;
   return !others.has(before.stem);
 }

@@ -65,3 +65,7 @@ export function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/** Whether token `a` stands right before token `b`: only one or two spaces or hyphens between them. */
+export const rightBefore = (text: string, a: Token, b: Token): boolean =>
+  /^[\s-]{1,2}$/.test(text.slice(a.end, b.start));

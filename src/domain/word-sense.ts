@@ -25,7 +25,7 @@
 import { CUED_SENSE_RULES, cuedSenseHolds } from './cued-sense';
 import { SENTENCE_RULES, sameClause, sameSentence, sentenceStartBefore } from './sentences';
 import { hasCodeScope, SUMMARY_SCOPE_RULES } from './summary-scope';
-import { stem, type Token } from './tokenize';
+import { rightBefore, stem, type Token } from './tokenize';
 
 /** Code, devices, operating systems and UI parts: the engineering senses' usual neighbours. */
 const TECHNICAL_WORDS = [
@@ -69,16 +69,15 @@ const BUSINESS_ACRONYMS = new Set([
  * shorthand.
  */
 function acronymBeside(text: string, tokens: Token[], i: number, j: number): boolean {
-  const beside = (t: Token | undefined, gap: string) => {
-    if (!t || !/^[\s-]{1,2}$/.test(gap)) return false;
+  const acronym = (t: Token) => {
     const raw = text.slice(t.start, t.end);
     return /^[A-Z]{2,6}$/.test(raw) && !BUSINESS_ACRONYMS.has(raw.toLowerCase());
   };
   const before = tokens[i - 1];
   const after = tokens[j];
   return (
-    beside(before, before ? text.slice(before.end, tokens[i]!.start) : '') ||
-    beside(after, after ? text.slice(tokens[j - 1]!.end, after.start) : '')
+    (!!before && rightBefore(text, before, tokens[i]!) && acronym(before)) ||
+    (!!after && rightBefore(text, tokens[j - 1]!, after) && acronym(after))
   );
 }
 
