@@ -3,12 +3,10 @@
  * identifier makes the sentence one about code (word-sense.ts). Real sentences of the Titanium tracker
  * (shared/data/titanium-tracker.jsonl.gz) and the dev set, both ways.
  */
-import { classify } from '../../src/domain';
-import { makeWorkItem } from '../factories/work-item';
+import { signalsCited } from '../factories/signals';
 
 const counts = (signal: string, summary: string, description: string) =>
-  classify(makeWorkItem({ summary, description, type: 'Story' })).evidence
-    .some((e) => [e.signal, ...(e.alsoSignals ?? [])].includes(signal));
+  signalsCited(summary, description).includes(signal);
 
 describe('a product-manager word beside code', () => {
   it('a file path: "anvil/driver/driver.js to add BB as a known platform" (TIMOB-9840)', () => {

@@ -4,12 +4,10 @@
  * Titanium tracker (shared/data/titanium-tracker.jsonl.gz) and the dev set against sentences of the seeds
  * and of the dev set.
  */
-import { classify } from '../../src/domain';
-import { makeWorkItem } from '../factories/work-item';
+import { signalsCited } from '../factories/signals';
 
 const goToMarketIn = (summary: string, description: string | null = null) =>
-  classify(makeWorkItem({ summary, description, type: 'Task' })).evidence
-    .some((e) => [e.signal, ...(e.alsoSignals ?? [])].includes('go-to-market'));
+  signalsCited(summary, description, 'Task').includes('go-to-market');
 
 type Case = [why: string, summary: string, description: string | null];
 

@@ -4,14 +4,11 @@
  * engineering sense. The business sentences are from the dev set's PostHog objectives, the engineering
  * ones from the Titanium tracker.
  */
-import { classify, type Evidence } from '../../src/domain';
 import { inEngineeringSense } from '../../src/domain/engineering-sense';
 import { tokenize } from '../../src/domain/tokenize';
-import { makeWorkItem } from '../factories/work-item';
+import { signalsCited } from '../factories/signals';
 
-const cited = (evidence: Evidence[]) => evidence.flatMap((e) => [e.signal, ...(e.alsoSignals ?? [])]);
-const signalsIn = (summary: string, description: string | null = null) =>
-  cited(classify(makeWorkItem({ summary, description, type: 'Story' })).evidence);
+const signalsIn = (summary: string, description: string | null = null) => signalsCited(summary, description);
 
 /** Whether `word`'s first occurrence in `sentence` is read in its engineering sense. */
 function engineeringSenseOf(sentence: string, word: string): boolean {

@@ -2,13 +2,10 @@
  * Word sense, on real sentences of the Titanium tracker (shared/data/titanium-tracker.jsonl.gz): a
  * product-manager word counts only in its product-manager sense, and still counts when it has it.
  */
-import { classify, type Evidence } from '../../src/domain';
 import { stem } from '../../src/domain/tokenize';
-import { makeWorkItem } from '../factories/work-item';
+import { signalsCited } from '../factories/signals';
 
-const cited = (evidence: Evidence[]) => evidence.flatMap((e) => [e.signal, ...(e.alsoSignals ?? [])]);
-const signalsIn = (summary: string, description: string | null = null, type = 'Story') =>
-  cited(classify(makeWorkItem({ summary, description, type })).evidence);
+const signalsIn = signalsCited;
 
 describe('engineering senses do not count', () => {
   it.each([
